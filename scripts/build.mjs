@@ -1,0 +1,27 @@
+// Bundles the Node-side entry points (CLI, Electron main, preload) with esbuild.
+// The renderer is built by Vite (`npm run build:renderer`).
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  logLevel: 'warning',
+  // Runtime dependencies stay in node_modules (packaged by electron-builder); only our code is bundled.
+  packages: 'external',
+};
+
+const entries = [
+  { entryPoints: ['src-main/cli/main.ts'], outfile: 'dist/cli/samlscope.cjs', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['src-main/electron/main.ts'], outfile: 'dist/electron/main.cjs', external: ['electron'] },
+  // A sandboxed preload can require only `electron`: everything else is inlined into one file.
+  { entryPoints: ['src-main/electron/preload.ts'], outfile: 'dist/electron/preload.cjs', packages: 'bundle', external: ['electron'], platform: 'browser', target: 'chrome140' },
+];
+
+for (const entry of entries) {
+  if (!existsSync(entry.entryPoints[0])) continue; // entry points arrive with their issues
+  await build({ ...common, ...entry });
+}

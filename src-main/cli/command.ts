@@ -1,0 +1,21 @@
+/** What every CLI command receives: parsed argv and the streams, so commands are testable without a process. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Working directory relative paths are resolved against. */
+  cwd: string;
+  /** Wall clock; commands pass it to the engine unless `--now` is given. */
+  now: () => Date;
+  env: Record<string, string | undefined>;
+}
+
+export interface CliCommand {
+  name: string;
+  summary: string;
+  usage: string;
+  /** Returns the process exit code: 0 ok, 1 a message failed or input unreadable, 2 usage error. */
+  run(argv: string[], io: CliIo): Promise<number>;
+}
+
+/** Thrown for bad command-line usage; the CLI prints it with the usage text and exits 2. */
+export class UsageError extends Error {}

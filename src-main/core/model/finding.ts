@@ -1,0 +1,73 @@
+/**
+ * The shape every check, simulation step and import error reports. Finding ids are a public
+ * contract (CLI JSON, reports, tests): never rename one, add a new id instead.
+ */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** Where a piece of evidence was found and what it was. */
+export interface Evidence {
+  /** A path into the message (`/Response/Assertion/Subject/NameID`), a file position (`line 3, column 7`) or a setting name (`--acs-url`). */
+  location: string;
+  /** The value found there, verbatim. */
+  value?: string;
+  /** What a correct setup would have there, when known. */
+  expected?: string;
+  /** True when `value`/`expected` may identify a person (NameID, e-mail, name, attribute value); reports redact these. */
+  personal?: boolean;
+  /** True when the value was read from content no trusted signature covers. */
+  unverified?: boolean;
+}
+
+/** The system a fix is made in. */
+export type FixPlace =
+  | 'aws-console'
+  | 'atlassian-sso'
+  | 'resolution-saml-sso'
+  | 'atlassian-admin'
+  | 'sp-configuration'
+  | 'samlscope-input'
+  | 'clock'
+  | 'none';
+
+export interface Fix {
+  /** One sentence a person can act on: the field to change and the value to set. */
+  summary: string;
+  where: FixPlace;
+  /** Console/admin navigation path, e.g. `IAM Identity Center → Applications → <app> → Actions → Edit attribute mappings`. */
+  path?: string;
+  /** Field to change within that screen. */
+  field?: string;
+  /** The value to set, when the inputs tell us. */
+  value?: string;
+  /** Further steps, in order. */
+  steps?: string[];
+}
+
+export interface Finding {
+  id: string;
+  severity: Severity;
+  /** A short title for lists. */
+  title: string;
+  /** Plain-language explanation: what is wrong and what it does to the login. */
+  message: string;
+  fix: Fix;
+  evidence: Evidence[];
+  /** True when the conclusion rests on inferred, not documented, behaviour. */
+  inferred?: boolean;
+}
+
+export type Verdict = 'pass' | 'warn' | 'fail';
+
+/** fail if any error, warn if any warning, else pass. */
+export function verdictOf(findings: readonly Pick<Finding, 'severity'>[]): Verdict {
+  if (findings.some((f) => f.severity === 'error')) return 'fail';
+  if (findings.some((f) => f.severity === 'warning')) return 'warn';
+  return 'pass';
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Errors first, then warnings, then information; stable within a severity. */
+export function sortFindings<T extends Pick<Finding, 'severity'>>(findings: readonly T[]): T[] {
+  return [...findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+}
