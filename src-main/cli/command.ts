@@ -7,6 +7,8 @@ export interface CliIo {
   /** Wall clock; commands pass it to the engine unless `--now` is given. */
   now: () => Date;
   env: Record<string, string | undefined>;
+  /** Standard input as text (for `-` as INPUT). */
+  readStdin: () => Promise<string>;
 }
 
 export interface CliCommand {

@@ -7,6 +7,11 @@ runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   now: () => new Date(),
   env: process.env,
+  readStdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  },
 }).then(
   (code) => {
     process.exitCode = code;

@@ -1,4 +1,7 @@
 import type { CliCommand } from '../command.js';
+import { analyzeCommand } from './analyze.js';
+import { reportCommand } from './report.js';
+import { snapshotCommand } from './snapshot.js';
 
 /** Every CLI command, in the order `samlscope --help` lists them. Each lives in its own file. */
-export const COMMANDS: CliCommand[] = [];
+export const COMMANDS: CliCommand[] = [analyzeCommand, reportCommand, snapshotCommand];

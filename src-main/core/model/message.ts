@@ -4,7 +4,8 @@ import type { Finding, Verdict } from './finding.js';
 export type MessageType = 'Response' | 'AuthnRequest' | 'LogoutRequest' | 'LogoutResponse';
 export type Binding = 'HTTP-POST' | 'HTTP-Redirect' | 'XML';
 export type SignatureStatus = 'valid' | 'invalid' | 'unsigned' | 'untrusted';
-export type SignedElement = 'Response' | 'Assertion';
+/** The element a signature covers: the Response, its Assertion, or the root of a request message. */
+export type SignedElement = 'Response' | 'Assertion' | 'Request';
 
 /** One ds:Signature found in the message, and what became of it. */
 export interface SignatureDetail {

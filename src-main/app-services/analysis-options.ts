@@ -1,0 +1,66 @@
+/**
+ * AnalysisOptions for the workspace: what the target profile configures (IdP metadata as trust
+ * anchor, SP entity id and ACS URL) plus what the user gave in the request. Request values win
+ * where both exist; certificates from both are trusted.
+ */
+import type { AnalyzeRequestOptions } from '../ipc/contract.js';
+import type { TrustedCertificate } from '../core/model/certificate.js';
+import { DEFAULT_CLOCK_SKEW_SECONDS, type AnalysisOptions, type IdpMetadata, type SpMetadata } from '../core/model/options.js';
+import { parseIdpMetadata } from '../core/metadata/idp-metadata.js';
+import { certificatePemFromBase64, parsePemCertificates } from '../core/metadata/pem.js';
+
+/** What a resolved target profile contributes to an analysis. */
+export interface TargetAnalysisSettings {
+  idpMetadata?: IdpMetadata;
+  /** File the metadata came from, for evidence (`profile: idp.metadata (aws-metadata.xml)`). */
+  idpMetadataOrigin?: string;
+  spMetadata?: SpMetadata;
+  sp: { entityId?: string; acsUrl?: string };
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function trustFromMetadata(metadata: IdpMetadata, origin: string): TrustedCertificate[] {
+  return metadata.signingCertificates.map((body) => ({ pem: certificatePemFromBase64(body), source: 'idp-metadata', origin }));
+}
+
+export function buildAnalysisOptions(now: Date, request: AnalyzeRequestOptions | undefined, target?: TargetAnalysisSettings): AnalysisOptions {
+  const options: AnalysisOptions = {
+    trustedCertificates: [],
+    sp: { ...(target?.sp ?? {}) },
+    spPrivateKeys: [],
+    now: request?.now ? new Date(request.now) : now,
+    clockSkewSeconds: request?.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS,
+    profile: request?.profile ?? 'auto',
+  };
+  if (target?.idpMetadata) {
+    options.idpMetadata = target.idpMetadata;
+    options.trustedCertificates.push(...trustFromMetadata(target.idpMetadata, target.idpMetadataOrigin ?? 'target profile IdP metadata'));
+  }
+  if (target?.spMetadata) options.spMetadata = target.spMetadata;
+  if (request?.idpMetadataXml) {
+    let metadata: IdpMetadata;
+    try {
+      metadata = parseIdpMetadata(request.idpMetadataXml);
+    } catch (error) {
+      throw new Error(`The IdP metadata cannot be read: ${message(error)}`);
+    }
+    options.idpMetadata = metadata;
+    options.trustedCertificates.push(...trustFromMetadata(metadata, 'IdP metadata given in the workspace'));
+  }
+  if (request?.idpCertificatePem) {
+    let pems: string[];
+    try {
+      pems = parsePemCertificates(request.idpCertificatePem);
+    } catch (error) {
+      throw new Error(`The IdP certificate cannot be read: ${message(error)}`);
+    }
+    for (const pem of pems) options.trustedCertificates.push({ pem, source: 'idp-cert', origin: 'IdP certificate given in the workspace' });
+  }
+  if (request?.sp?.entityId) options.sp.entityId = request.sp.entityId;
+  if (request?.sp?.acsUrl) options.sp.acsUrl = request.sp.acsUrl;
+  if (request?.authnRequest) options.authnRequest = request.authnRequest;
+  return options;
+}

@@ -1,0 +1,46 @@
+/**
+ * What the app-services need from the outside world. Electron main supplies real implementations
+ * (dialogs, safeStorage, printToPDF); the e2e harness and the unit tests supply their own, so the
+ * services never import electron.
+ */
+import type { EventName, EventPayload, SecretStorageStatus } from '../ipc/contract.js';
+
+/** File system access, always by absolute path. */
+export interface FileAccess {
+  readFile(path: string): Promise<Uint8Array>;
+  /** Creates missing parent folders; replaces the file atomically (write to a temp file, then rename). */
+  writeFile(path: string, data: string | Uint8Array, opts?: { private?: boolean }): Promise<void>;
+  /** File names in a folder; `[]` when the folder does not exist. */
+  listDir(path: string): Promise<Array<{ name: string; isDirectory: boolean }>>;
+  /** `null` when nothing is there. */
+  stat(path: string): Promise<{ size: number; isFile: boolean; isDirectory: boolean } | null>;
+}
+
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+/** Native dialogs; `null` when the user cancelled. */
+export interface Dialogs {
+  chooseOpenPath(opts: { title: string; filters: FileFilter[] }): Promise<string | null>;
+  chooseSavePath(opts: { title: string; defaultFileName: string; filters: FileFilter[] }): Promise<string | null>;
+}
+
+/** Prints one self-contained HTML document to PDF (Electron: hidden sandboxed window, JS off). */
+export type PdfPrinter = (html: string) => Promise<Uint8Array>;
+
+/** Where secrets (live-instance tokens, passwords) live; values never go back to the renderer. */
+export interface SecretStore {
+  status(): SecretStorageStatus;
+  set(name: string, value: string): Promise<void>;
+  /** Main-side only (connectors); `undefined` when not stored. */
+  get(name: string): Promise<string | undefined>;
+  delete(name: string): Promise<boolean>;
+  list(): Promise<string[]>;
+}
+
+/** Sends a one-way event to the renderer (no-op when no window is open). */
+export type EventSink = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+export type Clock = () => Date;

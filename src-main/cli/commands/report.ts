@@ -1,0 +1,107 @@
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { analyze, resultFails } from '../../core/analyze.js';
+import type { AnalysisResult } from '../../core/model/result.js';
+import { redactAnalysis } from '../../core/report/redact.js';
+import { renderHtmlReport } from '../../core/report/html-report.js';
+import { renderMarkdownReport } from '../../core/report/markdown-report.js';
+import { renderJsonReport } from '../../core/report/json-report.js';
+import type { ReportInput } from '../../core/report/report-model.js';
+import { ANALYSIS_ARG_SPEC, loadAnalysisRun } from '../analysis-args.js';
+import { UsageError, type CliCommand } from '../command.js';
+
+const USAGE = `samlscope report INPUT... [--idp-metadata FILE] [--idp-cert PEM]... [--sp-key PEM] [--sp-metadata FILE]
+                [--sp-entity-id ID] [--acs-url URL] [--authn-request INPUT] [--now ISO-8601] [--clock-skew SECONDS]
+                [--profile auto|aws|generic] [--format html|md|json] [--out FILE] [--title TEXT] [--no-redact]
+
+Analyses the inputs like \`analyze\` and writes one report: a self-contained HTML file (no external requests,
+prints on A4 and Letter), Markdown to paste into a ticket, or the analyze JSON with the list of redactions.
+--format     default: from the --out extension (.html/.htm, .md/.markdown, .json), else html.
+--out        the file to write; - or no --out writes to standard output.
+--no-redact  keep NameIDs, e-mail addresses, names, attribute values and IDs. By default they become stable
+             placeholders (the same value, the same placeholder), and signature values and certificate bytes are dropped.
+Exit status: 0 no message fails, 1 a message fails or an input is not readable as SAML, 2 usage error.`;
+
+type ReportFormat = 'html' | 'md' | 'json';
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        ...ANALYSIS_ARG_SPEC,
+        format: { type: 'string' },
+        out: { type: 'string' },
+        title: { type: 'string' },
+        'no-redact': { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+/** The format asked for, or the one the output file's extension names. */
+export function reportFormat(format: string | undefined, out: string | undefined): ReportFormat {
+  if (format !== undefined) {
+    if (format === 'html' || format === 'md' || format === 'json') return format;
+    if (format === 'markdown') return 'md';
+    throw new UsageError(`--format ${format}: expected html, md or json`);
+  }
+  const ext = /\.([A-Za-z]+)$/.exec(out ?? '')?.[1]?.toLowerCase();
+  if (ext === 'md' || ext === 'markdown') return 'md';
+  if (ext === 'json') return 'json';
+  return 'html';
+}
+
+export function renderReport(format: ReportFormat, report: ReportInput): string {
+  if (format === 'md') return renderMarkdownReport(report);
+  if (format === 'json') return renderJsonReport(report);
+  return renderHtmlReport(report);
+}
+
+export const reportCommand: CliCommand = {
+  name: 'report',
+  summary: 'Write an HTML, Markdown or JSON report of the analysis, redacted for sharing.',
+  usage: USAGE,
+  async run(argv, io) {
+    const { values, positionals } = parse(argv);
+    const format = reportFormat(values.format, values.out);
+    const { inputs, options } = await loadAnalysisRun(values, positionals, io);
+    const results: AnalysisResult[] = [];
+    let failed = false;
+    for (const input of inputs) {
+      const result = await analyze(input, options);
+      failed ||= resultFails(result);
+      results.push(result);
+    }
+    const redact = !values['no-redact'];
+    const report: ReportInput = { generatedAt: io.now().toISOString(), results, redacted: redact };
+    if (values.title !== undefined) report.title = values.title;
+    if (redact) {
+      const redacted = redactAnalysis(results);
+      report.results = redacted.results;
+      report.redactions = redacted.redactions;
+      // The title is free text from the user; it may name the person whose login failed.
+      if (report.title !== undefined) report.title = redacted.redactor.sweep(report.title);
+    }
+    const text = renderReport(format, report);
+    const out = values.out;
+    if (out === undefined || out === '-') {
+      io.stdout(text);
+    } else {
+      const path = resolve(io.cwd, out);
+      try {
+        await writeFile(path, text, 'utf8');
+      } catch (error) {
+        throw new UsageError(`--out ${out}: cannot write the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+      }
+      const messages = results.reduce((n, r) => n + r.messages.length, 0);
+      io.stdout(`samlscope report: wrote ${format} report of ${results.length} input(s), ${messages} message(s) to ${out}${redact ? ' (redacted)' : ' (NOT redacted)'}\n`);
+    }
+    return failed ? 1 : 0;
+  },
+};

@@ -1,0 +1,50 @@
+import type { AnalysisResult } from '../core/model/result.js';
+import type { Finding } from '../core/model/finding.js';
+import type { MessageResult } from '../core/model/message.js';
+
+const LABEL = { error: 'ERROR', warning: 'WARN ', info: 'INFO ' } as const;
+
+function indent(text: string, by: string): string {
+  return text.split('\n').map((line) => by + line).join('\n');
+}
+
+export function formatFinding(f: Finding): string {
+  const lines = [`${LABEL[f.severity]} ${f.id}: ${f.title}`, indent(f.message, '      ')];
+  for (const e of f.evidence) {
+    const value = e.value !== undefined ? ` = ${JSON.stringify(e.value)}` : '';
+    const expected = e.expected !== undefined ? ` (expected ${JSON.stringify(e.expected)})` : '';
+    lines.push(`      at ${e.location}${value}${expected}${e.unverified ? ' [unverified]' : ''}`);
+  }
+  const where = [f.fix.path, f.fix.field && `field "${f.fix.field}"`, f.fix.value && `set to "${f.fix.value}"`].filter(Boolean).join(', ');
+  lines.push(`      Fix: ${f.fix.summary}${where ? `\n           ${where}` : ''}`);
+  for (const step of f.fix.steps ?? []) lines.push(`           - ${step}`);
+  return lines.join('\n');
+}
+
+function formatMessage(m: MessageResult): string {
+  const out: string[] = [];
+  out.push(`  Message ${m.index + 1}: ${m.type} (${m.binding}) — ${m.verdict.toUpperCase()}`);
+  const sig = m.signature;
+  const signed = sig.signedElements.length ? ` (${sig.signedElements.join(' + ')} signed)` : '';
+  const cert = sig.certificate ? `, certificate ${sig.certificate.subject} SHA-256 ${sig.certificate.sha256Fingerprint}, valid to ${sig.certificate.notAfter.slice(0, 10)}` : '';
+  out.push(`    Signature: ${sig.status}${signed}${cert}`);
+  if (m.issuer) out.push(`    Issuer:    ${m.issuer.value}${m.issuer.verified ? '' : ' [unverified]'}`);
+  if (m.subject) out.push(`    NameID:    ${m.subject.nameId}${m.subject.format ? ` (${m.subject.format.replace(/^.*:/, '')})` : ''}${m.subject.verified ? '' : ' [unverified]'}`);
+  if (m.status) out.push(`    Status:    ${m.status.code.replace(/^.*:/, '')}${m.status.secondLevelCode ? ` / ${m.status.secondLevelCode.replace(/^.*:/, '')}` : ''}`);
+  for (const a of m.attributes) out.push(`    Attribute: ${a.name} = ${a.values.map((v) => JSON.stringify(v)).join(', ')}${a.likelyAwsSource ? `  ← ${a.likelyAwsSource}` : ''}`);
+  if (m.findings.length === 0) out.push('    No findings.');
+  for (const f of m.findings) out.push(indent(formatFinding(f), '    '));
+  return out.join('\n');
+}
+
+/** The `--format text` rendering of one analysis: for people, most important first. */
+export function formatAnalysisText(result: AnalysisResult): string {
+  const out: string[] = [`${result.input.source} (${result.input.detected})`];
+  if (result.context?.aws) {
+    const aws = result.context.aws;
+    out.push(`  AWS IAM Identity Center: region ${aws.region}${aws.accountId ? `, account ${aws.accountId}` : ''}${aws.applicationInstanceId ? `, application instance ${aws.applicationInstanceId}` : ''}`);
+  }
+  for (const f of result.findings) out.push(indent(formatFinding(f), '  '));
+  for (const m of result.messages) out.push(formatMessage(m));
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,132 @@
+/**
+ * What every product connector provides, and the capture loop they share: check the instance,
+ * read application access and licence, look up each requested user (by username, then by e-mail),
+ * and report what the source cannot tell instead of guessing it.
+ */
+import type { InstanceSnapshot, SnapshotUser } from '../core/jit/snapshot-schema.js';
+import { ConnectorError } from './connector-error.js';
+import { mapLimit } from './paginate.js';
+
+export type SnapshotContent = Pick<InstanceSnapshot, 'directories' | 'users' | 'groups' | 'applicationAccess' | 'license'>;
+
+export interface CaptureRequest {
+  /** Usernames or e-mail addresses to capture, or `all` for every user the source can list. */
+  users: readonly string[] | 'all';
+  /** Hard cap on users in `all` mode and on matches per e-mail search. Default 10,000. */
+  maxUsers?: number;
+  /** Parallel user lookups. Default 4: polite to a production instance. */
+  concurrency?: number;
+}
+
+/** A partial snapshot: everything except product, capture time and source, plus what is missing. */
+export interface ConnectorCapture {
+  content: SnapshotContent;
+  productVersion?: string;
+  /** `selected` unless the source listed every user. */
+  usersIncluded: 'all' | 'selected';
+  /** Requested usernames/e-mail addresses that matched no user. */
+  notFound: string[];
+  /** What this source could not tell, in plain words (snapshot `source.notes`). */
+  unknown: string[];
+}
+
+export interface InstanceConnector {
+  /** `Jira`, `Confluence`, `Bitbucket`, `Crowd`: used in messages. */
+  readonly label: string;
+  capture(request: CaptureRequest): Promise<ConnectorCapture>;
+}
+
+/** The product-specific half of a connector; `runCapture` does the rest. */
+export interface ProductReader {
+  readonly label: string;
+  /** First request: proves the base URL, product and credentials, and reads the version if exposed. */
+  describe(): Promise<{ productVersion?: string }>;
+  /** Users whose username equals `entry` (case-insensitive), else whose e-mail equals it. Several = duplicate e-mails. */
+  lookupUser(entry: string, maxMatches: number): Promise<SnapshotUser[]>;
+  /** Usernames the source can enumerate, up to `max`; `complete` only when that is every user of the instance. */
+  listUsernames(max: number): Promise<{ usernames: string[]; complete: boolean }>;
+  /** Application access and licence; unreadable parts become notes. */
+  instanceFacts(): Promise<Pick<SnapshotContent, 'applicationAccess' | 'license'>>;
+  /** Directories, if the source exposes them (none of the REST APIs used here does). */
+  directories(): SnapshotContent['directories'];
+  /** Notes gathered while reading (limitations of this source, skipped data). */
+  notes(): string[];
+}
+
+const DEFAULT_MAX_USERS = 10_000;
+const DEFAULT_CONCURRENCY = 4;
+
+export async function runCapture(reader: ProductReader, request: CaptureRequest): Promise<ConnectorCapture> {
+  const maxUsers = request.maxUsers ?? DEFAULT_MAX_USERS;
+  const { productVersion } = await reader.describe();
+  const facts = await reader.instanceFacts();
+
+  let entries: string[];
+  let usersIncluded: 'all' | 'selected' = 'selected';
+  const extraNotes: string[] = [];
+  if (request.users === 'all') {
+    const listed = await reader.listUsernames(maxUsers);
+    entries = listed.usernames;
+    if (listed.complete) usersIncluded = 'all';
+    if (listed.usernames.length >= maxUsers) extraNotes.push(`Stopped after ${maxUsers} users (the cap); the instance may have more.`);
+  } else {
+    entries = uniqueCaseInsensitive(request.users.map((u) => u.trim()).filter((u) => u !== ''));
+  }
+
+  const found = await mapLimit(entries, request.concurrency ?? DEFAULT_CONCURRENCY, (entry) => reader.lookupUser(entry, maxUsers));
+  const users: SnapshotUser[] = [];
+  const seen = new Set<string>();
+  const notFound: string[] = [];
+  found.forEach((matches, i) => {
+    if (matches.length === 0) notFound.push(entries[i] as string);
+    for (const user of matches) {
+      // The same person can be asked for by username and by e-mail: keep one entry.
+      const key = user.username.toLowerCase();
+      if (seen.has(key)) continue;
+      seen.add(key);
+      users.push(user);
+    }
+  });
+
+  const directories = reader.directories();
+  return {
+    content: { directories, users, groups: [], applicationAccess: facts.applicationAccess, license: facts.license },
+    ...(productVersion ? { productVersion } : {}),
+    usersIncluded,
+    notFound,
+    unknown: [...reader.notes(), ...extraNotes],
+  };
+}
+
+/**
+ * Runs an optional read (licence, access groups): a 403/404/odd answer becomes a note, because a
+ * snapshot without licence data is still useful. Authentication, TLS and network failures propagate.
+ */
+export async function optionalRead<T>(what: string, read: () => Promise<T>, notes: string[]): Promise<T | undefined> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof ConnectorError && (error.kind === 'forbidden' || error.kind === 'not-found' || error.kind === 'bad-json')) {
+      notes.push(`${what} could not be read, so it is left out: ${error.message}`);
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+export function uniqueCaseInsensitive(values: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const v of values) {
+    const key = v.toLowerCase();
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(v);
+    }
+  }
+  return out;
+}
+
+export function looksLikeEmail(entry: string): boolean {
+  return /^[^@\s]+@[^@\s]+$/.test(entry);
+}

@@ -1,0 +1,35 @@
+/**
+ * Failure texts the engines produce, verbatim from the research (atlassian.md §2.3, §1.1, §6).
+ * Note the typographic apostrophe in the licence message: it is what the plugin logs.
+ */
+export const ATLASSIAN_MESSAGES = {
+  attributeNotFound: (name: string) => `Attribute [${name}] could not be found`,
+  nameIdNotFound: 'NameID not found',
+  configNotSet: (what: 'display name' | 'email' | 'groups') => `Configuration for ${what} for SAML is not set`,
+  noInternalDirectory: 'JIT provisioning of group failed as there is no active internal directory with [CREATE_USER, CREATE_GROUP] permissions',
+  licenseLimit: 'User could not be created due to the license’s limit.',
+  userDoesNotExist: (u: string) => `Received SSO request for user ${u}, but the user does not exist`,
+  notPermitted: (u: string) => `Received SSO request for user ${u}, but the user is not permitted to log in`,
+} as const;
+
+export const RESOLUTION_MESSAGES = {
+  /** Documented for "No User update" (atlassian.md §1.1); the on-screen text itself is not documented. */
+  userMustExist: 'Users that do not exist and try to log in, will receive an error.',
+} as const;
+
+/** AWS IAM Identity Center attribute a SAML attribute name most likely wants (aws.md §3, §4). */
+export function suggestedAwsSource(attributeName: string): string | undefined {
+  const n = attributeName.toLowerCase();
+  if (n.includes('mail')) return '${user:email}';
+  if (/given|first/.test(n)) return '${user:givenName}';
+  if (/family|last|surname/.test(n)) return '${user:familyName}';
+  if (/display|full.?name|^name$|fullname/.test(n)) return '${user:name}';
+  if (/group|memberof|role/.test(n)) return undefined;
+  if (/user.?name|login|^uid$|userid/.test(n)) return '${user:preferredUsername}';
+  return undefined;
+}
+
+/** AWS group IDs (identity-store GroupId or AD `domain//SID`), which AWS sends instead of names (aws.md §5). */
+export function looksLikeAwsGroupId(value: string): boolean {
+  return /^([0-9a-f]{10}-)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value) || /\/\/S-1-5-/.test(value);
+}

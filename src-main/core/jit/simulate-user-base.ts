@@ -1,0 +1,146 @@
+/**
+ * Predicts every AWS user's next (first) SSO login against one snapshot. Linear in users: the
+ * snapshot is indexed once, the mappings compiled once, and each user costs a few map lookups.
+ * Each login is predicted against the unchanged snapshot; interactions between logins (seats,
+ * two people resolving to one account) are reported in the summary instead.
+ */
+import { compileAwsMappings, factsForAwsUser, type AwsIdentityStoreUser, type AwsMappings } from './aws-users.js';
+import { runEngine, snapshotIndexFor } from './simulate-login.js';
+import { applicationsFor } from './snapshot-index.js';
+import type { InstanceSnapshot, Product } from './snapshot-schema.js';
+import type { JitEngine, SimulationOutcome } from './simulation-types.js';
+import type { TargetProfile } from './target-profile-schema.js';
+
+export interface UserBaseRow {
+  awsUserName: string;
+  awsUserId: string;
+  nameId: string | null;
+  /** The Atlassian username the login resolves to. */
+  username: string | null;
+  outcome: SimulationOutcome;
+  canLogIn: boolean;
+  reason: string;
+  productMessage?: string;
+  /** Existing account the login uses, if any. */
+  matchedUser: string | null;
+  groupsAdded: string[];
+  groupsRemoved: string[];
+  groupsCreated: string[];
+  losingGroups: boolean;
+  /** Another AWS user resolves to the same Atlassian account. */
+  colliding: boolean;
+  collidesWith: string[];
+  findingIds: string[];
+}
+
+export interface UserBaseSummary {
+  total: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  failing: number;
+  canLogIn: number;
+  losingGroups: number;
+  colliding: number;
+  /** How many users each finding id concerns. */
+  findingCounts: Record<string, number>;
+  /** Most common failure reasons (reason text with user-specific names removed) and how many users hit them. */
+  failureReasons: Array<{ reason: string; count: number }>;
+  /** Seats the predicted creations need against what the snapshot's licence has free. */
+  licence: Array<{ application: string; seats: number | null; used: number; newUsers: number; overBy: number }>;
+}
+
+export interface UserBaseResult {
+  engine: JitEngine;
+  product: Product;
+  summary: UserBaseSummary;
+  rows: UserBaseRow[];
+  /** Assumptions the prediction made about AWS attribute values. */
+  notes: string[];
+}
+
+export function simulateUserBase(users: readonly AwsIdentityStoreUser[], mappings: AwsMappings, profile: TargetProfile, snapshot: InstanceSnapshot): UserBaseResult {
+  const index = snapshotIndexFor(snapshot);
+  const compiled = compileAwsMappings(mappings);
+  const rows: UserBaseRow[] = new Array<UserBaseRow>(users.length);
+  const byAccount = new Map<string, number[]>();
+  const findingCounts: Record<string, number> = {};
+  const reasons = new Map<string, number>();
+  const newUsersByApp = new Map<string, number>();
+  const summary: UserBaseSummary = { total: users.length, created: 0, updated: 0, unchanged: 0, failing: 0, canLogIn: 0, losingGroups: 0, colliding: 0, findingCounts, failureReasons: [], licence: [] };
+
+  for (let i = 0; i < users.length; i += 1) {
+    const aws = users[i] as AwsIdentityStoreUser;
+    const facts = factsForAwsUser(aws, compiled);
+    const r = runEngine(facts, profile, index, { collectSteps: false });
+    const ids: string[] = [];
+    for (const f of r.findings) {
+      if (ids.includes(f.id)) continue;
+      ids.push(f.id);
+      findingCounts[f.id] = (findingCounts[f.id] ?? 0) + 1;
+    }
+    const row: UserBaseRow = {
+      awsUserName: aws.UserName,
+      awsUserId: aws.UserId,
+      nameId: facts.nameId ?? null,
+      username: r.username,
+      outcome: r.outcome,
+      canLogIn: r.canLogIn,
+      reason: r.reason,
+      matchedUser: r.user.before?.username ?? null,
+      groupsAdded: r.groups.added,
+      groupsRemoved: r.groups.removed,
+      groupsCreated: r.groups.created,
+      losingGroups: r.groups.removed.length > 0,
+      colliding: false,
+      collidesWith: [],
+      findingIds: ids,
+    };
+    if (r.productMessage) row.productMessage = r.productMessage;
+    rows[i] = row;
+
+    if (r.outcome === 'create') summary.created += 1;
+    else if (r.outcome === 'update') summary.updated += 1;
+    else if (r.outcome === 'unchanged') summary.unchanged += 1;
+    else {
+      summary.failing += 1;
+      const key = r.productMessage ? genericReason(r.productMessage) : genericReason(r.reason);
+      reasons.set(key, (reasons.get(key) ?? 0) + 1);
+    }
+    if (r.canLogIn) summary.canLogIn += 1;
+    if (row.losingGroups) summary.losingGroups += 1;
+    if (r.user.after && (r.outcome === 'create' || r.user.before === null)) {
+      for (const app of applicationsFor(index, r.user.after.groups)) newUsersByApp.set(app, (newUsersByApp.get(app) ?? 0) + 1);
+    }
+    // The account a login lands on: an existing one (directory + name) or the name it creates.
+    const account = r.user.before ? `existing\u0000${r.user.before.directoryId ?? '?'}\u0000${r.user.before.username.toLowerCase()}` : r.username ? `new\u0000${r.username.toLowerCase()}` : undefined;
+    if (account) {
+      const list = byAccount.get(account);
+      if (list) list.push(i);
+      else byAccount.set(account, [i]);
+    }
+  }
+
+  for (const list of byAccount.values()) {
+    if (list.length < 2) continue;
+    for (const i of list) {
+      const row = rows[i] as UserBaseRow;
+      row.colliding = true;
+      row.collidesWith = list.filter((j) => j !== i).slice(0, 10).map((j) => (rows[j] as UserBaseRow).awsUserName);
+      summary.colliding += 1;
+    }
+  }
+  summary.failureReasons = [...reasons.entries()].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([reason, count]) => ({ reason, count }));
+  for (const [application, newUsers] of newUsersByApp) {
+    const lic = index.licenseByApplication.get(application);
+    if (!lic) continue;
+    const free = lic.seats === null ? Infinity : Math.max(0, lic.seats - lic.used);
+    summary.licence.push({ application, seats: lic.seats, used: lic.used, newUsers, overBy: Number.isFinite(free) ? Math.max(0, newUsers - free) : 0 });
+  }
+  return { engine: profile.provisioning.engine, product: profile.product, summary, rows, notes: compiled.notes };
+}
+
+/** Collapses per-user reasons into one line per cause (quoted names become "…"). */
+function genericReason(reason: string): string {
+  return reason.replace(/"[^"]*"/g, '"…"').replace(/user \S+, but/, 'user …, but');
+}

@@ -1,0 +1,81 @@
+/** What a JIT login simulation reports. Part of the CLI JSON contract: add fields, never rename. */
+import type { Finding } from '../model/finding.js';
+import type { Product } from './snapshot-schema.js';
+
+export type JitEngine = 'atlassian-sso' | 'resolution';
+export type SimulationOutcome = 'create' | 'update' | 'unchanged' | 'fail';
+/** `pass` went through, `change` wrote something, `fail` stopped the login, `skip` did not apply, `info` a fact. */
+export type StepOutcome = 'pass' | 'change' | 'fail' | 'skip' | 'info';
+
+export interface SimulationStep {
+  n: number;
+  title: string;
+  detail: string;
+  outcome: StepOutcome;
+  /** The step follows inferred, not documented, behaviour of the engine. */
+  inferred?: boolean;
+  /** The response is not verified: this is what would happen if it were. */
+  hypothetical?: boolean;
+}
+
+/** An Atlassian user as the simulation sees it before or after the login. */
+export interface SimulatedUser {
+  username: string;
+  displayName: string;
+  email?: string;
+  active: boolean;
+  directoryId: string | null;
+  directoryName?: string;
+  key?: string;
+  /** Crowd attributes the engine reads or writes (`jit_idp_id`). */
+  attributes: Record<string, string>;
+  /** Direct group memberships. */
+  groups: string[];
+}
+
+export interface GroupChanges {
+  before: string[];
+  after: string[];
+  added: string[];
+  removed: string[];
+  /** Groups the login creates because they do not exist yet. */
+  created: string[];
+}
+
+export interface SimulationResult {
+  engine: JitEngine;
+  product: Product;
+  outcome: SimulationOutcome;
+  canLogIn: boolean;
+  /** One sentence: why the login ends the way it does. */
+  reason: string;
+  /** The text the product shows or logs for this failure, when the research has it verbatim. */
+  productMessage?: string;
+  /** The Atlassian username the login resolves to, when it got that far. */
+  username: string | null;
+  /** The response's signature verified with a trusted IdP certificate. */
+  verified: boolean;
+  /** Nothing here would really happen: the response is not verified or the product rejects it first. */
+  hypothetical: boolean;
+  /** What the engine would do if the response were accepted (set only when `hypothetical`). */
+  hypotheticalOutcome?: { outcome: SimulationOutcome; canLogIn: boolean; reason: string };
+  user: { before: SimulatedUser | null; after: SimulatedUser | null };
+  groups: GroupChanges;
+  steps: SimulationStep[];
+  findings: Finding[];
+}
+
+/**
+ * The identity data a login carries, independent of where it came from (a parsed response or an
+ * AWS user run through the attribute mappings), so both paths share one engine.
+ */
+export interface LoginFacts {
+  nameId?: string;
+  /** Attribute name (exact) → values, in document order. */
+  attributes: ReadonlyMap<string, readonly string[]>;
+  /** Whether a trusted signature covers the identity data (evidence is marked unverified otherwise). */
+  verified: boolean;
+  /** Evidence locations: where the NameID and an attribute were read. */
+  nameIdLocation: string;
+  attributeLocation: (name: string) => string;
+}

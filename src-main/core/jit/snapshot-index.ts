@@ -1,0 +1,136 @@
+/**
+ * Lookup tables over a snapshot, built once so a simulation of the whole user base stays linear:
+ * every per-user question is a map lookup, never a scan of all users.
+ */
+import type { InstanceSnapshot, SnapshotDirectory, SnapshotLicense, SnapshotUser } from './snapshot-schema.js';
+
+/** A user with the directory it lives in (or is assumed to live in when the snapshot does not say). */
+export interface LocatedUser {
+  user: SnapshotUser;
+  directory: SnapshotDirectory;
+  /** The snapshot had no directory for the user; the first active directory was assumed. */
+  directoryAssumed: boolean;
+}
+
+export interface SnapshotIndex {
+  snapshot: InstanceSnapshot;
+  directoriesById: ReadonlyMap<string, SnapshotDirectory>;
+  /** Active directories in the product's order (position ascending). */
+  activeDirectories: readonly SnapshotDirectory[];
+  /** Active internal directories in order: the only ones Atlassian SSO's JIT searches and writes. */
+  activeInternal: readonly SnapshotDirectory[];
+  /** Users in active directories by lower-case username, in directory order. */
+  byLowerName: ReadonlyMap<string, readonly LocatedUser[]>;
+  /** Users in active directories by `jit_idp_id` (exact), in directory order. */
+  byJitIdpId: ReadonlyMap<string, readonly LocatedUser[]>;
+  /** Users in active directories by lower-case e-mail, alphabetical by username (Jira's pick order). */
+  byLowerEmail: ReadonlyMap<string, readonly LocatedUser[]>;
+  /** Lower-case group name → ids of the directories holding it. */
+  groupDirectories: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Lower-case group name → applications it grants. */
+  applicationsByGroup: ReadonlyMap<string, readonly string[]>;
+  /** Lower-case names of groups with at least one active member. */
+  populatedGroups: ReadonlySet<string>;
+  licenseByApplication: ReadonlyMap<string, SnapshotLicense>;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+export function indexSnapshot(snapshot: InstanceSnapshot): SnapshotIndex {
+  const directoriesById = new Map(snapshot.directories.map((d) => [d.id, d] as const));
+  const activeDirectories = snapshot.directories.filter((d) => d.active).sort((a, b) => a.position - b.position);
+  const activeInternal = activeDirectories.filter((d) => d.type === 'internal');
+  const rank = new Map(activeDirectories.map((d, i) => [d.id, i] as const));
+  const fallback = activeDirectories[0];
+
+  const byLowerName = new Map<string, LocatedUser[]>();
+  const byJitIdpId = new Map<string, LocatedUser[]>();
+  const byLowerEmail = new Map<string, LocatedUser[]>();
+  const populated = new Set<string>();
+  const groupDirectories = new Map<string, Set<string>>();
+
+  const addGroupDir = (name: string, dirId: string): void => {
+    const key = name.toLowerCase();
+    const set = groupDirectories.get(key);
+    if (set) set.add(dirId);
+    else groupDirectories.set(key, new Set([dirId]));
+  };
+  for (const g of snapshot.groups) addGroupDir(g.name, g.directoryId);
+
+  for (const user of snapshot.users) {
+    const known = user.directoryId === null ? undefined : directoriesById.get(user.directoryId);
+    // A user in an inactive directory is invisible to the product.
+    if (known && !known.active) continue;
+    const directory = known ?? fallback;
+    if (!directory) continue;
+    const located: LocatedUser = { user, directory, directoryAssumed: known === undefined };
+    push(byLowerName, user.username.toLowerCase(), located);
+    const idpId = user.attributes['jit_idp_id'];
+    if (idpId !== undefined) push(byJitIdpId, idpId, located);
+    if (user.email) push(byLowerEmail, user.email.toLowerCase(), located);
+    for (const g of user.groups) {
+      if (user.active) populated.add(g.toLowerCase());
+      // Membership proves the group exists in that directory, even if `groups` omits it.
+      if (!located.directoryAssumed) addGroupDir(g, directory.id);
+    }
+  }
+  const byRank = (a: LocatedUser, b: LocatedUser): number => (rank.get(a.directory.id) ?? 0) - (rank.get(b.directory.id) ?? 0);
+  for (const list of byLowerName.values()) if (list.length > 1) list.sort(byRank);
+  for (const list of byJitIdpId.values()) if (list.length > 1) list.sort(byRank);
+  for (const list of byLowerEmail.values()) if (list.length > 1) list.sort((a, b) => (a.user.username < b.user.username ? -1 : a.user.username > b.user.username ? 1 : 0));
+
+  const applicationsByGroup = new Map<string, string[]>();
+  for (const access of snapshot.applicationAccess) {
+    for (const g of access.groups) {
+      const key = g.toLowerCase();
+      const apps = applicationsByGroup.get(key) ?? [];
+      if (!apps.includes(access.application)) apps.push(access.application);
+      applicationsByGroup.set(key, apps);
+    }
+  }
+
+  return {
+    snapshot,
+    directoriesById,
+    activeDirectories,
+    activeInternal,
+    byLowerName,
+    byJitIdpId,
+    byLowerEmail,
+    groupDirectories,
+    applicationsByGroup,
+    populatedGroups: populated,
+    licenseByApplication: new Map(snapshot.license.map((l) => [l.application, l] as const)),
+  };
+}
+
+/** The first user the product resolves for a username (case-insensitive, first directory wins). */
+export function resolveUsername(index: SnapshotIndex, username: string): LocatedUser | undefined {
+  return index.byLowerName.get(username.toLowerCase())?.[0];
+}
+
+/** Applications a set of groups grants (case-insensitive group names). */
+export function applicationsFor(index: SnapshotIndex, groups: readonly string[]): string[] {
+  const apps: string[] = [];
+  for (const g of groups) for (const app of index.applicationsByGroup.get(g.toLowerCase()) ?? []) if (!apps.includes(app)) apps.push(app);
+  return apps;
+}
+
+/** Groups that grant any application, in snapshot order, for fixes ("add the user to jira-software-users"). */
+export function accessGrantingGroups(index: SnapshotIndex): string[] {
+  const names: string[] = [];
+  for (const a of index.snapshot.applicationAccess) for (const g of a.groups) if (!names.includes(g)) names.push(g);
+  return names;
+}
+
+export function groupExistsIn(index: SnapshotIndex, group: string, directoryId: string): boolean {
+  return index.groupDirectories.get(group.toLowerCase())?.has(directoryId) ?? false;
+}
+
+export function groupExistsAnywhere(index: SnapshotIndex, group: string): boolean {
+  return index.groupDirectories.has(group.toLowerCase()) || index.applicationsByGroup.has(group.toLowerCase());
+}

@@ -1,0 +1,33 @@
+/** Whether a username can exist in the product (atlassian.md §4). */
+import type { Product } from './snapshot-schema.js';
+
+export interface UsernameProblem {
+  rule: string;
+  /** The account cannot be created or matched with this username. */
+  blocking: boolean;
+  /** The rule is not documented for the JIT path (JIT creates through Crowd, bypassing UserService). */
+  inferred: boolean;
+}
+
+export function usernameProblems(product: Product, username: string): UsernameProblem[] {
+  const problems: UsernameProblem[] = [];
+  if (username.length === 0) {
+    problems.push({ rule: 'the username is empty', blocking: true, inferred: false });
+    return problems;
+  }
+  if (username.length > 255) problems.push({ rule: `it is ${username.length} characters long; the maximum is 255`, blocking: true, inferred: true });
+  if (/[<>&]/.test(username)) problems.push({ rule: 'it contains <, > or &, which Jira rejects in usernames', blocking: true, inferred: true });
+  if (/\s/.test(username)) {
+    problems.push({ rule: 'it contains whitespace, which breaks SAML user matching (JRASERVER-37508)', blocking: true, inferred: true });
+  }
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(username)) problems.push({ rule: 'it contains control characters', blocking: true, inferred: true });
+  if (product === 'bitbucket') {
+    if (/[/\\]/.test(username)) problems.push({ rule: 'it contains / or \\, which a Bitbucket user slug cannot hold', blocking: true, inferred: true });
+    if (username.length > 127 && username.length <= 255) problems.push({ rule: `its slug would exceed Bitbucket's 127 characters`, blocking: true, inferred: true });
+  }
+  if ((product === 'confluence' || product === 'jira') && username !== username.toLowerCase()) {
+    problems.push({ rule: `${product === 'confluence' ? 'Confluence' : 'Jira'} stores usernames in lower case; an upper-case username is matched case-insensitively but shown and compared inconsistently`, blocking: false, inferred: true });
+  }
+  return problems;
+}

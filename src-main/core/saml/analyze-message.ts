@@ -1,0 +1,150 @@
+import type { Document, Element } from '@xmldom/xmldom';
+import type { CertificateInfo } from '../model/certificate.js';
+import type { Finding } from '../model/finding.js';
+import type { DecodedMessage } from '../model/input.js';
+import type { MessageResult, MessageType, SignatureReport } from '../model/message.js';
+import type { SpPrivateKey } from '../model/options.js';
+import { makeFinding } from '../findings/make-finding.js';
+import type { TrustAnchor } from '../signature/check-signature.js';
+import { describeCertificate } from '../signature/certificate-info.js';
+import { signatureFindings } from '../signature/signature-findings.js';
+import { signatureStatusOf, signedElementsOf } from '../signature/verify-document.js';
+import { SAML_NS, hasSuspiciousChildNodes, elementText, nodePath } from '../xml/dom.js';
+import { readAssertion } from './read-assertion.js';
+import { readAuthnRequest, readLogoutSubject, readProtocolFields } from './read-protocol.js';
+import { verifyMessage } from './verify-message.js';
+
+/** Elements whose text identifies someone or something; comments or CDATA inside them split what naive readers see. */
+const IDENTITY_ELEMENTS = new Set(['NameID', 'AttributeValue', 'Issuer', 'Audience']);
+
+function suspiciousIdentityNodes(doc: Document): Element[] {
+  const out: Element[] = [];
+  const walk = (el: Element): void => {
+    for (let child = el.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType !== 1) continue;
+      const c = child as Element;
+      if (c.namespaceURI === SAML_NS && IDENTITY_ELEMENTS.has(c.localName ?? '')) {
+        if (hasSuspiciousChildNodes(c)) out.push(c);
+      } else walk(c);
+    }
+  };
+  if (doc.documentElement) walk(doc.documentElement);
+  return out;
+}
+
+function describeKeyInfo(pems: string[]): CertificateInfo[] {
+  const out: CertificateInfo[] = [];
+  for (const pem of pems) {
+    try {
+      out.push(describeCertificate(pem, 'keyinfo'));
+    } catch {
+      // An unreadable KeyInfo certificate is only informational; the signature outcome already says enough.
+    }
+  }
+  return out;
+}
+
+export interface ParsedMessage {
+  decoded: DecodedMessage;
+  doc: Document;
+  /** The exact text `doc` was parsed from (BOM removed). */
+  xml: string;
+  type: MessageType;
+}
+
+/**
+ * Verifies and reads one parsed SAML message into the analyze contract's MessageResult, with the
+ * signature and injection findings. Protocol and profile checks run afterwards (checks/).
+ */
+export async function readMessage(
+  parsed: ParsedMessage,
+  index: number,
+  trusted: TrustAnchor[],
+  spKeys: SpPrivateKey[],
+): Promise<MessageResult> {
+  const { decoded, doc, xml, type } = parsed;
+  const verified = await verifyMessage(doc, xml, trusted, spKeys);
+  const v = verified.verification;
+  const status = signatureStatusOf(v, trusted.length > 0);
+
+  const keyInfoPems = [...new Set(v.signatures.flatMap((s) => s.keyInfoPems))];
+  const keyInfoCertificates = describeKeyInfo(keyInfoPems);
+  const report: SignatureReport = {
+    status,
+    signedElements: status === 'valid' ? signedElementsOf(v) : [],
+    signatures: v.signatures.map((s) => s.detail),
+    keyInfoCertificates,
+  };
+  const verifier = v.signatures.find((s) => s.detail.accepted)?.detail.verifiedBy;
+  const anchor = verifier ? trusted.find((t) => t.info.sha256Fingerprint === verifier) : undefined;
+  if (anchor) report.certificate = anchor.info;
+
+  // Identity data counts as verified only when the whole message passed; otherwise it is shown as it arrived.
+  const trustworthy = status === 'valid';
+  const rootElement = trustworthy ? verified.root.element : v.structure.root;
+  const protocol = readProtocolFields(rootElement, trustworthy && verified.root.verified);
+
+  const message: MessageResult = {
+    index,
+    type,
+    binding: decoded.binding,
+    verdict: 'pass',
+    signature: report,
+    subjectConfirmations: [],
+    attributes: [],
+    findings: [],
+    xml,
+  };
+  if (protocol.id) message.id = protocol.id;
+  if (protocol.inResponseTo) message.inResponseTo = protocol.inResponseTo;
+  if (protocol.destination) message.destination = protocol.destination;
+  if (protocol.issueInstant) message.issueInstant = protocol.issueInstant;
+  if (protocol.status) message.status = protocol.status;
+  if (decoded.relayState !== undefined) message.relayState = decoded.relayState;
+  if (protocol.issuer) message.responseIssuer = protocol.issuer;
+
+  if (type === 'AuthnRequest') message.request = readAuthnRequest(rootElement);
+  if (type === 'LogoutRequest') {
+    const subject = readLogoutSubject(rootElement, trustworthy && verified.root.verified);
+    if (subject) message.subject = subject;
+  }
+
+  const assertionSource = verified.assertion;
+  if (assertionSource) {
+    const content = readAssertion(assertionSource.element, trustworthy && assertionSource.verified, assertionSource.path);
+    if (content.issuer) message.issuer = content.issuer;
+    if (content.subject) message.subject = content.subject;
+    if (content.conditions) message.conditions = content.conditions;
+    if (content.authnStatement) message.authnStatement = content.authnStatement;
+    message.subjectConfirmations = content.subjectConfirmations;
+    message.attributes = content.attributes;
+    message.assertion = { encrypted: verified.encrypted, emptyAttributeStatement: content.emptyAttributeStatement };
+    if (content.id) message.assertion.id = content.id;
+    if (content.issueInstant) message.assertion.issueInstant = content.issueInstant;
+    if (verified.decryptedWith) message.assertion.decryptedWith = verified.decryptedWith;
+  } else if (verified.encrypted) {
+    message.assertion = { encrypted: true, emptyAttributeStatement: false };
+  }
+  if (!message.issuer && protocol.issuer) message.issuer = protocol.issuer;
+
+  const findings: Finding[] = [...verified.findings, ...signatureFindings(v, report, trusted.length > 0, keyInfoCertificates)];
+  for (const el of suspiciousIdentityNodes(doc)) {
+    findings.push(makeFinding('nameid.comment', {
+      message: `<${el.localName}> at ${nodePath(el)} contains a comment, CDATA section or processing instruction. Signatures ignore comments, so a reader that stops at the first text fragment sees a different value than the one that was signed (CVE-2017-11427 class). samlscope reads the whole value from the signed content: "${elementText(el).trim()}".`,
+      fix: {
+        summary: 'AWS never sends comments inside values: find what rewrote this response. Make sure the SP runs a SAML library with the comment-injection fix (e.g. Atlassian SSO and resolution SAML SSO current versions).',
+        where: 'none',
+      },
+      evidence: [{ location: nodePath(el), value: elementText(el).trim(), personal: el.localName !== 'Issuer' && el.localName !== 'Audience' }],
+    }));
+  }
+  if (type === 'Response' && !assertionSource && !verified.encrypted && message.status?.code.endsWith(':Success')) {
+    findings.push(makeFinding('assertion.missing', {
+      message: 'The Response reports success but carries no Assertion, so there is nobody to log in.',
+      fix: { summary: 'Capture the complete response; if AWS really sends none, check the application\'s attribute mappings and assignment.', where: 'aws-console' },
+      evidence: [{ location: `/${type}`, value: 'no Assertion element' }],
+    }));
+  }
+  message.findings = findings;
+  return message;
+}

@@ -1,0 +1,40 @@
+import type { Element } from '@xmldom/xmldom';
+import { decrypt } from 'xml-encryption';
+import type { SpPrivateKey } from '../model/options.js';
+
+export type DecryptOutcome =
+  | { ok: true; assertionXml: string; keyOrigin: string }
+  | { ok: false; errors: string[] };
+
+function decryptWith(encryptedXml: string, key: SpPrivateKey): Promise<string> {
+  return new Promise((resolve, reject) => {
+    // Weak content algorithms (AES-CBC) are decrypted so the diagnosis can proceed; the finding reports them.
+    decrypt(encryptedXml, { key: key.pem, disallowDecryptionWithInsecureAlgorithm: false, warnInsecureAlgorithm: false }, (error, result) => {
+      if (error) reject(error);
+      else resolve(result);
+    });
+  });
+}
+
+/**
+ * Decrypts an EncryptedAssertion with each configured SP key in turn (xml-encryption does the
+ * cryptography). The plaintext is not trusted by itself: the caller verifies it like any assertion.
+ */
+export async function decryptAssertion(encryptedAssertion: Element, keys: SpPrivateKey[]): Promise<DecryptOutcome> {
+  const encryptedXml = encryptedAssertion.toString();
+  const errors: string[] = [];
+  for (const key of keys) {
+    try {
+      const assertionXml = await decryptWith(encryptedXml, key);
+      return { ok: true, assertionXml, keyOrigin: key.origin };
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      // Node ≥ 20.11 refuses RSA PKCS#1 v1.5 decryption (CVE-2023-46809): say so instead of a cryptic error.
+      const explained = /RSA_PKCS1_PADDING|pkcs1 padding/i.test(reason)
+        ? `${reason} (RSA PKCS#1 v1.5 key transport is refused by Node.js since CVE-2023-46809; the IdP should use RSA-OAEP)`
+        : reason;
+      errors.push(`${key.origin}: ${explained}`);
+    }
+  }
+  return { ok: false, errors };
+}

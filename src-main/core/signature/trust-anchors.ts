@@ -1,0 +1,24 @@
+import type { Finding } from '../model/finding.js';
+import type { AnalysisOptions } from '../model/options.js';
+import { makeFinding } from '../findings/make-finding.js';
+import type { TrustAnchor } from './check-signature.js';
+import { describeCertificate } from './certificate-info.js';
+
+/** Describes each configured certificate once; an unreadable one becomes a finding, not a crash. */
+export function trustAnchorsOf(options: AnalysisOptions): { anchors: TrustAnchor[]; findings: Finding[] } {
+  const anchors: TrustAnchor[] = [];
+  const findings: Finding[] = [];
+  for (const cert of options.trustedCertificates) {
+    try {
+      anchors.push({ cert, info: describeCertificate(cert.pem, cert.source) });
+    } catch (error) {
+      findings.push(makeFinding('metadata.invalid', {
+        message: `The trusted certificate from ${cert.origin} cannot be read: ${error instanceof Error ? error.message : String(error)}.`,
+        fix: { summary: 'Load the certificate exactly as AWS provides it (PEM) or the IAM Identity Center metadata file.', where: 'samlscope-input', field: '--idp-cert / --idp-metadata' },
+        evidence: [{ location: cert.origin }],
+      }));
+    }
+  }
+  return { anchors, findings };
+}
+

@@ -1,0 +1,219 @@
+/**
+ * The one XML parser every SAML message and metadata document goes through (security.md §0.1).
+ *
+ * Why so strict: parser differentials (§2.9), multiple roots (§2.6) and entity tricks (§2.10) are how
+ * signature checks get bypassed. Real protocol messages never contain DOCTYPE, ENTITY or processing
+ * instructions, so refusing them costs nothing and removes whole attack classes.
+ */
+import { DOMParser, type Document, type Node } from '@xmldom/xmldom';
+import { scanXmlLimits } from './limits-scan.js';
+
+export interface XmlLimits {
+  /** Characters of XML text accepted at all. */
+  maxChars: number;
+  /** Element nesting depth (the root element is depth 1). */
+  maxDepth: number;
+  maxAttributesPerElement: number;
+  maxElements: number;
+}
+
+export const DEFAULT_XML_LIMITS: XmlLimits = Object.freeze({
+  maxChars: 2_000_000,
+  maxDepth: 64,
+  maxAttributesPerElement: 256,
+  maxElements: 50_000,
+});
+
+export type XmlErrorId =
+  | 'xml.malformed'
+  | 'xml.dtd'
+  | 'xml.processing-instruction'
+  | 'xml.too-deep'
+  | 'xml.too-many-attributes'
+  | 'input.too-large';
+
+/** A document samlscope refuses to read. `findingId` is the catalog id the caller reports. */
+export class XmlInputError extends Error {
+  readonly findingId: XmlErrorId;
+  readonly line?: number;
+  readonly column?: number;
+
+  constructor(findingId: XmlErrorId, message: string, position?: { line?: number; column?: number }) {
+    super(message);
+    this.name = 'XmlInputError';
+    this.findingId = findingId;
+    if (position?.line !== undefined && position.line > 0) this.line = position.line;
+    if (position?.column !== undefined && position.column > 0) this.column = position.column;
+  }
+}
+
+const ELEMENT_NODE = 1;
+const PROCESSING_INSTRUCTION_NODE = 7;
+const DOCUMENT_TYPE_NODE = 10;
+const ENTITY_REFERENCE_NODE = 5;
+
+/** "line 3, column 7: " or "" when the parser did not say where. */
+export function formatPosition(line?: number, column?: number): string {
+  if (line === undefined || line <= 0) return '';
+  return column !== undefined && column > 0 ? `line ${line}, column ${column}: ` : `line ${line}: `;
+}
+
+/** 1-based line and column of a character offset, for errors found by scanning the text. */
+function positionOf(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+function fail(id: XmlErrorId, what: string, problem: string, position?: { line?: number; column?: number }): XmlInputError {
+  return new XmlInputError(id, `${formatPosition(position?.line, position?.column)}${what}: ${problem}`, position);
+}
+
+/** xmldom's messages are terse and sometimes start with its own prefix; make them read as a sentence. */
+function describeParserMessage(message: string): string {
+  const cleaned = message.replace(/^\[xmldom [a-zA-Z]+\]\s*/, '').replace(/\s+/g, ' ').trim();
+  if (/^entity not found:/i.test(cleaned)) {
+    const name = cleaned.replace(/^entity not found:\s*/i, '');
+    return `unknown entity reference ${name} (only &amp; &lt; &gt; &quot; &apos; and numeric character references are allowed)`;
+  }
+  if (/HierarchyRequestError/.test(cleaned)) {
+    return 'more than one root element (a SAML document has exactly one top-level element)';
+  }
+  if (/Extra content at the end of the document/i.test(cleaned)) {
+    return 'content after the root element (a SAML document has exactly one top-level element)';
+  }
+  return cleaned;
+}
+
+/**
+ * Parses `xml` into a DOM, refusing anything a SAML message or metadata document never needs.
+ * Throws XmlInputError; never returns a partially parsed document.
+ *
+ * @param what names the document in error messages, e.g. `SAML message` or `IdP metadata`.
+ */
+export function parseStrictXml(xml: string, what = 'XML document', limits: Partial<XmlLimits> = {}): Document {
+  const lim: XmlLimits = { ...DEFAULT_XML_LIMITS, ...limits };
+
+  if (xml.length > lim.maxChars) {
+    throw fail('input.too-large', what, `${xml.length} characters exceed the limit of ${lim.maxChars} characters`);
+  }
+  const text = xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml;
+
+  // Refused before parsing, anywhere in the text (even inside comments or CDATA): CVE-2025-25291 hides a
+  // DOCTYPE's effect behind comments, and no legitimate SAML document contains these strings.
+  const dtd = /<!(DOCTYPE|ENTITY)/i.exec(text);
+  if (dtd) {
+    const kind = dtd[1]!.toUpperCase();
+    throw fail('xml.dtd', what, `contains a <!${kind} declaration; document type and entity declarations are refused because they enable entity expansion and parser-confusion attacks`, positionOf(text, dtd.index));
+  }
+
+  // Bombs are refused before the DOM is built (the scan is linear; the parser is not on hostile shapes).
+  const violation = scanXmlLimits(text, lim);
+  if (violation) {
+    const at = positionOf(text, violation.offset);
+    if (violation.kind === 'depth') {
+      throw fail('xml.too-deep', what, `nests elements ${violation.depth} deep at <${violation.name}>, deeper than the limit of ${lim.maxDepth}`, at);
+    }
+    if (violation.kind === 'attributes') {
+      throw fail('xml.too-many-attributes', what, `element <${violation.name}> has more than ${lim.maxAttributesPerElement} attributes, the limit for one element`, at);
+    }
+    throw fail('input.too-large', what, `has more than ${lim.maxElements} elements, the limit for one document`, at);
+  }
+
+  let reported: XmlInputError | undefined;
+  const parser = new DOMParser({
+    locator: true,
+    onError(level, message, context: unknown) {
+      const locator = (context as { locator?: { lineNumber?: number; columnNumber?: number } } | undefined)?.locator;
+      const problem = describeParserMessage(message);
+      const position = { line: locator?.lineNumber, column: locator?.columnNumber };
+      // Warnings (e.g. an attribute without quotes in HTML mode) never occur for text/xml input that is
+      // well-formed; errors and fatal errors both stop parsing, unlike xmldom's default.
+      if (level === 'warning') return;
+      reported ??= fail('xml.malformed', what, `is not well-formed XML: ${problem}`, position);
+      throw reported;
+    },
+  });
+
+  let doc: Document;
+  try {
+    doc = parser.parseFromString(text, 'text/xml');
+  } catch (err) {
+    if (reported) throw reported;
+    if (err instanceof XmlInputError) throw err;
+    const message = err instanceof Error ? err.message : String(err);
+    throw fail('xml.malformed', what, `is not well-formed XML: ${describeParserMessage(message)}`);
+  }
+  if (reported) throw reported;
+
+  checkTree(doc, what, lim);
+  return doc;
+}
+
+/** One pass over the tree: structure limits, PIs, stray DOCTYPE/entity nodes, exactly one root. */
+function checkTree(doc: Document, what: string, lim: XmlLimits): void {
+  let roots = 0;
+  let elements = 0;
+  let node: Node | null = doc.firstChild;
+  let depth = node ? 1 : 0; // depth of `node`: children of the document are at depth 1
+
+  while (node) {
+    const at = { line: node.lineNumber, column: node.columnNumber };
+    switch (node.nodeType) {
+      case ELEMENT_NODE: {
+        if (depth === 1) roots++;
+        if (roots > 1) throw fail('xml.malformed', what, 'is not well-formed XML: more than one root element (a SAML document has exactly one top-level element)', at);
+        elements++;
+        if (elements > lim.maxElements) {
+          // No dedicated id: an element flood is a size problem, reported like any other oversized input.
+          throw fail('input.too-large', what, `has more than ${lim.maxElements} elements, the limit for one document`, at);
+        }
+        if (depth > lim.maxDepth) {
+          throw fail('xml.too-deep', what, `nests elements ${depth} deep at <${node.nodeName}>, deeper than the limit of ${lim.maxDepth}`, at);
+        }
+        const attributes = (node as unknown as { attributes: { length: number } }).attributes.length;
+        if (attributes > lim.maxAttributesPerElement) {
+          throw fail('xml.too-many-attributes', what, `element <${node.nodeName}> has ${attributes} attributes, more than the limit of ${lim.maxAttributesPerElement}`, at);
+        }
+        break;
+      }
+      case PROCESSING_INSTRUCTION_NODE: {
+        // The XML declaration is kept by xmldom as a PI with target "xml"; xmldom already refuses it anywhere but
+        // at the very start, so it is allowed only as the document's first child.
+        const isDeclaration = node.nodeName === 'xml' && depth === 1 && node === doc.firstChild;
+        if (!isDeclaration) {
+          throw fail('xml.processing-instruction', what, `contains the processing instruction <?${node.nodeName}?>; only the XML declaration is allowed`, at);
+        }
+        break;
+      }
+      case DOCUMENT_TYPE_NODE:
+        throw fail('xml.dtd', what, 'contains a document type declaration', at);
+      case ENTITY_REFERENCE_NODE:
+        throw fail('xml.malformed', what, `is not well-formed XML: unknown entity reference &${node.nodeName};`, at);
+      default:
+        break;
+    }
+
+    // Iterative pre-order walk: recursion would let a deep document exhaust the stack before the depth check.
+    if (node.firstChild) {
+      node = node.firstChild;
+      depth++;
+      continue;
+    }
+    while (node && !node.nextSibling) {
+      node = node.parentNode;
+      depth--;
+      if (node === doc || node === null) {
+        node = null;
+        break;
+      }
+    }
+    if (node) node = node.nextSibling;
+  }
+
+  if (roots === 0) throw fail('xml.malformed', what, 'is not well-formed XML: there is no root element');
+}

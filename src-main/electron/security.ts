@@ -1,0 +1,68 @@
+/**
+ * Session- and webContents-level hardening (electron.md §1.1): CSP header, every permission denied,
+ * navigation and new windows blocked, no <webview>. Installed on every session and every
+ * webContents the app creates, so a later window cannot forget it.
+ */
+import type { Session, WebContents } from 'electron';
+import { isAppUrl } from './app-origin.js';
+import { isAllowedExternalUrl } from './external-links.js';
+
+type Headers = Record<string, string[]>;
+
+/** Replaces any Content-Security-Policy the response had with ours (header names are case-insensitive). */
+export function withCsp(headers: Headers | undefined, csp: string): Headers {
+  const out: Headers = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (name.toLowerCase() !== 'content-security-policy') out[name] = value;
+  }
+  out['Content-Security-Policy'] = [csp];
+  return out;
+}
+
+/**
+ * The one permission granted: writing text to the clipboard ("Copy fix value"), and only for the app
+ * page itself. Everything else (camera, notifications, geolocation, openExternal, HID, …) is denied.
+ */
+export function isPermissionAllowed(permission: string, requestingUrl: string): boolean {
+  return permission === 'clipboard-sanitized-write' && isAppUrl(requestingUrl);
+}
+
+export function installSessionSecurity(ses: Session, csp: string): void {
+  ses.setPermissionRequestHandler((webContents, permission, callback, details) => {
+    callback(isPermissionAllowed(permission, details.requestingUrl ?? webContents.getURL()));
+  });
+  ses.setPermissionCheckHandler((_webContents, permission, requestingOrigin) => isPermissionAllowed(permission, requestingOrigin));
+  ses.setDevicePermissionHandler(() => false);
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: withCsp(details.responseHeaders, csp) });
+  });
+}
+
+export interface NavigationPolicyDeps {
+  openExternal: (url: string) => unknown;
+}
+
+/**
+ * Navigation stays inside the app origin; anything else is cancelled, and allow-listed https
+ * documentation links go to the OS browser instead. New windows are always denied.
+ */
+export function hardenWebContents(contents: WebContents, deps: NavigationPolicyDeps): void {
+  const redirectOutside = (url: string): void => {
+    if (isAllowedExternalUrl(url)) void deps.openExternal(url);
+  };
+  contents.on('will-navigate', (event, url) => {
+    if (isAppUrl(url)) return;
+    event.preventDefault();
+    redirectOutside(url);
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => {
+    event.preventDefault();
+  });
+  contents.setWindowOpenHandler(({ url }) => {
+    redirectOutside(url);
+    return { action: 'deny' };
+  });
+}

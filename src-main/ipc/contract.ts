@@ -1,0 +1,288 @@
+/**
+ * The one IPC contract between Electron main, the preload and the React renderer (GitHub Desktop
+ * style: a map of channel → request/response types). Main validates every request against
+ * `validators.ts`; the preload exposes only `SamlscopeApi`; the renderer codes against these types.
+ *
+ * Pure module: type imports from the engine model, no runtime dependency besides the channel lists,
+ * so the renderer and the e2e harness can import it.
+ */
+import type { SimulationResult } from '../core/jit/simulation-types.js';
+import type { AnalysisResult, Verdict } from '../core/model/index.js';
+import type { RedactionEntry } from '../core/report/redactor.js';
+
+// ---------------------------------------------------------------------------------------------
+// Shared payload types
+// ---------------------------------------------------------------------------------------------
+
+/** Requests that carry nothing. Always pass `{}`. */
+export type EmptyRequest = Record<string, never>;
+
+/** Analysis settings a user can give besides the target profile. Everything is optional. */
+export interface AnalyzeRequestOptions {
+  /** ISO 8601 instant to judge validity windows against; default: now. */
+  now?: string;
+  clockSkewSeconds?: number;
+  /** `auto` recognises AWS IAM Identity Center from the issuer host. */
+  profile?: 'auto' | 'aws' | 'generic';
+  /** IdP metadata XML (trust anchor), when no target profile supplies it. */
+  idpMetadataXml?: string;
+  /** IdP signing certificate in PEM, when no target profile supplies it. */
+  idpCertificatePem?: string;
+  sp?: { entityId?: string; acsUrl?: string };
+  /** The AuthnRequest the response answers (any encoding `analyze` accepts). */
+  authnRequest?: string;
+}
+
+/** The JIT simulation of one login against a target profile (issue 4's `simulation` JSON). */
+export type SimulationSummary = SimulationResult;
+export type { SimulatedUser, SimulationStep } from '../core/jit/simulation-types.js';
+
+/** What the workspace shows: the analysed input(s), and the simulation when a target profile was used. */
+export interface WorkspaceResult {
+  /** Shown in the title bar and the report header, e.g. `response.xml`, `Pasted text`, `Demo: Jira …`. */
+  title: string;
+  results: AnalysisResult[];
+  /** Overall verdict across every result (and the simulation: a login that cannot succeed is `fail`). */
+  verdict: Verdict;
+  simulation?: SimulationSummary;
+  /** Why the simulation could not run (profile invalid, snapshot unreadable, live instance unreachable). */
+  simulationError?: string;
+  targetProfile?: ProfileSummary;
+  /**
+   * True when personal data (NameID, e-mail, names, attribute values) was replaced in main with
+   * stable placeholders (presentation mode). The renderer never receives the clear values then.
+   */
+  redacted: boolean;
+  /** What presentation mode replaced (placeholders and where they stand, never the values); empty when not redacted. */
+  redactions: RedactionEntry[];
+  /** True for the bundled demo case: the UI labels it as a demo. */
+  demo: boolean;
+  /** ISO 8601 instant the analysis ran. */
+  analyzedAt: string;
+}
+
+export type ProfileEngine = 'atlassian-sso' | 'resolution';
+export type ProfileProduct = 'jira' | 'confluence' | 'bitbucket' | 'bamboo';
+
+/** One entry of the target profile picker. */
+export interface ProfileSummary {
+  /** Stable id: `example:<dir>` for bundled examples, `user:<file name>` for the user's profiles. */
+  id: string;
+  name: string;
+  /** Bundled examples are read-only. */
+  builtIn: boolean;
+  /** False when the file does not pass the profile schema; `errors` says why (`key.path: problem`). */
+  valid: boolean;
+  errors?: string[];
+  product?: ProfileProduct;
+  engine?: ProfileEngine;
+  instance?: 'snapshot' | 'live';
+}
+
+/** A profile opened for display. Secrets are never in a profile (only `env:`/`keychain:` references). */
+export interface ProfileDetails extends ProfileSummary {
+  /** The profile file's text, as the user wrote it. */
+  content: string;
+  /** `keychain:` references the profile needs, and whether the secret store holds each. */
+  secretRefs: Array<{ ref: string; stored: boolean }>;
+}
+
+export type ReportFormat = 'html' | 'md' | 'json' | 'pdf';
+
+export type SaveOutcome = { cancelled: true } | { cancelled: false; path: string };
+
+export type OpenFileOutcome = { cancelled: true } | { cancelled: false; workspace: WorkspaceResult };
+
+export type ThemeSetting = 'system' | 'light' | 'dark';
+
+/** Per-user settings (JSON in the user data folder). */
+export interface Settings {
+  /** `system` follows the OS light/dark setting. */
+  theme: ThemeSetting;
+  /** Screen-share mode: personal data masked (in main), larger type. */
+  presentationMode: boolean;
+  /** Page zoom factor, 0.5 … 3, 1 = 100 %. */
+  zoomFactor: number;
+  /** The target profile picked last; used by analyses that do not name one (menu Open, file associations). */
+  targetProfileId: string | null;
+  /** True once the bundled demo case was shown (first start opens it). */
+  demoSeen: boolean;
+}
+
+/**
+ * How secrets (live-instance tokens and passwords) are protected. On Linux without a keyring,
+ * Chromium falls back to `basic_text`: secrets are then "encrypted" with a hard-coded password and
+ * the UI must show `warning`.
+ */
+export interface SecretStorageStatus {
+  /** `os`: OS keychain/DPAPI/libsecret/kwallet; `basic_text`: Linux plain-text fallback; `unavailable`: cannot store at all. */
+  protection: 'os' | 'basic_text' | 'unavailable';
+  /** Linux backend name (`gnome_libsecret`, `kwallet5`, `basic_text`, …) when known. */
+  backend?: string;
+  /** Plain-language warning to show in the UI; absent when storage is safe. */
+  warning?: string;
+}
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  platform: string;
+  /** Electron version, absent outside Electron (e2e harness). */
+  electron?: string;
+  chrome?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Request/response channels (renderer → main, `ipcRenderer.invoke` / `ipcMain.handle`)
+// ---------------------------------------------------------------------------------------------
+
+export interface InvokeChannels {
+  /** Analyse pasted text (auto-detected like `samlscope analyze`); simulates when a target profile is given or selected. */
+  'workspace:analyze': {
+    request: { text: string; source?: string; targetProfileId?: string | null; options?: AnalyzeRequestOptions };
+    response: WorkspaceResult;
+  };
+  /** The bundled demo case (AWS-shaped response, its IdP metadata, a Jira snapshot); marks `demoSeen`. */
+  'workspace:open-demo': { request: EmptyRequest; response: WorkspaceResult };
+  /** Open dialog in main, then analyse the chosen file (.har, .saml, .xml, .txt, .json, or a saved workspace). */
+  'workspace:open-file': { request: { targetProfileId?: string | null }; response: OpenFileOutcome };
+  /** A file dropped on the window: its name and content (text, or bytes for binary/unknown encodings). */
+  'workspace:drop-file': {
+    request: { name: string; text?: string; bytes?: Uint8Array; targetProfileId?: string | null };
+    response: WorkspaceResult;
+  };
+  /** The current workspace again, redacted or not per the current presentation mode; `null` before any analysis. */
+  'workspace:current': { request: EmptyRequest; response: WorkspaceResult | null };
+  /** Re-run the simulation of the current workspace against another target profile (`null` = none). */
+  'workspace:simulate': { request: { targetProfileId: string | null }; response: WorkspaceResult };
+  /** Save the current workspace's inputs (not results) to a `.samlscope.json` file through a save dialog. */
+  'workspace:save': { request: EmptyRequest; response: SaveOutcome };
+
+  'profiles:list': { request: EmptyRequest; response: ProfileSummary[] };
+  'profiles:load': { request: { id: string }; response: ProfileDetails };
+  /** Open dialog; copies the chosen profile (and the files it references) into the user's profile folder. */
+  'profiles:import': { request: EmptyRequest; response: { cancelled: true } | { cancelled: false; profile: ProfileSummary } };
+
+  /** Save dialog in main, then write the report of the current workspace. PDF is printed from the HTML report. */
+  'report:export': { request: { format: ReportFormat; redact: boolean }; response: SaveOutcome };
+
+  'settings:get': { request: EmptyRequest; response: Settings };
+  /** Partial update; returns the stored settings. Changing `presentationMode` also pushes `workspace:updated`. */
+  'settings:set': { request: Partial<Settings>; response: Settings };
+
+  'secrets:status': { request: EmptyRequest; response: SecretStorageStatus };
+  /** Stores a secret under a `keychain:NAME` name through safeStorage. Values never travel back to the renderer. */
+  'secrets:set': { request: { name: string; value: string }; response: { stored: true; status: SecretStorageStatus } };
+  'secrets:delete': { request: { name: string }; response: { deleted: boolean } };
+  /** Names only. */
+  'secrets:list': { request: EmptyRequest; response: { names: string[] } };
+
+  'app:info': { request: EmptyRequest; response: AppInfo };
+}
+
+export type Channel = keyof InvokeChannels;
+export type RequestOf<C extends Channel> = InvokeChannels[C]['request'];
+export type ResponseOf<C extends Channel> = InvokeChannels[C]['response'];
+
+// ---------------------------------------------------------------------------------------------
+// One-way events (main → renderer, `webContents.send` / `ipcRenderer.on`)
+// ---------------------------------------------------------------------------------------------
+
+export interface EventChannels {
+  /** The workspace changed outside a renderer request: menu Open/demo, presentation mode toggled, … */
+  'workspace:updated': WorkspaceResult;
+  /** A file arrived from the command line, the OS (file association, macOS open-file) or a second instance. */
+  'file:opened': { fileName: string; workspace: WorkspaceResult };
+  /** Settings changed in main (menu: presentation mode, zoom). */
+  'settings:changed': Settings;
+  /** Menu File → Export report → <format>: the renderer asks about redaction, then calls `report:export`. */
+  'menu:export': { format: ReportFormat };
+  /** Menu View → Presentation mode (CmdOrCtrl+Shift+P). Main has already toggled it; sent so the UI can announce it. */
+  'menu:toggle-presentation': { presentationMode: boolean };
+  /** Menu Edit → Paste as new input / Ctrl+L: focus the input box. */
+  'menu:focus-input': Record<string, never>;
+  /** Something failed that no request was waiting for (file unreadable, export failed). */
+  'app:error': { title: string; message: string };
+}
+
+export type EventName = keyof EventChannels;
+export type EventPayload<E extends EventName> = EventChannels[E];
+
+// ---------------------------------------------------------------------------------------------
+// The preload API (window.samlscope)
+// ---------------------------------------------------------------------------------------------
+
+/** Name under which the preload exposes the API: `window.samlscope`. */
+export const API_KEY = 'samlscope';
+
+export interface SamlscopeApi {
+  /** Rejects with an `Error` whose message explains what failed (validation errors name the field). */
+  invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>>;
+  /** Subscribes to a main → renderer event; returns the unsubscribe function. */
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /** `process.platform` of the main process (shortcut labels: ⌘ vs Ctrl). */
+  readonly platform: string;
+}
+
+declare global {
+  interface Window {
+    samlscope: SamlscopeApi;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Runtime channel lists (the preload and main refuse anything else)
+// ---------------------------------------------------------------------------------------------
+
+// `satisfies Record<…, true>` makes the compiler fail if a channel is added to the type but not here.
+const INVOKE_CHANNEL_FLAGS = {
+  'workspace:analyze': true,
+  'workspace:open-demo': true,
+  'workspace:open-file': true,
+  'workspace:drop-file': true,
+  'workspace:current': true,
+  'workspace:simulate': true,
+  'workspace:save': true,
+  'profiles:list': true,
+  'profiles:load': true,
+  'profiles:import': true,
+  'report:export': true,
+  'settings:get': true,
+  'settings:set': true,
+  'secrets:status': true,
+  'secrets:set': true,
+  'secrets:delete': true,
+  'secrets:list': true,
+  'app:info': true,
+} as const satisfies Record<Channel, true>;
+
+const EVENT_FLAGS = {
+  'workspace:updated': true,
+  'file:opened': true,
+  'settings:changed': true,
+  'menu:export': true,
+  'menu:toggle-presentation': true,
+  'menu:focus-input': true,
+  'app:error': true,
+} as const satisfies Record<EventName, true>;
+
+export const INVOKE_CHANNELS = Object.keys(INVOKE_CHANNEL_FLAGS) as Channel[];
+export const EVENT_NAMES = Object.keys(EVENT_FLAGS) as EventName[];
+
+export function isChannel(value: unknown): value is Channel {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(INVOKE_CHANNEL_FLAGS, value);
+}
+
+export function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(EVENT_FLAGS, value);
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  theme: 'system',
+  presentationMode: false,
+  zoomFactor: 1,
+  targetProfileId: null,
+  demoSeen: false,
+};
+
+export const ZOOM_LIMITS = { min: 0.5, max: 3, step: 0.1 } as const;

@@ -1,0 +1,104 @@
+/**
+ * One zod schema per invoke channel: main validates every renderer request before any app-service
+ * sees it (Electron security checklist #17 covers the sender; this covers the payload). Schemas are
+ * strict, so an unknown key is an error rather than silently passed along.
+ */
+import { z } from 'zod';
+import type { Channel, RequestOf } from './contract.js';
+import { ZOOM_LIMITS } from './contract.js';
+
+/** Pasted text: large HAR captures are possible, but an IPC message of hundreds of MB is not sensible. */
+export const MAX_TEXT_CHARS = 64 * 1024 * 1024;
+/** A dropped file: a 200 MB HAR is the largest capture issue 6 targets. */
+export const MAX_DROP_BYTES = 256 * 1024 * 1024;
+
+const empty = z.strictObject({});
+const profileId = z.string().min(1).max(300);
+const optionalProfileId = z.union([profileId, z.null()]).optional();
+/** `keychain:NAME` names, as target profiles reference them (SECRET_REF_PATTERN without the prefix). */
+const secretName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,127}$/, 'must look like jira-token (letters, digits, _ . -; starts with a letter or _)');
+
+const isoInstant = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time such as 2025-01-31T12:00:00Z' });
+
+const analyzeOptions = z.strictObject({
+  now: isoInstant.optional(),
+  clockSkewSeconds: z.number().int().min(0).max(86_400).optional(),
+  profile: z.enum(['auto', 'aws', 'generic']).optional(),
+  idpMetadataXml: z.string().max(MAX_TEXT_CHARS).optional(),
+  idpCertificatePem: z.string().max(1024 * 1024).optional(),
+  sp: z.strictObject({ entityId: z.string().max(2048).optional(), acsUrl: z.string().max(2048).optional() }).optional(),
+  authnRequest: z.string().max(MAX_TEXT_CHARS).optional(),
+});
+
+const settingsPatch = z.strictObject({
+  theme: z.enum(['system', 'light', 'dark']).optional(),
+  presentationMode: z.boolean().optional(),
+  zoomFactor: z.number().min(ZOOM_LIMITS.min).max(ZOOM_LIMITS.max).optional(),
+  targetProfileId: z.union([profileId, z.null()]).optional(),
+  demoSeen: z.boolean().optional(),
+});
+
+const dropFile = z
+  .strictObject({
+    name: z.string().min(1).max(1024),
+    text: z.string().max(MAX_TEXT_CHARS).optional(),
+    bytes: z
+      .instanceof(Uint8Array, { error: 'must be a Uint8Array' })
+      .refine((b) => b.byteLength <= MAX_DROP_BYTES, `must be at most ${MAX_DROP_BYTES} bytes`)
+      .optional(),
+    targetProfileId: optionalProfileId,
+  })
+  .refine((r) => (r.text === undefined) !== (r.bytes === undefined), { message: 'give exactly one of text or bytes' });
+
+type SchemaMap = { [C in Channel]: z.ZodType<RequestOf<C>> };
+
+export const REQUEST_SCHEMAS: SchemaMap = {
+  'workspace:analyze': z.strictObject({
+    text: z.string().max(MAX_TEXT_CHARS, `must be at most ${MAX_TEXT_CHARS} characters`),
+    source: z.string().max(1024).optional(),
+    targetProfileId: optionalProfileId,
+    options: analyzeOptions.optional(),
+  }),
+  'workspace:open-demo': empty,
+  'workspace:open-file': z.strictObject({ targetProfileId: optionalProfileId }),
+  'workspace:drop-file': dropFile,
+  'workspace:current': empty,
+  'workspace:simulate': z.strictObject({ targetProfileId: z.union([profileId, z.null()]) }),
+  'workspace:save': empty,
+  'profiles:list': empty,
+  'profiles:load': z.strictObject({ id: profileId }),
+  'profiles:import': empty,
+  'report:export': z.strictObject({ format: z.enum(['html', 'md', 'json', 'pdf']), redact: z.boolean() }),
+  'settings:get': empty,
+  'settings:set': settingsPatch,
+  'secrets:status': empty,
+  'secrets:set': z.strictObject({ name: secretName, value: z.string().min(1, 'must not be empty').max(16 * 1024) }),
+  'secrets:delete': z.strictObject({ name: secretName }),
+  'secrets:list': empty,
+  'app:info': empty,
+} as SchemaMap;
+
+/** Thrown for a request that does not match its channel's schema; the message names each bad field. */
+export class InvalidRequestError extends Error {
+  constructor(
+    readonly channel: string,
+    readonly problems: string[],
+  ) {
+    super(`Invalid request for ${channel}: ${problems.join('; ')}`);
+    this.name = 'InvalidRequestError';
+  }
+}
+
+function describe(issue: z.core.$ZodIssue): string {
+  const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[');
+  return `${path || '(request)'}: ${issue.message}`;
+}
+
+/** Returns the parsed request or throws `InvalidRequestError`. */
+export function validateRequest<C extends Channel>(channel: C, payload: unknown): RequestOf<C> {
+  const schema = REQUEST_SCHEMAS[channel] as z.ZodType<RequestOf<C>> | undefined;
+  if (!schema) throw new InvalidRequestError(String(channel), ['unknown channel']);
+  const result = schema.safeParse(payload);
+  if (!result.success) throw new InvalidRequestError(channel, result.error.issues.map(describe));
+  return result.data;
+}

@@ -1,0 +1,219 @@
+/**
+ * The workspace: toolbar, input column, verdict, and the result tabs. Paste and drop work anywhere
+ * in the window; Ctrl/Cmd+Shift+P toggles presentation mode.
+ */
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { AttributesPanel } from './components/AttributesPanel.js';
+import { CertificatesPanel } from './components/CertificatesPanel.js';
+import { FindingsPanel } from './components/FindingsPanel.js';
+import { InputPanel } from './components/InputPanel.js';
+import { MessagePanel } from './components/MessagePanel.js';
+import { SimulationPanel } from './components/SimulationPanel.js';
+import { TimelinePanel } from './components/TimelinePanel.js';
+import { Toolbar } from './components/Toolbar.js';
+import { VerdictBanner } from './components/VerdictBanner.js';
+import { collectFindings, collectMessages } from './lib/findings.js';
+import { useWorkspace } from './state/use-workspace.js';
+import { isMac } from './api.js';
+
+type TabId = 'findings' | 'attributes' | 'message' | 'certificates' | 'timeline' | 'simulation';
+
+function isEditable(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || target instanceof HTMLTextAreaElement || (target instanceof HTMLInputElement && target.type !== 'checkbox');
+}
+
+export function App() {
+  const store = useWorkspace();
+  const { workspace, presentation } = store;
+  const [tab, setTab] = useState<TabId>('findings');
+  const [messageKey, setMessageKey] = useState<string | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const dragDepth = useRef(0);
+  const storeRef = useRef(store);
+  storeRef.current = store;
+
+  const findings = useMemo(() => (workspace ? collectFindings(workspace) : []), [workspace]);
+  const messages = useMemo(() => (workspace ? collectMessages(workspace) : []), [workspace]);
+  const current = messages.find((m) => m.key === messageKey) ?? messages.find((m) => m.message.type === 'Response') ?? messages[0];
+  const workspaceKey = workspace ? `${workspace.analyzedAt}|${workspace.title}|${workspace.redacted}` : 'none';
+
+  // A new workspace starts at the findings, on its response.
+  useEffect(() => {
+    setMessageKey(null);
+    setTab('findings');
+  }, [workspaceKey]);
+
+  useEffect(() => {
+    document.documentElement.dataset.ready = String(store.ready);
+  }, [store.ready]);
+
+  // Paste anywhere (outside text fields) analyses the clipboard; shortcut for presentation mode.
+  useEffect(() => {
+    const onPaste = (e: ClipboardEvent): void => {
+      if (isEditable(e.target)) return;
+      const file = e.clipboardData?.files[0];
+      const text = e.clipboardData?.getData('text') ?? '';
+      if (file) {
+        e.preventDefault();
+        void storeRef.current.dropFile(file);
+      } else if (text.trim() !== '') {
+        e.preventDefault();
+        void storeRef.current.analyzeText(text, 'Pasted text');
+      }
+    };
+    const onKey = (e: KeyboardEvent): void => {
+      if ((e.ctrlKey || e.metaKey) && e.shiftKey && !e.altKey && e.key.toLowerCase() === 'p') {
+        e.preventDefault();
+        void storeRef.current.setPresentation(!storeRef.current.presentation);
+      }
+    };
+    document.addEventListener('paste', onPaste);
+    window.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('paste', onPaste);
+      window.removeEventListener('keydown', onKey);
+    };
+  }, []);
+
+  const onPasteButton = async (): Promise<void> => {
+    try {
+      const text = await navigator.clipboard.readText();
+      if (text.trim() !== '') return void store.analyzeText(text, 'Pasted text');
+    } catch {
+      // Clipboard reads need a permission the app does not grant: fall back to the keyboard.
+    }
+    store.focusInputRef.current?.();
+    store.showNotice(`Press ${isMac() ? '⌘V' : 'Ctrl+V'} to paste${presentation ? ' (anywhere: the input stays hidden in presentation mode)' : ''}.`);
+  };
+
+  const tabs: Array<{ id: TabId; label: string; count?: number; hidden?: boolean }> = [
+    { id: 'findings', label: 'Findings', count: findings.length },
+    { id: 'attributes', label: 'Attributes', count: current?.message.attributes.length },
+    { id: 'message', label: 'Message' },
+    { id: 'certificates', label: 'Certificates' },
+    { id: 'timeline', label: 'Time line' },
+    { id: 'simulation', label: 'JIT simulation', hidden: !workspace?.simulation && !workspace?.simulationError },
+  ];
+  const visibleTabs = tabs.filter((t) => !t.hidden);
+  const activeTab = visibleTabs.some((t) => t.id === tab) ? tab : 'findings';
+
+  const onTabKey = (e: ReactKeyboardEvent<HTMLDivElement>): void => {
+    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft' && e.key !== 'Home' && e.key !== 'End') return;
+    const i = visibleTabs.findIndex((t) => t.id === activeTab);
+    const n = visibleTabs.length;
+    const next = e.key === 'Home' ? 0 : e.key === 'End' ? n - 1 : (i + (e.key === 'ArrowRight' ? 1 : n - 1)) % n;
+    const t = visibleTabs[next];
+    if (!t) return;
+    e.preventDefault();
+    setTab(t.id);
+    document.getElementById(`tab-${t.id}`)?.focus();
+  };
+
+  const now = workspace ? Date.parse(current?.result.context?.now ?? workspace.analyzedAt) : Date.now();
+  const skew = current?.result.context?.clockSkewSeconds ?? 180;
+  const placeholder = store.busy ?? (presentation ? 'Presentation mode: paste (Ctrl+V) or drop a file to analyse it; personal data is masked.' : 'Nothing analysed yet. Paste a SAMLResponse anywhere, drop a file, or open the demo case.');
+
+  return (
+    <div
+      className="app"
+      onDragEnter={(e) => {
+        if (!e.dataTransfer.types.includes('Files') && !e.dataTransfer.types.includes('text/plain')) return;
+        dragDepth.current += 1;
+        setDragging(true);
+      }}
+      onDragLeave={() => {
+        dragDepth.current = Math.max(0, dragDepth.current - 1);
+        if (dragDepth.current === 0) setDragging(false);
+      }}
+      onDragOver={(e) => e.preventDefault()}
+      onDrop={(e) => {
+        e.preventDefault();
+        dragDepth.current = 0;
+        setDragging(false);
+        const file = e.dataTransfer.files[0];
+        const text = e.dataTransfer.getData('text/plain');
+        if (file) void store.dropFile(file);
+        else if (text.trim() !== '') void store.analyzeText(text, 'Dropped text');
+      }}
+    >
+      <Toolbar store={store} onPaste={() => void onPasteButton()} />
+      <div className="workspace">
+        {!presentation && <InputPanel store={store} />}
+        <main className="results" data-workspace={workspaceKey} aria-busy={store.busy !== null}>
+          <VerdictBanner workspace={workspace} findings={findings} placeholder={placeholder} />
+          {store.error && (
+            <div className="error-box" role="alert">
+              <strong>{store.error.title}:</strong> {store.error.message}{' '}
+              <button type="button" className="btn small" onClick={store.dismissError}>
+                Dismiss
+              </button>
+            </div>
+          )}
+          {workspace && (
+            <>
+              <div className="tabbar">
+                <div role="tablist" aria-label="Result views" onKeyDown={onTabKey} style={{ display: 'contents' }}>
+                  {visibleTabs.map((t) => (
+                    <button
+                      key={t.id}
+                      id={`tab-${t.id}`}
+                      type="button"
+                      role="tab"
+                      className="tab"
+                      aria-selected={activeTab === t.id}
+                      aria-controls="result-panel"
+                      onClick={() => setTab(t.id)}
+                    >
+                      {t.label}
+                      {t.count !== undefined && <span className="count">{t.count}</span>}
+                    </button>
+                  ))}
+                </div>
+                {messages.length > 1 && activeTab !== 'findings' && activeTab !== 'simulation' && (
+                  <label className="messages">
+                    Message
+                    <select className="select" value={current?.key} onChange={(e) => setMessageKey(e.target.value)}>
+                      {messages.map((m) => (
+                        <option key={m.key} value={m.key}>
+                          {m.label}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                )}
+              </div>
+              <section className="panel" role="tabpanel" id="result-panel" aria-labelledby={`tab-${activeTab}`} key={`${workspaceKey}|${activeTab}|${current?.key}`}>
+                {activeTab === 'findings' && <FindingsPanel findings={findings} />}
+                {activeTab !== 'findings' && activeTab !== 'simulation' && !current && <p className="empty">The input holds no SAML message.</p>}
+                {activeTab === 'attributes' && current && <AttributesPanel message={current.message} simulation={workspace.simulation} />}
+                {activeTab === 'message' && current && <MessagePanel message={current.message} />}
+                {activeTab === 'certificates' && current && <CertificatesPanel message={current.message} now={now} />}
+                {activeTab === 'timeline' && current && <TimelinePanel message={current.message} now={now} skewSeconds={skew} />}
+                {activeTab === 'simulation' && <SimulationPanel simulation={workspace.simulation} error={workspace.simulationError} />}
+              </section>
+            </>
+          )}
+          {!workspace && store.ready && !store.busy && (
+            <div className="panel">
+              <h2>Start here</h2>
+              <ul>
+                <li>Paste a SAMLResponse (base64, a URL or a form body), SAML-tracer or HAR export, or IdP metadata — anywhere in the window.</li>
+                <li>Drop a .har, .saml, .xml or .json file, or use Open file….</li>
+                <li>Pick a target profile to simulate what the login does to the Atlassian instance.</li>
+              </ul>
+            </div>
+          )}
+        </main>
+      </div>
+      <div className="status-line" role="status" aria-live="polite">
+        {store.busy ?? store.notice ?? (store.ready ? 'Ready.' : 'Starting…')}
+      </div>
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          Drop to analyse
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,152 @@
+/** Findings grouped by severity; each one opens to its explanation, evidence and fix. */
+import { useState } from 'react';
+import type { Evidence, Finding, Fix } from '../../src-main/core/model/index.js';
+import { FIX_PLACE_LABEL, groupBySeverity, type PlacedFinding } from '../lib/findings.js';
+
+const SEVERITY_WORD = { error: 'Error', warning: 'Warning', info: 'Info' } as const;
+
+function EvidenceTable({ evidence }: { evidence: Evidence[] }) {
+  if (evidence.length === 0) return null;
+  const hasExpected = evidence.some((e) => e.expected !== undefined);
+  return (
+    <table className="grid">
+      <caption className="visually-hidden">Evidence</caption>
+      <thead>
+        <tr>
+          <th scope="col">Location</th>
+          <th scope="col">Value found</th>
+          {hasExpected && <th scope="col">Expected</th>}
+        </tr>
+      </thead>
+      <tbody>
+        {evidence.map((e, i) => (
+          <tr key={i}>
+            <td className="mono">{e.location}</td>
+            <td className="mono">
+              {e.value ?? <span className="muted">—</span>}
+              {e.unverified && (
+                <>
+                  {' '}
+                  <span className="badge warning" title="Read from content no trusted signature covers">
+                    unsigned
+                  </span>
+                </>
+              )}
+            </td>
+            {hasExpected && <td className="mono">{e.expected ?? <span className="muted">—</span>}</td>}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function FixBox({ fix }: { fix: Fix }) {
+  return (
+    <section className="fix" aria-label="How to fix">
+      <h4>How to fix</h4>
+      <p>{fix.summary}</p>
+      {(fix.where !== 'none' || fix.path || fix.field || fix.value) && (
+        <dl>
+          <dt>Where</dt>
+          <dd>{FIX_PLACE_LABEL[fix.where]}</dd>
+          {fix.path && (
+            <>
+              <dt>Path</dt>
+              <dd>{fix.path}</dd>
+            </>
+          )}
+          {fix.field && (
+            <>
+              <dt>Field</dt>
+              <dd>{fix.field}</dd>
+            </>
+          )}
+          {fix.value && (
+            <>
+              <dt>Set to</dt>
+              <dd>
+                <code>{fix.value}</code>
+              </dd>
+            </>
+          )}
+        </dl>
+      )}
+      {fix.steps && fix.steps.length > 0 && (
+        <ol>
+          {fix.steps.map((s, i) => (
+            <li key={i}>{s}</li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function FindingItem({ placed, open, onToggle }: { placed: PlacedFinding; open: boolean; onToggle(): void }) {
+  const f: Finding = placed.finding;
+  const bodyId = `finding-${placed.key}`;
+  return (
+    <li className={`finding ${f.severity}`} data-finding-id={f.id}>
+      <h3>
+        <button type="button" className="finding-toggle" aria-expanded={open} aria-controls={bodyId} onClick={onToggle}>
+          <span className="chev" aria-hidden="true">
+            {open ? '▾' : '▸'}
+          </span>
+          <span>
+            <span className="visually-hidden">{SEVERITY_WORD[f.severity]}: </span>
+            <span className="title">{f.title}</span>
+            {!open && <span className="summary">{f.message}</span>}
+          </span>
+          <span className="tags">
+            {f.inferred && (
+              <span className="badge neutral" title="Rests on inferred, not documented, behaviour">
+                inferred
+              </span>
+            )}
+            <span className="badge neutral">{placed.origin}</span>
+          </span>
+        </button>
+      </h3>
+      {open && (
+        <div className="finding-body" id={bodyId}>
+          <p>{f.message}</p>
+          <EvidenceTable evidence={f.evidence} />
+          <FixBox fix={f.fix} />
+          <span className="id">
+            Finding id <code>{f.id}</code>
+          </span>
+        </div>
+      )}
+    </li>
+  );
+}
+
+export function FindingsPanel({ findings }: { findings: PlacedFinding[] }) {
+  // The most important finding starts open: the fix is visible without a click.
+  const [openKeys, setOpenKeys] = useState<Set<string>>(() => new Set(findings[0] && findings[0].finding.severity !== 'info' ? [findings[0].key] : []));
+  const toggle = (key: string): void =>
+    setOpenKeys((prev) => {
+      const next = new Set(prev);
+      if (next.has(key)) next.delete(key);
+      else next.add(key);
+      return next;
+    });
+  if (findings.length === 0) return <p className="empty">No findings: nothing is wrong with what was given.</p>;
+  return (
+    <>
+      {groupBySeverity(findings).map((group) => (
+        <section key={group.severity} className="finding-group" aria-label={group.title}>
+          <h2>
+            {group.title} <span className={`badge ${group.severity}`}>{group.items.length}</span>
+          </h2>
+          <ul className="finding-list">
+            {group.items.map((p) => (
+              <FindingItem key={p.key} placed={p} open={openKeys.has(p.key)} onToggle={() => toggle(p.key)} />
+            ))}
+          </ul>
+        </section>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,85 @@
+/** The top bar: every action in one row, in the order a support agent uses them. */
+import type { ProfileSummary } from '../../src-main/ipc/contract.js';
+import { ExportMenu } from './ExportMenu.js';
+import type { WorkspaceStore } from '../state/use-workspace.js';
+import { isMac } from '../api.js';
+
+interface Props {
+  store: WorkspaceStore;
+  onPaste(): void;
+}
+
+function profileLabel(p: ProfileSummary): string {
+  const parts = [p.name];
+  if (p.product) parts.push(p.product);
+  if (p.instance) parts.push(p.instance);
+  return p.valid ? parts.join(' · ') : `${p.name} (invalid)`;
+}
+
+export function Toolbar({ store, onPaste }: Props) {
+  const shortcut = isMac() ? '⌘⇧P' : 'Ctrl+Shift+P';
+  const profileId = store.settings?.targetProfileId ?? '';
+  const selected = store.profiles.find((p) => p.id === profileId);
+  return (
+    <header className="toolbar" role="toolbar" aria-label="samlscope actions">
+      <div className="brand">
+        <h1>samlscope</h1>
+        {store.workspace?.demo && (
+          <span className="badge demo" title="The bundled demo case: an AWS-shaped response, its IdP metadata and a Jira snapshot">
+            Demo
+          </span>
+        )}
+      </div>
+      <div className="group">
+        <button type="button" className="btn" onClick={() => void store.openFile()}>
+          Open file…
+        </button>
+        <button type="button" className="btn" onClick={onPaste}>
+          Paste
+        </button>
+        <button type="button" className="btn" onClick={() => void store.openDemo()}>
+          Demo case
+        </button>
+        <button type="button" className="btn" onClick={() => void store.saveWorkspace()} disabled={!store.workspace}>
+          Save workspace…
+        </button>
+      </div>
+      <div className="group">
+        <label className="inline" htmlFor="profile-picker">
+          Target
+        </label>
+        <select
+          id="profile-picker"
+          className="select"
+          value={profileId}
+          title={selected?.errors?.join('\n') ?? 'The Atlassian instance the JIT simulation runs against'}
+          onChange={(e) => void store.selectProfile(e.target.value === '' ? null : e.target.value)}
+        >
+          <option value="">No target (analysis only)</option>
+          {store.profiles.map((p) => (
+            <option key={p.id} value={p.id} disabled={!p.valid}>
+              {profileLabel(p)}
+            </option>
+          ))}
+        </select>
+        <button type="button" className="btn small" onClick={() => void store.importProfile()} title="Import a target profile file">
+          Import…
+        </button>
+      </div>
+      <div className="spacer" />
+      <button
+        type="button"
+        role="switch"
+        className="switch"
+        aria-checked={store.presentation}
+        title={`Presentation mode masks personal data and enlarges the text (${shortcut})`}
+        onClick={() => void store.setPresentation(!store.presentation)}
+      >
+        <span className="track" aria-hidden="true" />
+        <span>Presentation</span>
+        <kbd aria-hidden="true">{shortcut}</kbd>
+      </button>
+      <ExportMenu store={store} />
+    </header>
+  );
+}

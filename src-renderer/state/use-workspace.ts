@@ -1,0 +1,302 @@
+/**
+ * The workspace state and every action the UI can take, as one hook. Two rules shape it:
+ * - Only the newest request may change what is shown (a slow analysis never overwrites a newer one).
+ * - In presentation mode only masked workspaces are rendered: turning it on first clears the view,
+ *   then re-requests the workspace from main, which sends it redacted.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ProfileSummary, ReportFormat, Settings, WorkspaceResult } from '../../src-main/ipc/contract.js';
+import { errorText, invoke, on } from '../api.js';
+import { personalValuesOf, scrubPersonal } from '../lib/personal.js';
+
+export interface AppError {
+  title: string;
+  message: string;
+}
+
+export interface WorkspaceStore {
+  /** False until settings and the first workspace (demo or current) arrived. */
+  ready: boolean;
+  workspace: WorkspaceResult | null;
+  settings: Settings | null;
+  presentation: boolean;
+  profiles: ProfileSummary[];
+  /** What is running, for the status line ("Analysing pasted text…"). */
+  busy: string | null;
+  error: AppError | null;
+  notice: string | null;
+  exportRedact: boolean;
+  analyzeText(text: string, source: string): Promise<void>;
+  dropFile(file: File): Promise<void>;
+  openFile(): Promise<void>;
+  openDemo(): Promise<void>;
+  selectProfile(id: string | null): Promise<void>;
+  importProfile(): Promise<void>;
+  setPresentation(on: boolean): Promise<void>;
+  setExportRedact(on: boolean): void;
+  exportReport(format: ReportFormat): Promise<void>;
+  saveWorkspace(): Promise<void>;
+  dismissError(): void;
+  showNotice(text: string): void;
+  /** Registered by the input panel so the Edit menu's "focus input" can reach it. */
+  focusInputRef: React.MutableRefObject<(() => void) | null>;
+}
+
+const FORMAT_LABEL: Record<ReportFormat, string> = { html: 'HTML', md: 'Markdown', json: 'JSON', pdf: 'PDF' };
+
+/** Text when it is valid UTF-8 without NUL bytes, else the bytes for main to decode. */
+async function readDropped(file: File): Promise<{ text: string } | { bytes: Uint8Array }> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    if (!text.includes('\u0000')) return { text };
+  } catch {
+    // not UTF-8: main detects the encoding
+  }
+  return { bytes };
+}
+
+export function useWorkspace(): WorkspaceStore {
+  const [ready, setReady] = useState(false);
+  const [workspace, setWorkspace] = useState<WorkspaceResult | null>(null);
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [presentation, setPresentationState] = useState(false);
+  const [profiles, setProfiles] = useState<ProfileSummary[]>([]);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [exportRedact, setExportRedact] = useState(true);
+
+  const presentationRef = useRef(false);
+  const generation = useRef(0);
+  const personal = useRef<Set<string>>(new Set());
+  const focusInputRef = useRef<(() => void) | null>(null);
+  const exportRef = useRef<(format: ReportFormat) => Promise<void>>(() => Promise.resolve());
+  const profileId = settings?.targetProfileId ?? null;
+
+  const applyPresentationClass = (value: boolean): void => {
+    presentationRef.current = value;
+    setPresentationState(value);
+    document.documentElement.classList.toggle('presentation', value);
+  };
+
+  /** Shows a workspace, unless presentation mode is on and it is not masked. */
+  const accept = useCallback((ws: WorkspaceResult | null, gen: number): boolean => {
+    if (gen !== generation.current) return true; // a newer request owns the view
+    if (ws === null) {
+      setWorkspace(null);
+      return true;
+    }
+    if (presentationRef.current) {
+      if (!ws.redacted) return false;
+      const { workspace: safe, leaked } = scrubPersonal(ws, personal.current);
+      if (leaked > 0) console.warn(`samlscope: ${leaked} personal value(s) arrived unmasked in presentation mode and were blanked.`);
+      setWorkspace(safe);
+      return true;
+    }
+    personal.current = personalValuesOf(ws);
+    setWorkspace(ws);
+    return true;
+  }, []);
+
+  /** Runs one workspace-producing request; only the newest one's answer is shown. */
+  const run = useCallback(
+    async (label: string, request: () => Promise<WorkspaceResult | null | undefined>): Promise<void> => {
+      const gen = ++generation.current;
+      setBusy(label);
+      setError(null);
+      try {
+        const ws = await request();
+        if (ws === undefined) return; // cancelled: keep the view
+        if (!accept(ws, gen)) {
+          // Clear data while masking is on: ask main again for the masked form; never render the clear one.
+          const again = await invoke('workspace:current', {});
+          if (!accept(again, gen)) {
+            setWorkspace(null);
+            setError({ title: 'Presentation mode', message: 'The result could not be masked, so it is not shown. Turn presentation mode off to see it.' });
+          }
+        }
+      } catch (e) {
+        if (gen === generation.current) setError({ title: label.replace(/…$/, ' failed'), message: errorText(e) });
+      } finally {
+        if (gen === generation.current) setBusy(null);
+      }
+    },
+    [accept],
+  );
+
+  const refreshCurrent = useCallback(() => run('Updating the view…', () => invoke('workspace:current', {})), [run]);
+
+  /** Applies a presentation state main already stored (menu, settings event) or that we just stored. */
+  const applyPresentation = useCallback(
+    async (value: boolean): Promise<void> => {
+      if (value === presentationRef.current) return;
+      generation.current += 1; // anything in flight was requested under the old mode
+      if (value) setWorkspace(null); // the clear view leaves the DOM before anything else happens
+      applyPresentationClass(value);
+      await refreshCurrent();
+    },
+    [refreshCurrent],
+  );
+
+  const setPresentation = useCallback(
+    async (value: boolean): Promise<void> => {
+      if (value) {
+        generation.current += 1;
+        setWorkspace(null);
+        applyPresentationClass(true);
+      }
+      try {
+        setSettings(await invoke('settings:set', { presentationMode: value }));
+      } catch (e) {
+        setError({ title: 'Presentation mode could not be changed', message: errorText(e) });
+        return;
+      }
+      if (!value) applyPresentationClass(false);
+      await refreshCurrent();
+    },
+    [refreshCurrent],
+  );
+
+  useEffect(() => {
+    let cancelled = false;
+    const start = async (): Promise<void> => {
+      const gen = ++generation.current;
+      try {
+        const [s, list] = await Promise.all([invoke('settings:get', {}), invoke('profiles:list', {}).catch(() => [] as ProfileSummary[])]);
+        if (cancelled) return;
+        setSettings(s);
+        setProfiles(list);
+        applyPresentationClass(s.presentationMode);
+        // First start: the bundled demo case shows what samlscope does with nothing else given.
+        const ws = s.demoSeen ? await invoke('workspace:current', {}) : await invoke('workspace:open-demo', {});
+        if (!cancelled && !accept(ws, gen)) accept(await invoke('workspace:current', {}), gen);
+      } catch (e) {
+        if (!cancelled) setError({ title: 'samlscope could not start', message: errorText(e) });
+      } finally {
+        if (!cancelled) setReady(true);
+      }
+    };
+    void start();
+    const offs = [
+      on('workspace:updated', (ws) => void run('Updating the view…', () => Promise.resolve(ws))),
+      on('file:opened', ({ fileName, workspace: ws }) => {
+        void run(`Opening ${fileName}…`, () => Promise.resolve(ws));
+      }),
+      on('settings:changed', (s) => {
+        setSettings(s);
+        void applyPresentation(s.presentationMode);
+      }),
+      on('menu:toggle-presentation', ({ presentationMode }) => void applyPresentation(presentationMode)),
+      on('menu:focus-input', () => focusInputRef.current?.()),
+      on('menu:export', ({ format }) => void exportRef.current(format)),
+      on('app:error', (e) => setError(e)),
+    ];
+    return () => {
+      cancelled = true;
+      for (const off of offs) off();
+    };
+    // Runs once: the handlers read refs, not render-time values.
+  }, []);
+
+  const analyzeText = useCallback(
+    (text: string, source: string) => run('Analysing…', () => invoke('workspace:analyze', { text, source, targetProfileId: profileId })),
+    [run, profileId],
+  );
+
+  const dropFile = useCallback(
+    async (file: File) => {
+      const content = await readDropped(file);
+      await run(`Reading ${file.name}…`, () => invoke('workspace:drop-file', { name: file.name, ...content, targetProfileId: profileId }));
+    },
+    [run, profileId],
+  );
+
+  const openFile = useCallback(
+    () =>
+      run('Opening a file…', async () => {
+        const outcome = await invoke('workspace:open-file', { targetProfileId: profileId });
+        return outcome.cancelled ? undefined : outcome.workspace;
+      }),
+    [run, profileId],
+  );
+
+  const openDemo = useCallback(() => run('Opening the demo case…', () => invoke('workspace:open-demo', {})), [run]);
+
+  const selectProfile = useCallback(
+    async (id: string | null) => {
+      try {
+        setSettings(await invoke('settings:set', { targetProfileId: id }));
+      } catch (e) {
+        setError({ title: 'Target profile could not be selected', message: errorText(e) });
+        return;
+      }
+      if (workspace) await run('Simulating against the target…', () => invoke('workspace:simulate', { targetProfileId: id }));
+    },
+    [run, workspace],
+  );
+
+  const importProfile = useCallback(async () => {
+    try {
+      const outcome = await invoke('profiles:import', {});
+      if (outcome.cancelled) return;
+      setProfiles(await invoke('profiles:list', {}));
+      setNotice(`Imported target profile ${outcome.profile.name}.`);
+      await selectProfile(outcome.profile.id);
+    } catch (e) {
+      setError({ title: 'Profile import failed', message: errorText(e) });
+    }
+  }, [selectProfile]);
+
+  const exportReport = useCallback(
+    async (format: ReportFormat) => {
+      // A shared screen never exports clear data by accident.
+      const redact = presentationRef.current || exportRedact;
+      setBusy(`Exporting the ${FORMAT_LABEL[format]} report…`);
+      try {
+        const outcome = await invoke('report:export', { format, redact });
+        setNotice(outcome.cancelled ? 'Export cancelled.' : `${FORMAT_LABEL[format]} report saved to ${outcome.path}${redact ? ' (personal data masked)' : ''}.`);
+      } catch (e) {
+        setError({ title: 'Export failed', message: errorText(e) });
+      } finally {
+        setBusy(null);
+      }
+    },
+    [exportRedact],
+  );
+  exportRef.current = exportReport;
+
+  const saveWorkspace = useCallback(async () => {
+    try {
+      const outcome = await invoke('workspace:save', {});
+      setNotice(outcome.cancelled ? 'Save cancelled.' : `Workspace saved to ${outcome.path}.`);
+    } catch (e) {
+      setError({ title: 'Save failed', message: errorText(e) });
+    }
+  }, []);
+
+  return {
+    ready,
+    workspace,
+    settings,
+    presentation,
+    profiles,
+    busy,
+    error,
+    notice,
+    exportRedact,
+    analyzeText,
+    dropFile,
+    openFile,
+    openDemo,
+    selectProfile,
+    importProfile,
+    setPresentation,
+    setExportRedact,
+    exportReport,
+    saveWorkspace,
+    dismissError: () => setError(null),
+    showNotice: setNotice,
+    focusInputRef,
+  };
+}

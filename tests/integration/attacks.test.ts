@@ -1,0 +1,189 @@
+/**
+ * The attack suite (issue 2, "Tests and evidence"): every attack goes through the engine's `analyze`
+ * with IDP_KEY as the only trusted certificate. Each must fail with its finding id, and the attacker's
+ * NameID must never be presented as verified, neither as the subject nor in a verified attribute.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src-main/core/analyze.js';
+import { defaultOptions } from '../../src-main/core/model/options.js';
+import type { AnalysisOptions, AnalysisResult, Finding } from '../../src-main/core/model/index.js';
+import {
+  ATTACKER_NAMEID,
+  billionLaughs,
+  COMMENT_ATTACK_NAMEID,
+  deflateBomb,
+  extraRoot,
+  injectComment,
+  resignWithAttacker,
+  stripSignatures,
+  tamperNameId,
+  withDoctype,
+  XSW,
+} from '../fixtures/attacks.js';
+import { DEFAULTS, signedAwsResponse, toPostBinding } from '../fixtures/aws-response.js';
+import { IDP_KEY } from '../fixtures/keys.js';
+
+const NOW = new Date(DEFAULTS.issueInstant.getTime() + 30_000);
+
+function options(): AnalysisOptions {
+  return defaultOptions(NOW, {
+    trustedCertificates: [{ pem: IDP_KEY.certificatePem, source: 'idp-cert', origin: 'test' }],
+    sp: { entityId: DEFAULTS.audience, acsUrl: DEFAULTS.acsUrl },
+  });
+}
+
+async function run(content: string, source = 'attack'): Promise<AnalysisResult> {
+  return analyze({ source, content }, options());
+}
+
+function allFindings(result: AnalysisResult): Finding[] {
+  return [...result.findings, ...result.messages.flatMap((m) => m.findings)];
+}
+
+function ids(result: AnalysisResult): string[] {
+  return allFindings(result).map((f) => f.id);
+}
+
+/** Readable context for a failed expectation: what the engine said instead. */
+function summary(result: AnalysisResult): string {
+  return JSON.stringify({
+    input: result.findings.map((f) => `${f.severity}:${f.id}`),
+    messages: result.messages.map((m) => ({
+      verdict: m.verdict,
+      signature: m.signature.status,
+      signed: m.signature.signedElements,
+      subject: m.subject,
+      findings: m.findings.map((f) => `${f.severity}:${f.id}`),
+    })),
+  });
+}
+
+/** The attacker's NameID is never shown as verified identity data. */
+function expectAttackerNeverVerified(result: AnalysisResult): void {
+  for (const m of result.messages) {
+    if (m.subject?.nameId.includes(ATTACKER_NAMEID)) expect(m.subject.verified, summary(result)).not.toBe(true);
+    for (const a of m.attributes) {
+      if (a.verified) expect(a.values.join('\n'), `verified attribute ${a.name}`).not.toContain(ATTACKER_NAMEID);
+    }
+    if (m.issuer?.verified) expect(m.issuer.value).not.toContain(ATTACKER_NAMEID);
+  }
+}
+
+/** An attacked message: the first message fails (or, with no message, the input itself has an error) and carries `id`. */
+async function expectRejected(content: string, id: string): Promise<AnalysisResult> {
+  const result = await run(content);
+  const context = summary(result);
+  if (result.messages.length > 0) {
+    expect(result.messages[0]!.verdict, context).toBe('fail');
+  } else {
+    expect(result.findings.some((f) => f.severity === 'error'), context).toBe(true);
+  }
+  expect(ids(result), context).toContain(id);
+  const finding = allFindings(result).find((f) => f.id === id)!;
+  expect(finding.severity, context).toBe('error');
+  expectAttackerNeverVerified(result);
+  return result;
+}
+
+const responseSigned = () => signedAwsResponse({ sign: { response: true } });
+const assertionSigned = () => signedAwsResponse({ sign: { assertion: true } });
+const bothSigned = () => signedAwsResponse();
+
+describe('positive cases: AWS-shaped responses signed with the trusted key', () => {
+  const cases = [
+    { name: 'Response only', xml: responseSigned, signed: ['Response'] },
+    { name: 'Assertion only', xml: assertionSigned, signed: ['Assertion'] },
+    { name: 'Response and Assertion', xml: bothSigned, signed: ['Response', 'Assertion'] },
+  ] as const;
+
+  for (const c of cases) {
+    it(`${c.name}: valid, verified subject, no error findings`, async () => {
+      for (const content of [c.xml(), toPostBinding(c.xml())]) {
+        const result = await run(content, c.name);
+        const context = summary(result);
+        expect(result.messages, context).toHaveLength(1);
+        const m = result.messages[0]!;
+        expect(m.type).toBe('Response');
+        expect(m.signature.status, context).toBe('valid');
+        expect([...m.signature.signedElements].sort(), context).toEqual([...c.signed].sort());
+        expect(allFindings(result).filter((f) => f.severity === 'error').map((f) => f.id), context).toEqual([]);
+        expect(m.verdict).not.toBe('fail');
+        expect(m.subject, context).toMatchObject({ nameId: 'jane.doe@example.com', verified: true });
+        const email = m.attributes.find((a) => a.name === 'email');
+        expect(email, context).toMatchObject({ values: ['jane.doe@example.com'], verified: true });
+      }
+    });
+  }
+});
+
+describe('XML Signature Wrapping (SAML Raider XSW1–XSW8)', () => {
+  // SAML Raider: XSW1–2 apply to signed responses, XSW3–8 to signed assertions.
+  const targets = { xsw1: responseSigned, xsw2: responseSigned, xsw3: assertionSigned, xsw4: assertionSigned,
+    xsw5: assertionSigned, xsw6: assertionSigned, xsw7: assertionSigned, xsw8: assertionSigned } as const;
+
+  for (const [name, attack] of Object.entries(XSW) as Array<[keyof typeof XSW, (xml: string) => string]>) {
+    it(`${name.toUpperCase()} → signature.wrapping`, async () => {
+      await expectRejected(attack(targets[name]()), 'signature.wrapping');
+    });
+
+    it(`${name.toUpperCase()} on a response with both signed: fails, attacker never verified`, async () => {
+      const result = await run(attack(bothSigned()));
+      expect(result.messages[0]?.verdict, summary(result)).toBe('fail');
+      expectAttackerNeverVerified(result);
+    });
+  }
+});
+
+describe('other signature attacks', () => {
+  it('signature stripping → signature.missing', async () => {
+    const result = await expectRejected(stripSignatures(bothSigned()), 'signature.missing');
+    expect(result.messages[0]!.signature.status).toBe('unsigned');
+  });
+
+  for (const [name, xml] of [['both signed', bothSigned], ['Response signed', responseSigned], ['Assertion signed', assertionSigned]] as const) {
+    it(`content tampering after signing (${name}) → signature.invalid`, async () => {
+      const result = await expectRejected(tamperNameId(xml()), 'signature.invalid');
+      expect(result.messages[0]!.signature.status).toBe('invalid');
+    });
+  }
+
+  it('re-signing with an attacker key (attacker cert in KeyInfo) → signature.untrusted-key', async () => {
+    const result = await expectRejected(resignWithAttacker(bothSigned()), 'signature.untrusted-key');
+    expect(result.messages[0]!.signature.status).toBe('untrusted');
+  });
+
+  it('comment injection in NameID → nameid.comment warning, full NameID read from signed content', async () => {
+    const result = await run(injectComment(signedAwsResponse({ nameId: COMMENT_ATTACK_NAMEID })));
+    const context = summary(result);
+    const m = result.messages[0]!;
+    expect(m.signature.status, context).toBe('valid');
+    const finding = m.findings.find((f) => f.id === 'nameid.comment');
+    expect(finding?.severity, context).toBe('warning');
+    expect(allFindings(result).filter((f) => f.severity === 'error').map((f) => f.id), context).toEqual([]);
+    expect(m.verdict, context).toBe('warn');
+    expect(m.subject, context).toMatchObject({ nameId: COMMENT_ATTACK_NAMEID, verified: true });
+  });
+});
+
+describe('hostile XML and encodings', () => {
+  it('DOCTYPE with an entity declaration → xml.dtd', async () => {
+    await expectRejected(withDoctype(bothSigned()), 'xml.dtd');
+  });
+
+  it('billion laughs → xml.dtd, quickly', async () => {
+    const started = performance.now();
+    await expectRejected(billionLaughs(bothSigned()), 'xml.dtd');
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
+  it('a second root element → xml.malformed', async () => {
+    await expectRejected(extraRoot(bothSigned()), 'xml.malformed');
+  });
+
+  it('DEFLATE bomb over HTTP-Redirect → input.too-large, refused in well under a second', async () => {
+    const url = deflateBomb();
+    const started = performance.now();
+    await expectRejected(url, 'input.too-large');
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+});
