@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     include: ['tests/conformance/**/*.test.ts'],
     environment: 'node',
+    reporters: ['default', './tests/support/summary-reporter.ts'],
     testTimeout: 60_000,
     passWithNoTests: true,
   },

@@ -107,11 +107,16 @@ export async function optionalRead<T>(what: string, read: () => Promise<T>, note
     return await read();
   } catch (error) {
     if (error instanceof ConnectorError && (error.kind === 'forbidden' || error.kind === 'not-found' || error.kind === 'bad-json')) {
-      notes.push(`${what} could not be read, so it is left out: ${error.message}`);
+      notes.push(`${what}: not captured, because ${lowerFirst(error.message)}`);
       return undefined;
     }
     throw error;
   }
+}
+
+function lowerFirst(text: string): string {
+  // Messages start with "GET https://…" or a sentence; only lower-case a leading capitalised word.
+  return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
 
 export function uniqueCaseInsensitive(values: readonly string[]): string[] {

@@ -20,7 +20,7 @@ export interface StatusContext {
 }
 
 function withServer(text: string, serverMessage: string | undefined): string {
-  return serverMessage ? `${text} The server said: "${serverMessage}".` : text;
+  return serverMessage ? `${text} The server said: "${serverMessage.replace(/[.\s]+$/, '')}".` : text;
 }
 
 /** A non-2xx answer (after retries) as a ConnectorError. */
@@ -111,6 +111,9 @@ const TLS_REASONS: Record<string, string> = {
 };
 
 const TLS_FIX: Record<string, string> = {
+  DEPTH_ZERO_SELF_SIGNED_CERT:
+    'If this is the right server, make this computer trust that certificate: save it (PEM; for a self-signed certificate the certificate is its own CA) to a file ' +
+    'and start samlscope with the environment variable NODE_EXTRA_CA_CERTS=/path/to/server-cert.pem. Certificate verification stays on; samlscope never turns it off.',
   CERT_HAS_EXPIRED: 'The instance\'s administrator must renew the certificate.',
   CERT_NOT_YET_VALID: 'Check this computer\'s clock, or wait until the certificate becomes valid.',
   CERT_REVOKED: 'The instance\'s administrator must replace the certificate.',

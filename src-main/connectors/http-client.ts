@@ -89,6 +89,7 @@ export function createReadOnlyHttpClient(options: ReadOnlyHttpClientOptions): Re
 
   /** One GET with a timeout; returns the raw answer or throws a ConnectorError. */
   async function attempt(url: URL, label: string, timeoutMs: number, bindsDeadline: boolean, bodyLimit: (status: number) => number): Promise<RawResponse> {
+    if (options.signal?.aborted) throw new ConnectorError(`${label} was cancelled.`, { kind: 'aborted', request: label });
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -170,7 +171,7 @@ export function createReadOnlyHttpClient(options: ReadOnlyHttpClientOptions): Re
     if (res.status >= 200 && res.status < 300) return parseJson(res, label);
     if (res.status === 404 && absentOk && looksLikeJson(res.body)) return undefined;
     const err = explainStatus(statusContext(res, label));
-    if (attempts > 1) err.message += ` (${attempts} attempts, with backoff between them.)`;
+    if (attempts > 1) err.message += ` samlscope tried ${attempts} times, waiting longer each time.`;
     throw err;
   }
 

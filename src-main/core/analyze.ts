@@ -88,7 +88,7 @@ export async function analyze(input: AnalyzeInput, options: AnalysisOptions): Pr
       inputFindings.push(parsed);
       continue;
     }
-    const message = await readMessage(parsed, messages.length, anchors, options.spPrivateKeys);
+    const message = await readMessage(parsed, messages.length, anchors, options.spPrivateKeys, options.idpMetadata?.entityId);
     const { profile, aws } = detectProfile(message, options);
     if (!context || (aws && !context.aws)) {
       context = { profile, now: options.now.toISOString(), clockSkewSeconds: options.clockSkewSeconds };

@@ -195,6 +195,8 @@ export interface EventChannels {
   'file:opened': { fileName: string; workspace: WorkspaceResult };
   /** Settings changed in main (menu: presentation mode, zoom). */
   'settings:changed': Settings;
+  /** The profile list changed (File → Import Target Profile…). */
+  'profiles:changed': ProfileSummary[];
   /** Menu File → Export report → <format>: the renderer asks about redaction, then calls `report:export`. */
   'menu:export': { format: ReportFormat };
   /** Menu View → Presentation mode (CmdOrCtrl+Shift+P). Main has already toggled it; sent so the UI can announce it. */
@@ -260,6 +262,7 @@ const EVENT_FLAGS = {
   'workspace:updated': true,
   'file:opened': true,
   'settings:changed': true,
+  'profiles:changed': true,
   'menu:export': true,
   'menu:toggle-presentation': true,
   'menu:focus-input': true,

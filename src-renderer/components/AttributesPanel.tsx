@@ -22,6 +22,21 @@ function mappingsOf(sim: SimulationSummary | undefined): MappingNeed[] {
   );
 }
 
+/**
+ * Attributes the simulation found missing, read from its findings' evidence
+ * (`…/Attribute[@Name="groups"]` with the value `(absent)`), so they appear as rows of the table.
+ */
+function missingFromFindings(sim: SimulationSummary | undefined): MappingNeed[] {
+  const out: MappingNeed[] = [];
+  for (const f of sim?.findings ?? []) {
+    for (const e of f.evidence) {
+      const name = /Attribute\[@Name=["']([^"']+)["']\]/.exec(e.location)?.[1];
+      if (name && e.value === '(absent)' && !out.some((n) => n.attribute === name)) out.push({ field: f.title, attribute: name });
+    }
+  }
+  return out;
+}
+
 function shortFormat(format: string | undefined): string {
   if (!format) return '—';
   return format.slice(format.lastIndexOf(':') + 1);
@@ -32,11 +47,13 @@ function Verified({ ok }: { ok: boolean }) {
 }
 
 export function AttributesPanel({ message, simulation }: { message: MessageResult; simulation: SimulationSummary | undefined }) {
-  const needs = mappingsOf(simulation);
+  const needs = [...mappingsOf(simulation)];
+  for (const m of missingFromFindings(simulation)) if (!needs.some((n) => n.attribute === m.attribute)) needs.push(m);
   const sent = new Set(message.attributes.map((a) => a.name));
   const usedBy = (name: string): MappingNeed[] => needs.filter((n) => n.attribute === name);
   const missing = needs.filter((n) => n.attribute.toLowerCase() !== 'nameid' && !sent.has(n.attribute));
-  const jitProblems = simulation?.findings.filter((f) => f.id === 'jit.attribute-missing' || f.id === 'jit.groups-not-sent') ?? [];
+  const listed = new Set(missing.map((n) => n.field));
+  const jitProblems = simulation?.findings.filter((f) => (f.id === 'jit.attribute-missing' || f.id === 'jit.groups-not-sent') && !listed.has(f.title)) ?? [];
   const showTarget = needs.length > 0;
 
   return (

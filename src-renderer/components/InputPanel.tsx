@@ -55,7 +55,7 @@ export function InputPanel({ store }: { store: WorkspaceStore }) {
       />
       <div className="actions">
         <button type="button" className="btn primary" onClick={analyze} disabled={text.trim() === ''}>
-          Analyse <kbd className="muted">{submitKey}</kbd>
+          Analyse <kbd>{submitKey}</kbd>
         </button>
         <button type="button" className="btn" onClick={() => setText('')} disabled={text === ''}>
           Clear

@@ -21,7 +21,7 @@ function Line({ line }: { line: XmlLine }) {
   const cls = ['xml-line', line.coverage !== 'none' ? line.coverage : '', line.readAs ? 'read' : ''].filter(Boolean).join(' ');
   return (
     <div className={cls} data-path={line.path}>
-      <span className="code" style={{ paddingLeft: `${line.depth * 1.1 + 0.5}rem` }}>
+      <span className="code" style={{ paddingLeft: `calc(${line.depth * 2 + 2}ch + 0.5rem)` }}>
         {line.tokens.map((t, i) => (
           <span key={i} className={`tk-${t.kind}`}>
             {t.text}

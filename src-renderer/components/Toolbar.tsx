@@ -18,8 +18,11 @@ function profileLabel(p: ProfileSummary): string {
 
 export function Toolbar({ store, onPaste }: Props) {
   const shortcut = isMac() ? '⌘⇧P' : 'Ctrl+Shift+P';
-  const profileId = store.settings?.targetProfileId ?? '';
-  const selected = store.profiles.find((p) => p.id === profileId);
+  // The profile the shown workspace was simulated with wins over the stored choice: the picker says what you see.
+  const inUse = store.workspace?.targetProfile;
+  const profileId = inUse?.id ?? store.settings?.targetProfileId ?? '';
+  const profiles = inUse && !store.profiles.some((p) => p.id === inUse.id) ? [inUse, ...store.profiles] : store.profiles;
+  const selected = profiles.find((p) => p.id === profileId);
   return (
     <header className="toolbar" role="toolbar" aria-label="samlscope actions">
       <div className="brand">
@@ -37,11 +40,11 @@ export function Toolbar({ store, onPaste }: Props) {
         <button type="button" className="btn" onClick={onPaste}>
           Paste
         </button>
-        <button type="button" className="btn" onClick={() => void store.openDemo()}>
-          Demo case
+        <button type="button" className="btn" onClick={() => void store.openDemo()} title="Open the bundled demo case">
+          Demo
         </button>
-        <button type="button" className="btn" onClick={() => void store.saveWorkspace()} disabled={!store.workspace}>
-          Save workspace…
+        <button type="button" className="btn" onClick={() => void store.saveWorkspace()} disabled={!store.workspace} title="Save the inputs of this workspace to a file">
+          Save…
         </button>
       </div>
       <div className="group">
@@ -56,7 +59,7 @@ export function Toolbar({ store, onPaste }: Props) {
           onChange={(e) => void store.selectProfile(e.target.value === '' ? null : e.target.value)}
         >
           <option value="">No target (analysis only)</option>
-          {store.profiles.map((p) => (
+          {profiles.map((p) => (
             <option key={p.id} value={p.id} disabled={!p.valid}>
               {profileLabel(p)}
             </option>

@@ -3,6 +3,10 @@ import type { WorkspaceResult } from '../../src-main/ipc/contract.js';
 import type { PlacedFinding } from '../lib/findings.js';
 import { verdictReason } from '../lib/findings.js';
 
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 const WORDS = { pass: 'Pass', warn: 'Warning', fail: 'Fail' } as const;
 const MARKS = { pass: '✓', warn: '!', fail: '✕' } as const;
 
@@ -43,7 +47,7 @@ export function VerdictBanner({ workspace, findings, placeholder }: Props) {
         {workspace.redacted && <span className="badge masked">Personal data masked</span>}
         {sim && <span className={`badge ${sim.canLogIn ? 'pass' : 'error'}`}>{sim.canLogIn ? 'Login succeeds' : 'Login fails'}</span>}
         <span className="badge neutral">
-          {findings.filter((f) => f.finding.severity === 'error').length} errors · {findings.filter((f) => f.finding.severity === 'warning').length} warnings
+          {count(findings.filter((f) => f.finding.severity === 'error').length, 'error')} · {count(findings.filter((f) => f.finding.severity === 'warning').length, 'warning')}
         </span>
       </div>
     </section>

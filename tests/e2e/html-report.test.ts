@@ -9,9 +9,13 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { redactAnalysis } from '../../src-main/core/report/redact.js';
-import { renderHtmlReport } from '../../src-main/core/report/html-report.js';
+import { REPORT_CSP, renderHtmlReport } from '../../src-main/core/report/html-report.js';
+import { analyze } from '../../src-main/core/analyze.js';
+import { defaultOptions } from '../../src-main/core/model/options.js';
+import { buildAuthnRequest, DEFAULTS } from '../fixtures/aws-response.js';
+import { IDP_KEY } from '../fixtures/keys.js';
 import type { AnalysisResult } from '../../src-main/core/model/result.js';
-import { PERSON, personalValuesOf, sampleResult } from '../unit/report/sample-result.js';
+import { NOW, PERSON, personalValuesOf, sampleResult, sampleXml } from '../unit/report/sample-result.js';
 
 const ARTIFACTS = join(import.meta.dirname, '.artifacts');
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -27,9 +31,21 @@ function hostileResult(): AnalysisResult {
 }
 
 let browser: Browser;
+let analyzed: AnalysisResult;
+
+/** What `samlscope report` would analyse: the AWS-shaped response with a trailing-slash ACS near miss. */
+async function analyzeSample(): Promise<AnalysisResult> {
+  const options = defaultOptions(new Date(NOW), {
+    trustedCertificates: [{ pem: IDP_KEY.certificatePem, source: 'idp-cert', origin: 'aws-idp.pem' }],
+    sp: { acsUrl: `${DEFAULTS.acsUrl}/`, entityId: DEFAULTS.audience },
+    authnRequest: buildAuthnRequest({ id: PERSON.inResponseTo }),
+  });
+  return analyze({ source: '/home/jdoe/Downloads/jira-login.saml', content: sampleXml() }, options);
+}
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
+  analyzed = await analyzeSample();
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 });
 
@@ -72,20 +88,39 @@ async function openReport(html: string, name: string, opts: { bypassCSP: boolean
   return { page, requests: requests.filter((r) => r !== url), violations, consoleErrors, close: () => context.close() };
 }
 
-function reportHtml(redacted: boolean, result: AnalysisResult = sampleResult()): string {
-  if (!redacted) return renderHtmlReport({ title: 'Jira login failure (unredacted)', generatedAt: '2026-11-29T10:31:00.000Z', results: [result], redacted: false });
-  const { results, redactions } = redactAnalysis([result]);
+function reportHtml(redacted: boolean, input: AnalysisResult | AnalysisResult[] = analyzed): string {
+  const all = Array.isArray(input) ? input : [input];
+  if (!redacted) return renderHtmlReport({ title: 'Jira login failure (unredacted)', generatedAt: '2026-11-29T10:31:00.000Z', results: all, redacted: false });
+  const { results, redactions } = redactAnalysis(all);
   return renderHtmlReport({ title: 'Jira login failure', generatedAt: '2026-11-29T10:31:00.000Z', results, redactions, redacted: true });
 }
 
 describe('HTML report in Chromium', () => {
+  test('the harness sees a request when a page makes one (so the assertions below can fail)', async () => {
+    const opened = await openReport('<!DOCTYPE html><p>control</p><img src="http://127.0.0.1:9/pixel.png">', 'control', { bypassCSP: true });
+    try {
+      expect(opened.requests).toEqual(['http://127.0.0.1:9/pixel.png']);
+    } finally {
+      await opened.close();
+    }
+    const csp = `<!DOCTYPE html><meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}"><img src="http://127.0.0.1:9/pixel.png">`;
+    const blocked = await openReport(csp, 'control-csp', { bypassCSP: false });
+    try {
+      expect(blocked.violations.length).toBeGreaterThan(0);
+    } finally {
+      await blocked.close();
+    }
+  });
+
   test('the redacted report makes no request besides its own page and shows no personal value', async () => {
     const result = sampleResult();
-    const opened = await openReport(reportHtml(true, result), 'report-redacted', { bypassCSP: true });
+    const opened = await openReport(reportHtml(true, [analyzed, result]), 'report-redacted', { bypassCSP: true });
     try {
       expect(opened.requests).toEqual([]);
       const text = await opened.page.evaluate(() => document.body.innerText);
-      for (const value of personalValuesOf(result)) expect(text.toLowerCase()).not.toContain(value.toLowerCase());
+      const values = [...personalValuesOf(result), analyzed.messages[0]!.authnStatement!.sessionIndex!];
+      for (const value of values) expect(text.toLowerCase()).not.toContain(value.toLowerCase());
+      expect(text).toContain('recipient.mismatch');
       expect(text).toContain('user-1@redacted.invalid');
       await opened.page.screenshot({ path: join(ARTIFACTS, 'html-report-screen.png'), fullPage: true });
     } finally {

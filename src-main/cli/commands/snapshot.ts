@@ -1,8 +1,8 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parse as parseYaml } from 'yaml';
 import { parseTargetProfile, type TargetProfile } from '../../core/jit/target-profile-schema.js';
+import { loadDataFile, TargetFileError } from '../../io/target-profile.js';
 import { ConnectorError } from '../../connectors/connector-error.js';
 import { captureLiveSnapshot, type LiveSource } from '../../connectors/live-snapshot.js';
 import { cliSecretResolver, SecretError } from '../../connectors/secrets.js';
@@ -52,20 +52,15 @@ async function readUserList(value: string, cwd: string): Promise<string[]> {
   return users;
 }
 
+/** The profile alone: snapshot needs instance.live, not the metadata files the profile also names. */
 async function loadProfile(file: string, io: CliIo): Promise<TargetProfile | undefined> {
-  let data: unknown;
   try {
-    data = parseYaml(await readFile(file, 'utf8'));
+    return await loadDataFile(file, 'target profile', parseTargetProfile);
   } catch (error) {
-    io.stderr(`samlscope snapshot: cannot read the profile ${file}: ${(error as Error).message}\n`);
+    if (!(error instanceof TargetFileError)) throw error;
+    io.stderr(`samlscope snapshot: the profile ${error.message}\n`);
     return undefined;
   }
-  const parsed = parseTargetProfile(data);
-  if (!parsed.ok) {
-    io.stderr(`samlscope snapshot: the profile ${file} is not valid:\n  ${parsed.errors.join('\n  ')}\n`);
-    return undefined;
-  }
-  return parsed.value;
 }
 
 export const snapshotCommand: CliCommand = {

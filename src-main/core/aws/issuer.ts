@@ -9,7 +9,7 @@ import type { AwsIssuerInfo } from '../model/result.js';
 
 // China regions use amazonaws.com.cn; host names are case-insensitive.
 const AWS_PORTAL_URL = /^https?:\/\/portal\.sso\.([a-z0-9-]+)\.amazonaws\.com(\.cn)?(?::443)?(\/[^?#]*)?$/i;
-const ENCODED_ID_PATH = /^\/saml\/(?:assertion|metadata|logout)\/([A-Za-z0-9+/_-]+={0,2})\/?$/;
+const ENCODED_ID_PATH = /^\/saml\/(?:assertion|metadata|logout)\/([A-Za-z0-9+/_-]+?={0,2})\/?$/;
 const DECODED_ID = /^(\d{12})_(ins-[0-9a-f]+)$/i;
 
 /** True when the value is an IAM Identity Center portal URL (any path). */

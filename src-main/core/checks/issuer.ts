@@ -30,7 +30,11 @@ export function checkIssuer(message: MessageResult, run: CheckRun): Finding[] {
   evidence.push({ location: expected.source, value: expected.value });
 
   const sameApplication = received !== undefined && configured !== undefined && received.encodedId === configured.encodedId && received.encodedId !== '';
-  const message_ = [`The response's Issuer (${first.value}) is not the IdP entity ID the SP trusts (${expected.value}): ${difference.description}.`];
+  // Two AWS entity IDs always share host and path prefix; only the decoded ids say how they relate.
+  const bothAws = received !== undefined && configured !== undefined;
+  const spellingOnly = sameApplication || (!bothAws && difference.nearMiss && !difference.kinds.some((k) => k === 'other-path' || k === 'sso-implementation'));
+  const how = bothAws && !sameApplication ? '' : `: ${difference.description}`;
+  const message_ = [`The response's Issuer (${first.value}) is not the IdP entity ID the SP trusts (${expected.value})${how}.`];
   message_.push(explainApplications(received, configured, sameApplication));
   message_.push('The Atlassian side compares the issuer exactly and rejects the response.');
 
@@ -38,7 +42,7 @@ export function checkIssuer(message: MessageResult, run: CheckRun): Finding[] {
     makeFinding('issuer.mismatch', {
       message: message_.join(' '),
       evidence,
-      fix: issuerFix(first.value, expected.value, received, configured, difference.nearMiss || sameApplication),
+      fix: issuerFix(first.value, expected.value, received, configured, spellingOnly),
     }),
   ];
 }
@@ -61,8 +65,8 @@ function explainApplications(received: AwsIssuerInfo | undefined, configured: Aw
   return 'The response came from another IdP than the one configured, or the IdP changed its entity ID.';
 }
 
-function issuerFix(received: string, expected: string, receivedAws: AwsIssuerInfo | undefined, configuredAws: AwsIssuerInfo | undefined, sameApplication: boolean): Fix {
-  if (sameApplication) {
+function issuerFix(received: string, expected: string, receivedAws: AwsIssuerInfo | undefined, configuredAws: AwsIssuerInfo | undefined, spellingOnly: boolean): Fix {
+  if (spellingOnly) {
     // Same application, different spelling: the IdP's own value is authoritative.
     return atlassianSsoFix({
       summary: `Set the Atlassian side's IdP issuer to exactly what the IdP sends: ${received}.`,

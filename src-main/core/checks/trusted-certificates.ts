@@ -5,6 +5,7 @@
 import type { CertificateInfo } from '../model/certificate.js';
 import type { MessageResult } from '../model/message.js';
 import type { AnalysisOptions } from '../model/options.js';
+import { certificatePemFromBase64 } from '../metadata/pem.js';
 import { describeCertificate } from '../signature/certificate-info.js';
 
 export interface JudgedCertificate {
@@ -13,11 +14,6 @@ export interface JudgedCertificate {
   origin: string;
   /** True for the certificate that verified the message's signature. */
   signedThisMessage: boolean;
-}
-
-function derToPem(base64: string): string {
-  const body = base64.replace(/\s+/g, '').replace(/(.{64})/g, '$1\n').trimEnd();
-  return `-----BEGIN CERTIFICATE-----\n${body}\n-----END CERTIFICATE-----\n`;
 }
 
 function tryDescribe(pem: string, source: CertificateInfo['source']): CertificateInfo | undefined {
@@ -40,7 +36,7 @@ export function certificatesToJudge(message: MessageResult, options: AnalysisOpt
   const signer = message.signature.certificate;
   if (signer) add(signer, `certificate that verified the signature (${signer.source})`, true);
   for (const t of options.trustedCertificates) add(tryDescribe(t.pem, t.source), `trusted IdP certificate (${t.origin})`, false);
-  for (const der of options.idpMetadata?.signingCertificates ?? []) add(tryDescribe(derToPem(der), 'idp-metadata'), 'IdP metadata: KeyDescriptor[@use="signing"]', false);
+  for (const der of options.idpMetadata?.signingCertificates ?? []) add(tryDescribe(certificatePemFromBase64(der), 'idp-metadata'), 'IdP metadata: KeyDescriptor[@use="signing"]', false);
   return judged;
 }
 
@@ -52,7 +48,7 @@ export function trustedFingerprints(options: AnalysisOptions): string[] {
     if (info) fps.add(info.sha256Fingerprint);
   }
   for (const der of options.idpMetadata?.signingCertificates ?? []) {
-    const info = tryDescribe(derToPem(der), 'idp-metadata');
+    const info = tryDescribe(certificatePemFromBase64(der), 'idp-metadata');
     if (info) fps.add(info.sha256Fingerprint);
   }
   return [...fps];

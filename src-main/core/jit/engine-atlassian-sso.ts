@@ -211,10 +211,10 @@ export function simulateAtlassianSso(
     return finish(access.canLogIn, false, false, before, before, noGroupChange(before.groups), access, log, findings, username);
   } else {
     log.add('Find user', `No internal user has jit_idp_id "${nameId}" or username "${username}", and no other directory has "${username}".`, 'info');
-    const same = likelySamePerson(index, username, email);
+    const same = likelySamePerson(index, username);
     if (same) findings.push(usernameMismatch(ctx, { username, existing: same.existing.user.username, via: same.via, consequence: 'duplicate', usernameSource: settings.usernameMapping }));
     const sharing = index.byLowerEmail.get(email.toLowerCase());
-    if (sharing && sharing.length > 0 && !(same && same.via === 'email')) {
+    if (sharing && sharing.length > 0) {
       findings.push(duplicateEmail(ctx, { email, usernames: sharing.map((l) => l.user.username), effect: `The new account "${username}" would share it; Atlassian products do not enforce unique e-mail addresses, and e-mail lookups pick the first user alphabetically.` }));
     }
     // 5. Licence check before creating.

@@ -108,21 +108,16 @@ export function sameUserData(a: SimulatedUser, b: SimulatedUser): boolean {
 }
 
 /**
- * An existing account that is probably the same person as a username the login did not find:
- * an e-mail NameID that is some user's e-mail, or whose local part is some user's username.
+ * An existing account that is probably the same person as a username the login did not find: an
+ * e-mail-shaped username that is some user's e-mail, or whose local part is some user's username.
+ * (An e-mail attribute shared with an existing user is reported as jit.duplicate-email instead.)
  */
-export function likelySamePerson(index: SnapshotIndex, username: string, email?: string): { existing: LocatedUser; via: 'email' | 'local-part' } | undefined {
+export function likelySamePerson(index: SnapshotIndex, username: string): { existing: LocatedUser; via: 'email' | 'local-part' } | undefined {
   const lower = username.toLowerCase();
   const at = lower.indexOf('@');
-  if (at > 0) {
-    const byEmail = index.byLowerEmail.get(lower)?.find((l) => l.user.username.toLowerCase() !== lower);
-    if (byEmail) return { existing: byEmail, via: 'email' };
-    const byLocal = index.byLowerName.get(lower.slice(0, at))?.[0];
-    if (byLocal) return { existing: byLocal, via: 'local-part' };
-  }
-  if (email) {
-    const byEmail = index.byLowerEmail.get(email.toLowerCase())?.find((l) => l.user.username.toLowerCase() !== lower);
-    if (byEmail) return { existing: byEmail, via: 'email' };
-  }
-  return undefined;
+  if (at <= 0) return undefined;
+  const byEmail = index.byLowerEmail.get(lower)?.find((l) => l.user.username.toLowerCase() !== lower);
+  if (byEmail) return { existing: byEmail, via: 'email' };
+  const byLocal = index.byLowerName.get(lower.slice(0, at))?.[0];
+  return byLocal ? { existing: byLocal, via: 'local-part' } : undefined;
 }

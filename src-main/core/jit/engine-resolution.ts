@@ -130,7 +130,7 @@ export function simulateResolution(
   } else {
     log.add('Find user', `No user has the ${settings.lookupBy === 'email' ? 'e-mail address' : 'username'} "${userId}".`, settings.userUpdateMethod === 'none' ? 'fail' : 'info');
     if (settings.lookupBy === 'username') {
-      const same = likelySamePerson(index, userId, sentEmail);
+      const same = likelySamePerson(index, userId);
       if (same) {
         findings.push(usernameMismatch(ctx, { username: userId, existing: same.existing.user.username, via: same.via, consequence: settings.userUpdateMethod === 'none' ? 'fails' : 'duplicate', usernameSource: fromNameId ? 'the NameID' : `"${settings.userIdSource}"` }));
       }

@@ -248,7 +248,7 @@ function renderOverview(ctx: Ctx, m: MessageResult): string {
     ['IssueInstant', m.issueInstant === undefined ? undefined : code(ctx, m.issueInstant)],
     ['Destination', m.destination === undefined ? undefined : code(ctx, m.destination)],
     ['Issuer', m.issuer ? `${code(ctx, m.issuer.value)}${m.issuer.verified ? '' : ' <span class="flag">unsigned</span>'}` : undefined],
-    ['Response issuer', m.responseIssuer ? `${code(ctx, m.responseIssuer.value)}${m.responseIssuer.verified ? '' : ' <span class="flag">unsigned</span>'}` : undefined],
+    ['Response issuer', m.responseIssuer && m.responseIssuer.value !== m.issuer?.value ? `${code(ctx, m.responseIssuer.value)}${m.responseIssuer.verified ? '' : ' <span class="flag">unsigned</span>'}` : undefined],
     [
       'Status',
       m.status

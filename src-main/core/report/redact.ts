@@ -41,6 +41,14 @@ function evidenceCategory(location: string): PersonalCategory {
   return 'personal';
 }
 
+/**
+ * Checks sometimes put a description rather than a value in a personal evidence's `expected` (`a group name`).
+ * Such prose is not personal, and registering it would replace the phrase wherever the report uses it.
+ */
+function isDescription(text: string): boolean {
+  return /^(?:a|an|the|one of|any|no|none|some|at least|not)\s/i.test(text.trim());
+}
+
 function registerPersonal(redactor: Redactor, value: string | undefined, category: PersonalCategory, seenAs: string): void {
   if (value === undefined || isMappingExpression(value)) return;
   redactor.register(value, category, seenAs);
@@ -76,7 +84,7 @@ function collect(result: AnalysisResult, redactor: Redactor, docs: Map<MessageRe
       if (!e.personal) continue;
       const category = evidenceCategory(e.location);
       registerPersonal(redactor, e.value, category, 'finding evidence');
-      registerPersonal(redactor, e.expected, category, 'finding evidence');
+      if (e.expected !== undefined && !isDescription(e.expected)) registerPersonal(redactor, e.expected, category, 'finding evidence');
     }
   }
 }
@@ -95,7 +103,7 @@ function redactEvidence(e: Evidence, r: Redactor): Evidence {
   const category = evidenceCategory(e.location);
   const one = (v: string): string => (e.personal && !isMappingExpression(v) ? r.redactValue(v, category, 'finding evidence') : r.redactString(v));
   if (e.value !== undefined) out.value = one(e.value);
-  if (e.expected !== undefined) out.expected = one(e.expected);
+  if (e.expected !== undefined) out.expected = isDescription(e.expected) ? r.sweep(e.expected) : one(e.expected);
   return out;
 }
 

@@ -21,7 +21,7 @@ export type PersonalCategory =
   | 'personal';
 
 /** Things removed without a placeholder series: they are dropped, not pseudonymised. */
-export type DroppedCategory = 'signature-value' | 'digest-value' | 'certificate-bytes' | 'ciphertext' | 'encoded-data' | 'xml-document';
+export type DroppedCategory = 'signature-value' | 'digest-value' | 'certificate-bytes' | 'ciphertext' | 'encoded-data' | 'credential' | 'xml-document';
 
 export type RedactionCategory = PersonalCategory | DroppedCategory;
 
@@ -65,6 +65,8 @@ const URL_SOURCE = String.raw`(?:https?://|urn:)[^\s"'<>«»]+`;
 const HOME_SOURCE = String.raw`(?:/home/|/Users/|[A-Za-z]:\\Users\\)[^/\\\s"'<>«»]+`;
 /** SAML messages and signatures carried in URLs or form bodies: base64 hides personal data from any search. */
 const ENCODED_PARAM_SOURCE = String.raw`\b(?:SAMLResponse|SAMLRequest|Signature|RelayState)=[^&\s"'<>]+`;
+/** Session cookies and tokens a captured flow may quote: a report must never carry a working login. */
+const CREDENTIAL_SOURCE = String.raw`\b(?:JSESSIONID|seraph\.rememberme\.cookie|atlassian\.xsrf\.token|crowd\.token_key|access_token|id_token|refresh_token|password)=[^;&\s"'<>]+|\bAuthorization:\s*(?:Basic|Bearer|Negotiate)\s+[A-Za-z0-9._~+/=-]+`;
 /** A long base64 run (a SAMLResponse pasted into a message, a certificate): it may encode personal data. */
 const BASE64_RUN_SOURCE = String.raw`[A-Za-z0-9+/]{120,}={0,2}`;
 
@@ -225,16 +227,24 @@ export class Redactor {
       if (groups.keep !== undefined) return match;
       if (groups.url !== undefined) return this.sweepUrl(match);
       if (groups.home !== undefined) return this.redactHome(match);
+      if (groups.credential !== undefined) return this.redactCredential(match);
       if (groups.param !== undefined) {
         const eq = match.indexOf('=');
         return match.slice(0, eq + 1) + this.drop('encoded-data', 'SAML parameter in a URL or form body');
       }
       // Long slash-separated element paths are base64-shaped too; real base64 of a document always has digits.
       if (groups.b64 !== undefined) return /[0-9]/.test(match) ? this.drop('encoded-data', 'long base64 text') : match;
+      if (groups.credential !== undefined) return this.redactCredential(match);
       if (groups.email !== undefined) return this.redactValue(match, 'email');
       if (!this.atWordBoundary(whole, offset, match.length)) return match;
       return this.replaceMatch(match);
     });
+  }
+
+  /** Keeps the cookie/header name (it explains what was there), drops the secret. */
+  private redactCredential(match: string): string {
+    const cut = /^Authorization:/i.test(match) ? match.search(/\s\S+$/) + 1 : match.indexOf('=') + 1;
+    return match.slice(0, cut) + this.drop('credential', 'session cookie or token');
   }
 
   /**
@@ -311,7 +321,7 @@ export class Redactor {
   /** Inside one URL/URN: encoded SAML parameters, e-mail addresses and strong values only. */
   private sweepUrl(url: string): string {
     const values = this.sweepableValues(false);
-    const parts = [`(?<param>${ENCODED_PARAM_SOURCE})`, `(?<email>${EMAIL_SOURCE})`];
+    const parts = [`(?<param>${ENCODED_PARAM_SOURCE})`, `(?<credential>${CREDENTIAL_SOURCE})`, `(?<email>${EMAIL_SOURCE})`];
     if (values.length > 0) parts.push(`(?<value>${values.map(escapeRegExp).join('|')})`);
     const re = new RegExp(parts.join('|'), 'giu');
     return url.replace(re, (match: string, ...rest: unknown[]) => {
@@ -322,10 +332,17 @@ export class Redactor {
         const eq = match.indexOf('=');
         return match.slice(0, eq + 1) + this.drop('encoded-data', 'SAML parameter in a URL or form body');
       }
+      if (groups.credential !== undefined) return this.redactCredential(match);
       if (groups.email !== undefined) return this.redactValue(match, 'email');
       if (!this.atWordBoundary(whole, offset, match.length)) return match;
       return this.replaceMatch(match);
     });
+  }
+
+  /** Keeps the cookie/header name (it explains what was there), drops the secret. */
+  private redactCredential(match: string): string {
+    const cut = /^Authorization:/i.test(match) ? match.search(/\s\S+$/) + 1 : match.indexOf('=') + 1;
+    return match.slice(0, cut) + this.drop('credential', 'session cookie or token');
   }
 
   private sweepableValues(includeWeak: boolean): string[] {
@@ -345,6 +362,7 @@ export class Redactor {
     const parts = [
       `(?<keep>${PLACEHOLDER_SOURCE})`,
       `(?<param>${ENCODED_PARAM_SOURCE})`,
+      `(?<credential>${CREDENTIAL_SOURCE})`,
       `(?<url>${URL_SOURCE})`,
       `(?<home>${HOME_SOURCE})`,
       `(?<email>${EMAIL_SOURCE})`,

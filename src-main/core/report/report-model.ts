@@ -53,6 +53,7 @@ export const REDACTION_CATEGORY_LABEL: Record<RedactionCategory, string> = {
   'certificate-bytes': 'Certificate bytes (dropped)',
   ciphertext: 'Encrypted data (dropped)',
   'encoded-data': 'Encoded SAML data (dropped)',
+  credential: 'Session cookie or token (dropped)',
   'xml-document': 'Message XML (dropped)',
 };
 
@@ -96,11 +97,12 @@ export function groupBySeverity(findings: readonly Finding[]): Array<{ severity:
   return SEVERITIES.map((severity) => ({ severity, findings: sorted.filter((f) => f.severity === severity) })).filter((g) => g.findings.length > 0);
 }
 
-/** The last segment of a SAML URN (`urn:…:nameid-format:emailAddress` → `emailAddress`) for compact tables. */
+/** The last segment of a SAML URN (`urn:…:nameid-format:emailAddress` → `emailAddress`, `…:ac:classes:X` → `X`). */
 export function shortUrn(value: string | undefined): string {
   if (!value) return '';
-  const m = /^urn:oasis:names:tc:SAML:[0-9.]+:[a-z-]+:(.+)$/i.exec(value);
-  return m ? m[1]! : value;
+  // Only SAML's own vocabulary is shortened; other URNs (an SP's entity ID) stay whole.
+  if (!/^urn:oasis:names:tc:SAML:[0-9.]+:/i.test(value)) return value;
+  return value.slice(value.lastIndexOf(':') + 1) || value;
 }
 
 /** Compact duration, e.g. `2 h 5 min`, `3 d 4 h`, `45 s`. */

@@ -9,6 +9,7 @@ import type { TrustAnchor } from '../signature/check-signature.js';
 import { describeCertificate } from '../signature/certificate-info.js';
 import { signatureFindings } from '../signature/signature-findings.js';
 import { signatureStatusOf, signedElementsOf } from '../signature/verify-document.js';
+import { checkRedirectSignature } from '../signature/redirect-signature.js';
 import { SAML_NS, hasSuspiciousChildNodes, elementText, nodePath } from '../xml/dom.js';
 import { readAssertion } from './read-assertion.js';
 import { readAuthnRequest, readLogoutSubject, readProtocolFields } from './read-protocol.js';
@@ -44,6 +45,26 @@ function describeKeyInfo(pems: string[]): CertificateInfo[] {
   return out;
 }
 
+/**
+ * Responses come from the IdP. Logout messages go both ways: one whose Issuer is the configured IdP (or an
+ * AWS portal URL) came from the IdP. AuthnRequests come from the SP.
+ */
+function sentByIdp(parsed: ParsedMessage, idpEntityId: string | undefined): boolean {
+  if (parsed.type === 'Response') return true;
+  if (parsed.type === 'AuthnRequest') return false;
+  const root = parsed.doc.documentElement!;
+  let issuer = '';
+  for (let child = root.firstChild; child; child = child.nextSibling) {
+    const el = child as Element;
+    if (el.nodeType === 1 && el.namespaceURI === SAML_NS && el.localName === 'Issuer') {
+      issuer = elementText(el).trim();
+      break;
+    }
+  }
+  if (idpEntityId) return issuer === idpEntityId;
+  return /^https:\/\/portal\.sso\.[a-z0-9-]+\.amazonaws\.com\//.test(issuer);
+}
+
 export interface ParsedMessage {
   decoded: DecodedMessage;
   doc: Document;
@@ -61,28 +82,38 @@ export async function readMessage(
   index: number,
   trusted: TrustAnchor[],
   spKeys: SpPrivateKey[],
+  idpEntityId?: string,
 ): Promise<MessageResult> {
   const { decoded, doc, xml, type } = parsed;
-  const verified = await verifyMessage(doc, xml, trusted, spKeys);
+  // Only messages the IdP sends are verified against IdP certificates; an AuthnRequest (and a logout
+  // message the SP sends) is signed, if at all, with the SP's key, which is not ours to judge.
+  const fromIdp = sentByIdp(parsed, idpEntityId);
+  const anchors = fromIdp ? trusted : [];
+  const verified = await verifyMessage(doc, xml, anchors, spKeys);
   const v = verified.verification;
-  const status = signatureStatusOf(v, trusted.length > 0);
+  const redirect = fromIdp ? checkRedirectSignature(decoded, anchors) : undefined;
+  let status = signatureStatusOf(v, anchors.length > 0);
+  const redirectCovers = redirect?.accepted === true && v.wrapping.length === 0 && v.signatures.length === 0;
+  if (redirectCovers) status = 'valid';
+  else if (redirect && status === 'unsigned') status = anchors.length > 0 ? 'invalid' : 'untrusted';
 
   const keyInfoPems = [...new Set(v.signatures.flatMap((s) => s.keyInfoPems))];
   const keyInfoCertificates = describeKeyInfo(keyInfoPems);
   const report: SignatureReport = {
     status,
-    signedElements: status === 'valid' ? signedElementsOf(v) : [],
-    signatures: v.signatures.map((s) => s.detail),
+    signedElements: status !== 'valid' ? [] : redirectCovers ? [type === 'AuthnRequest' || type === 'LogoutRequest' ? 'Request' : 'Response'] : signedElementsOf(v),
+    signatures: [...v.signatures.map((s) => s.detail), ...(redirect ? [redirect] : [])],
     keyInfoCertificates,
   };
-  const verifier = v.signatures.find((s) => s.detail.accepted)?.detail.verifiedBy;
+  const verifier = (redirect?.accepted ? redirect : v.signatures.find((s) => s.detail.accepted)?.detail)?.verifiedBy;
   const anchor = verifier ? trusted.find((t) => t.info.sha256Fingerprint === verifier) : undefined;
   if (anchor) report.certificate = anchor.info;
 
   // Identity data counts as verified only when the whole message passed; otherwise it is shown as it arrived.
   const trustworthy = status === 'valid';
+  const rootVerified = trustworthy && (verified.root.verified || redirectCovers);
   const rootElement = trustworthy ? verified.root.element : v.structure.root;
-  const protocol = readProtocolFields(rootElement, trustworthy && verified.root.verified);
+  const protocol = readProtocolFields(rootElement, rootVerified);
 
   const message: MessageResult = {
     index,
@@ -105,7 +136,7 @@ export async function readMessage(
 
   if (type === 'AuthnRequest') message.request = readAuthnRequest(rootElement);
   if (type === 'LogoutRequest') {
-    const subject = readLogoutSubject(rootElement, trustworthy && verified.root.verified);
+    const subject = readLogoutSubject(rootElement, rootVerified);
     if (subject) message.subject = subject;
   }
 
@@ -127,7 +158,9 @@ export async function readMessage(
   }
   if (!message.issuer && protocol.issuer) message.issuer = protocol.issuer;
 
-  const findings: Finding[] = [...verified.findings, ...signatureFindings(v, report, trusted.length > 0, keyInfoCertificates)];
+  const findings: Finding[] = [...verified.findings];
+  if (fromIdp) findings.push(...signatureFindings(v, report, anchors.length > 0, keyInfoCertificates, redirect));
+  else findings.push(...signatureFindings({ ...v, signatures: [] }, { ...report, status: 'valid' }, true, []));
   for (const el of suspiciousIdentityNodes(doc)) {
     findings.push(makeFinding('nameid.comment', {
       message: `<${el.localName}> at ${nodePath(el)} contains a comment, CDATA section or processing instruction. Signatures ignore comments, so a reader that stops at the first text fragment sees a different value than the one that was signed (CVE-2017-11427 class). samlscope reads the whole value from the signed content: "${elementText(el).trim()}".`,

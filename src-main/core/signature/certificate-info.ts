@@ -16,7 +16,7 @@ export function describeCertificate(pem: string, source: CertificateInfo['source
   try {
     cert = new X509Certificate(pem);
   } catch (error) {
-    throw new Error(`not a valid X.509 certificate (${error instanceof Error ? error.message : String(error)})`);
+    throw new Error(`not a valid X.509 certificate (${error instanceof Error ? error.message : String(error)})`, { cause: error });
   }
   const der = cert.raw;
   const details = cert.publicKey.asymmetricKeyDetails;

@@ -1,6 +1,6 @@
 import type { Finding, Fix } from '../model/finding.js';
 import type { CertificateInfo } from '../model/certificate.js';
-import type { SignatureReport } from '../model/message.js';
+import type { SignatureDetail, SignatureReport } from '../model/message.js';
 import { makeFinding } from '../findings/make-finding.js';
 import { algorithmName } from './algorithms.js';
 import type { DocumentVerification } from './verify-document.js';
@@ -43,8 +43,16 @@ export function signatureFindings(
   report: SignatureReport,
   hasTrustAnchor: boolean,
   keyInfoCerts: CertificateInfo[],
+  redirect?: SignatureDetail,
 ): Finding[] {
   const findings: Finding[] = [];
+  if (redirect && !redirect.accepted && hasTrustAnchor) {
+    findings.push(makeFinding(redirect.signatureAlgorithm && !redirect.problem?.includes('not allowed') ? 'signature.invalid' : 'signature.unsupported-algorithm', {
+      message: `The HTTP-Redirect query-string signature does not verify: ${redirect.problem ?? 'unknown reason'}.`,
+      fix: FIX_REAL_CERT,
+      evidence: [{ location: redirect.location, value: redirect.signatureAlgorithm ?? '(no SigAlg)' }],
+    }));
+  }
 
   if (v.wrapping.length > 0) {
     findings.push(makeFinding('signature.wrapping', {

@@ -1,0 +1,188 @@
+/**
+ * The main-side implementation of every contract channel, as plain functions over injected ports.
+ * Electron main binds `handlers` behind its sender check and zod validation; the e2e harness binds
+ * the same object to the real React UI in Chromium. Nothing here imports electron.
+ */
+import path from 'node:path';
+import type { AppInfo, Settings, WorkspaceResult } from '../ipc/contract.js';
+import { ZOOM_LIMITS } from '../ipc/contract.js';
+import { MAX_DROP_BYTES } from '../ipc/validators.js';
+import { baseName, decodeFileText } from './decode-file-text.js';
+import { loadDemoCase } from './demo-case.js';
+import type { ChannelHandlers } from './handler-types.js';
+import type { Clock, Dialogs, EventSink, FileAccess, PdfPrinter, SecretStore } from './ports.js';
+import { exportReport } from './report-export.js';
+import { openSettingsStore } from './settings-store.js';
+import { TargetProfiles } from './target-profiles.js';
+import { parseWorkspaceFile, serializeWorkspace, WORKSPACE_FILE_EXTENSION, WORKSPACE_FILE_FORMAT, type WorkspaceInput } from './workspace-file.js';
+import { WorkspaceService, type WorkspaceState } from './workspace-service.js';
+
+export interface AppServiceDeps {
+  fs: FileAccess;
+  dialogs: Dialogs;
+  printPdf: PdfPrinter;
+  secrets: SecretStore;
+  emit: EventSink;
+  clock: Clock;
+  paths: {
+    /** Per-user folder: settings.json, profiles/. */
+    userData: string;
+    /** The app's `assets` folder: demo/ and examples/. */
+    assets: string;
+  };
+  appInfo: AppInfo;
+  /** Environment for `env:NAME` secret references of live profiles. */
+  env?: Record<string, string | undefined>;
+  /** Called after every settings change, e.g. so main applies zoom and theme and updates the menu. */
+  onSettingsChanged?: (settings: Settings) => void;
+}
+
+export interface AppServices {
+  handlers: ChannelHandlers;
+  /** Analyses a file handed over by the OS or the command line and sends `file:opened`. */
+  openPath(filePath: string): Promise<WorkspaceResult>;
+  settings(): Settings;
+  togglePresentation(): Promise<Settings>;
+  adjustZoom(direction: 'in' | 'out' | 'reset'): Promise<Settings>;
+}
+
+const OPEN_FILTERS = [
+  { name: 'SAML messages and captures', extensions: ['xml', 'saml', 'har', 'json', 'txt', 'b64'] },
+  { name: 'All files', extensions: ['*'] },
+];
+
+const PROFILE_FILTERS = [{ name: 'Target profiles', extensions: ['yaml', 'yml', 'json'] }];
+
+export async function createAppServices(deps: AppServiceDeps): Promise<AppServices> {
+  const settingsStore = await openSettingsStore(deps.fs, path.join(deps.paths.userData, 'settings.json'));
+  const profiles = new TargetProfiles(deps.fs, { examples: path.join(deps.paths.assets, 'examples'), user: path.join(deps.paths.userData, 'profiles') });
+  const workspace = new WorkspaceService({ profiles, clock: deps.clock, secrets: deps.secrets, env: deps.env ?? {}, now: deps.clock });
+
+  const view = (state: WorkspaceState): WorkspaceResult => workspace.view(state, settingsStore.get().presentationMode);
+  /** `undefined` = the profile picked last (menu and OS opens do not name one); `null` = none. */
+  const targetOf = (id: string | null | undefined): string | null => (id === undefined ? settingsStore.get().targetProfileId : id);
+
+  async function updateSettings(patch: Partial<Settings>): Promise<Settings> {
+    const before = settingsStore.get();
+    const after = await settingsStore.update(patch);
+    deps.onSettingsChanged?.(after);
+    const state = workspace.current();
+    if (state && before.presentationMode !== after.presentationMode) deps.emit('workspace:updated', view(state));
+    return after;
+  }
+
+  async function analyzeText(text: string, source: string, targetProfileId: string | null): Promise<WorkspaceState> {
+    const saved = parseWorkspaceFile(text);
+    if (saved) {
+      return workspace.analyze({ title: saved.title, inputs: saved.inputs, ...(saved.options ? { options: saved.options } : {}), targetProfileId: saved.targetProfileId, demo: saved.demo ?? false });
+    }
+    return workspace.analyze({ title: source, inputs: [{ source, text }], targetProfileId });
+  }
+
+  async function readInputFile(file: string): Promise<string> {
+    const info = await deps.fs.stat(file);
+    if (!info || !info.isFile) throw new Error(`${file} is not a file.`);
+    if (info.size > MAX_DROP_BYTES) throw new Error(`${baseName(file)} is ${info.size} bytes; samlscope opens files up to ${MAX_DROP_BYTES} bytes.`);
+    return decodeFileText(await deps.fs.readFile(file));
+  }
+
+  async function openDemo(): Promise<WorkspaceResult> {
+    const demo = await loadDemoCase(deps.fs, path.join(deps.paths.assets, 'demo'));
+    const state = await workspace.analyze({ title: demo.title, inputs: demo.inputs, options: { now: demo.now }, targetProfileId: demo.profileId, demo: true });
+    if (!settingsStore.get().demoSeen) await updateSettings({ demoSeen: true });
+    return view(state);
+  }
+
+  const handlers: ChannelHandlers = {
+    'workspace:analyze': async (req) => {
+      const source = req.source?.trim() || 'Pasted text';
+      const state = await workspace.analyze({
+        title: source,
+        inputs: [{ source, text: req.text }],
+        ...(req.options ? { options: req.options } : {}),
+        targetProfileId: targetOf(req.targetProfileId),
+      });
+      return view(state);
+    },
+    'workspace:open-demo': () => openDemo(),
+    'workspace:open-file': async (req) => {
+      const file = await deps.dialogs.chooseOpenPath({ title: 'Open a SAML message or capture', filters: OPEN_FILTERS });
+      if (file === null) return { cancelled: true };
+      const state = await analyzeText(await readInputFile(file), baseName(file), targetOf(req.targetProfileId));
+      return { cancelled: false, workspace: view(state) };
+    },
+    'workspace:drop-file': async (req) => {
+      const text = req.text ?? decodeFileText(req.bytes ?? new Uint8Array());
+      return view(await analyzeText(text, baseName(req.name), targetOf(req.targetProfileId)));
+    },
+    'workspace:current': async () => {
+      const state = workspace.current();
+      return state ? view(state) : null;
+    },
+    'workspace:simulate': async (req) => view(await workspace.resimulate(req.targetProfileId)),
+    'workspace:save': async () => {
+      const state = workspace.current();
+      if (!state) throw new Error('There is no workspace to save yet: paste or open a SAML response first.');
+      const slug = state.title.replace(/\.[A-Za-z0-9]+$/, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'workspace';
+      const file = await deps.dialogs.chooseSavePath({
+        title: 'Save workspace (contains the messages as given, with personal data)',
+        defaultFileName: `${slug}${WORKSPACE_FILE_EXTENSION}`,
+        filters: [{ name: 'samlscope workspace', extensions: ['json'] }],
+      });
+      if (file === null) return { cancelled: true };
+      const inputs: WorkspaceInput[] = state.inputs;
+      await deps.fs.writeFile(
+        file,
+        serializeWorkspace({
+          format: WORKSPACE_FILE_FORMAT,
+          version: 1,
+          savedAt: deps.clock().toISOString(),
+          title: state.title,
+          targetProfileId: state.targetProfileId,
+          inputs,
+          ...(state.options ? { options: state.options } : {}),
+          ...(state.demo ? { demo: true } : {}),
+        }),
+      );
+      return { cancelled: false, path: file };
+    },
+    'profiles:list': () => profiles.list(),
+    'profiles:load': async (req) => profiles.details(req.id, await deps.secrets.list()),
+    'profiles:import': async () => {
+      const file = await deps.dialogs.chooseOpenPath({ title: 'Import a target profile', filters: PROFILE_FILTERS });
+      if (file === null) return { cancelled: true };
+      const profile = await profiles.importFrom(file);
+      deps.emit('profiles:changed', await profiles.list());
+      return { cancelled: false, profile };
+    },
+    'report:export': (req) => exportReport(workspace.current(), req, deps),
+    'settings:get': async () => settingsStore.get(),
+    'settings:set': (req) => updateSettings(req),
+    'secrets:status': async () => deps.secrets.status(),
+    'secrets:set': async (req) => {
+      await deps.secrets.set(req.name, req.value);
+      return { stored: true, status: deps.secrets.status() };
+    },
+    'secrets:delete': async (req) => ({ deleted: await deps.secrets.delete(req.name) }),
+    'secrets:list': async () => ({ names: await deps.secrets.list() }),
+    'app:info': async () => deps.appInfo,
+  };
+
+  return {
+    handlers,
+    async openPath(file) {
+      const state = await analyzeText(await readInputFile(file), baseName(file), settingsStore.get().targetProfileId);
+      const result = view(state);
+      deps.emit('file:opened', { fileName: result.title, workspace: result });
+      return result;
+    },
+    settings: () => settingsStore.get(),
+    togglePresentation: () => updateSettings({ presentationMode: !settingsStore.get().presentationMode }),
+    adjustZoom(direction) {
+      const current = settingsStore.get().zoomFactor;
+      const next = direction === 'reset' ? 1 : current + (direction === 'in' ? ZOOM_LIMITS.step : -ZOOM_LIMITS.step);
+      const clamped = Math.min(ZOOM_LIMITS.max, Math.max(ZOOM_LIMITS.min, Math.round(next * 100) / 100));
+      return updateSettings({ zoomFactor: clamped });
+    },
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * Report export: HTML, Markdown and JSON rendered by the core report module; PDF printed from the
+ * HTML report by the injected printer (Electron: hidden sandboxed window, JS off). Redacted reports
+ * use the same Redactor pass as presentation mode.
+ */
+import type { ReportFormat, SaveOutcome } from '../ipc/contract.js';
+import { renderHtmlReport } from '../core/report/html-report.js';
+import { renderJsonReport } from '../core/report/json-report.js';
+import { renderMarkdownReport } from '../core/report/markdown-report.js';
+import type { ReportInput } from '../core/report/report-model.js';
+import type { Clock, Dialogs, FileAccess, FileFilter, PdfPrinter } from './ports.js';
+import { redactWorkspaceData } from './redact-workspace.js';
+import type { WorkspaceState } from './workspace-service.js';
+
+const FORMATS: Record<ReportFormat, { extension: string; filter: FileFilter }> = {
+  html: { extension: 'html', filter: { name: 'HTML report', extensions: ['html'] } },
+  md: { extension: 'md', filter: { name: 'Markdown report', extensions: ['md'] } },
+  json: { extension: 'json', filter: { name: 'JSON report', extensions: ['json'] } },
+  pdf: { extension: 'pdf', filter: { name: 'PDF report', extensions: ['pdf'] } },
+};
+
+/** The report's input: the workspace, redacted or not. */
+export function reportInputOf(state: WorkspaceState, redact: boolean, generatedAt: Date): ReportInput {
+  if (!redact) {
+    return {
+      title: state.title,
+      generatedAt: generatedAt.toISOString(),
+      results: state.results,
+      redacted: false,
+      ...(state.simulation ? { simulation: state.simulation } : {}),
+    };
+  }
+  const r = redactWorkspaceData(state.results, state.simulation, [state.title]);
+  return {
+    title: r.texts[0] ?? '',
+    generatedAt: generatedAt.toISOString(),
+    results: r.results,
+    redactions: r.redactions,
+    redacted: true,
+    ...(r.simulation ? { simulation: r.simulation } : {}),
+  };
+}
+
+export async function renderReport(format: ReportFormat, input: ReportInput, printPdf: PdfPrinter): Promise<string | Uint8Array> {
+  switch (format) {
+    case 'html':
+      return renderHtmlReport(input);
+    case 'md':
+      return renderMarkdownReport(input);
+    case 'json':
+      return renderJsonReport(input);
+    case 'pdf':
+      return printPdf(renderHtmlReport(input));
+  }
+}
+
+function stamp(d: Date): string {
+  const iso = d.toISOString();
+  return `${iso.slice(0, 10)}-${iso.slice(11, 13)}${iso.slice(14, 16)}`;
+}
+
+export interface ReportExportDeps {
+  dialogs: Dialogs;
+  fs: FileAccess;
+  printPdf: PdfPrinter;
+  clock: Clock;
+}
+
+export async function exportReport(state: WorkspaceState | undefined, request: { format: ReportFormat; redact: boolean }, deps: ReportExportDeps): Promise<SaveOutcome> {
+  if (!state) throw new Error('There is nothing to export yet: paste or open a SAML response first.');
+  const now = deps.clock();
+  const { extension, filter } = FORMATS[request.format];
+  const file = await deps.dialogs.chooseSavePath({
+    title: request.redact ? 'Export redacted report' : 'Export report (contains personal data)',
+    defaultFileName: `samlscope-report-${stamp(now)}${request.redact ? '-redacted' : ''}.${extension}`,
+    filters: [filter],
+  });
+  if (file === null) return { cancelled: true };
+  const content = await renderReport(request.format, reportInputOf(state, request.redact, now), deps.printPdf);
+  await deps.fs.writeFile(file, content);
+  return { cancelled: false, path: file };
+}

@@ -1,0 +1,132 @@
+import { parseArgs } from 'node:util';
+import { analyze } from '../../core/analyze.js';
+import { parseAwsMappings, parseAwsUsers } from '../../core/jit/aws-users.js';
+import { renderSimulationText } from '../../core/jit/render-simulation-text.js';
+import { simulateLogin } from '../../core/jit/simulate-login.js';
+import { simulateUserBase } from '../../core/jit/simulate-user-base.js';
+import { renderUserBaseCsv, renderUserBaseJson, renderUserBaseText } from '../../core/jit/user-base-render.js';
+import { loadDataFile, loadTargetProfile, TargetFileError, type LoadedTarget } from '../../io/target-profile.js';
+import { loadAnalysisOptions, type AnalysisArgValues } from '../analysis-args.js';
+import { UsageError, type CliCommand, type CliIo } from '../command.js';
+import { readInputs } from '../read-inputs.js';
+import { resolve } from 'node:path';
+
+const USAGE = `samlscope simulate INPUT --target PROFILE [--snapshot FILE] [--now ISO-8601] [--format text|json]
+samlscope simulate --target PROFILE --users FILE --aws-mappings FILE [--snapshot FILE] [--format text|json|csv]
+
+Predicts what a login does to the Atlassian instance described by PROFILE (engine settings and a snapshot of its
+users, groups, application access and licence).
+INPUT           a SAML Response (file, folder, URL, base64 or XML; - for standard input). It is verified against the
+                profile's IdP metadata first: an unverified response is never simulated as a real login.
+--users         the output of \`aws identitystore list-users\` (JSON): predicts every user's next login.
+--aws-mappings  the application's attribute mappings, {"Subject": "\${user:email}", "email": "\${user:email}", ...}.
+--snapshot      use this snapshot instead of the profile's instance (needed when the profile points at a live instance).
+Exit status: 0 the user can log in (every user, with --users), 1 not, or the input is unreadable, 2 usage error.`;
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        target: { type: 'string' },
+        snapshot: { type: 'string' },
+        users: { type: 'string' },
+        'aws-mappings': { type: 'string' },
+        now: { type: 'string' },
+        format: { type: 'string', default: 'text' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+async function loadTarget(io: CliIo, target: string, snapshot: string | undefined): Promise<LoadedTarget | undefined> {
+  try {
+    const loaded = await loadTargetProfile(target, snapshot ? { cwd: io.cwd, snapshotOverride: snapshot } : { cwd: io.cwd });
+    if (!loaded.snapshot) {
+      io.stderr(`samlscope simulate: the profile ${target} points at a live instance; run \`samlscope snapshot --target ${target} --out FILE\` first and pass --snapshot FILE.\n`);
+      return undefined;
+    }
+    return loaded;
+  } catch (error) {
+    if (error instanceof TargetFileError) {
+      io.stderr(`samlscope simulate: ${error.message}\n`);
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+async function simulateUsers(io: CliIo, target: LoadedTarget, usersFile: string, mappingsFile: string, format: string): Promise<number> {
+  const snapshot = target.snapshot;
+  if (!snapshot) return 1;
+  let users;
+  let mappings;
+  try {
+    users = await loadDataFile(resolve(io.cwd, usersFile), 'AWS users file (--users)', parseAwsUsers);
+    mappings = await loadDataFile(resolve(io.cwd, mappingsFile), 'AWS attribute mappings (--aws-mappings)', parseAwsMappings);
+  } catch (error) {
+    if (error instanceof TargetFileError) {
+      io.stderr(`samlscope simulate: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+  const result = simulateUserBase(users, mappings, target.profile, snapshot);
+  if (format === 'csv') io.stdout(renderUserBaseCsv(result));
+  else if (format === 'json') io.stdout(renderUserBaseJson(result));
+  else io.stdout(renderUserBaseText(result));
+  return result.summary.canLogIn === result.summary.total ? 0 : 1;
+}
+
+async function simulateInput(io: CliIo, target: LoadedTarget, input: string, now: string | undefined, format: string): Promise<number> {
+  const snapshot = target.snapshot;
+  if (!snapshot) return 1;
+  // The profile's IdP metadata is the only trust anchor; its SP settings are what the response must match.
+  const values: AnalysisArgValues = { 'idp-metadata': target.paths.idpMetadata };
+  if (target.paths.spMetadata) values['sp-metadata'] = target.paths.spMetadata;
+  if (target.profile.sp.entityId) values['sp-entity-id'] = target.profile.sp.entityId;
+  if (target.profile.sp.acsUrl) values['acs-url'] = target.profile.sp.acsUrl;
+  if (now !== undefined) values.now = now;
+  const options = await loadAnalysisOptions(values, io);
+  const [first] = await readInputs([input], io);
+  if (!first) throw new UsageError(`${input}: nothing to read`);
+  const analysis = await analyze(first, options);
+  const message = analysis.messages.find((m) => m.type === 'Response');
+  if (!message) {
+    const why = analysis.findings.map((f) => f.message).join(' ') || 'it contains no SAML Response.';
+    io.stderr(`samlscope simulate: ${input}: no SAML Response to simulate: ${why}\n`);
+    return 1;
+  }
+  const simulation = simulateLogin(message, target.profile, snapshot);
+  if (format === 'json') io.stdout(JSON.stringify({ simulation }, null, 2) + '\n');
+  else io.stdout(renderSimulationText(simulation));
+  return simulation.canLogIn ? 0 : 1;
+}
+
+export const simulateCommand: CliCommand = {
+  name: 'simulate',
+  summary: 'Predict what an SSO login (or every AWS user\'s login) does to the Atlassian instance.',
+  usage: USAGE,
+  async run(argv, io) {
+    const { values, positionals } = parse(argv);
+    const format = values.format;
+    if (!values.target) throw new UsageError('--target PROFILE is required');
+    const bulk = values.users !== undefined || values['aws-mappings'] !== undefined;
+    if (bulk) {
+      if (!values.users || !values['aws-mappings']) throw new UsageError('--users and --aws-mappings go together');
+      if (positionals.length > 0) throw new UsageError('give either INPUT or --users, not both');
+      if (format !== 'text' && format !== 'json' && format !== 'csv') throw new UsageError(`--format ${format}: expected text, json or csv`);
+    } else {
+      if (positionals.length !== 1) throw new UsageError('give exactly one INPUT (a SAML Response), or --users with --aws-mappings');
+      if (format !== 'text' && format !== 'json') throw new UsageError(`--format ${format}: expected text or json`);
+    }
+    const target = await loadTarget(io, values.target, values.snapshot);
+    if (!target) return 1;
+    if (bulk) return simulateUsers(io, target, values.users as string, values['aws-mappings'] as string, format);
+    return simulateInput(io, target, positionals[0] as string, values.now, format);
+  },
+};

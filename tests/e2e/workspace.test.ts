@@ -1,0 +1,294 @@
+/**
+ * The React workspace end to end: the production renderer build, served with the app's CSP, in
+ * Debian's Chromium, with `window.samlscope` bound to the real main-side handlers running in this
+ * process (tests/e2e/harness). Screenshots of every state, light and dark, land in tests/e2e/.artifacts/.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { APP_CSP_META } from '../../src-main/electron/csp.js';
+import { signedAwsResponse, toPostBinding } from '../fixtures/aws-response.js';
+import { createAppHarness, type AppHarness } from './harness/app-handlers.js';
+import { buildRenderer, RENDERER_DIR } from './harness/build-renderer.js';
+import { describeFocus, dispatchPaste, layoutOverflow, pageTexts, shoot, waitNewWorkspace, waitReady, workspaceKey } from './harness/page-actions.js';
+import { serveStatic, type StaticServer } from './harness/static-server.js';
+import { launchChromium, openWorkspace, type WorkspacePage } from './harness/workspace-page.js';
+
+/** A person nobody else in the fixtures is called, so any trace of them on screen is unambiguous. */
+const PERSON = {
+  nameId: 'zelda.quartermaine@northwind.example',
+  first: 'Zelda',
+  last: 'Quartermaine',
+  display: 'Zelda Quartermaine',
+};
+const PERSONAL_NEEDLES = ['zelda', 'quartermaine', 'northwind'];
+
+/** An AWS-shaped response for PERSON that expired years ago: findings are certain whatever the clock says. */
+function expiredResponse(): string {
+  return toPostBinding(
+    signedAwsResponse({
+      nameId: PERSON.nameId,
+      attributes: [
+        { name: 'email', values: [PERSON.nameId] },
+        { name: 'firstName', values: [PERSON.first] },
+        { name: 'lastName', values: [PERSON.last] },
+        { name: 'displayName', values: [PERSON.display] },
+      ],
+      issueInstant: new Date('2021-03-04T09:00:00Z'),
+    }),
+  );
+}
+
+let server: StaticServer;
+let browser: Browser;
+let app: AppHarness;
+let wp: WorkspacePage;
+
+async function openApp(): Promise<WorkspacePage> {
+  app = await createAppHarness();
+  wp = await openWorkspace(browser, { url: server.url, handlers: app.handlers, colorScheme: 'light' });
+  app.setEventSink((event, payload) => void wp.emit(event, payload));
+  await wp.page.goto(server.url);
+  await waitReady(wp.page);
+  return wp;
+}
+
+beforeAll(async () => {
+  buildRenderer();
+  server = await serveStatic(RENDERER_DIR);
+  browser = await launchChromium();
+});
+
+afterEach(async () => {
+  // The page must never have fetched anything but its own files, nor logged an error or warning.
+  expect(wp?.problems ?? []).toEqual([]);
+  await wp?.close();
+  await app?.dispose();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('workspace in Chromium, bound to the real main-side handlers', () => {
+  it('opens the bundled demo case on first start, labelled as a demo, under the app CSP', async () => {
+    const { page, calls } = await openApp();
+    expect(calls.slice(0, 3)).toEqual(expect.arrayContaining(['settings:get', 'workspace:open-demo']));
+    await expect.poll(() => page.locator('.toolbar .badge.demo').textContent()).toBe('Demo');
+    const verdict = page.locator('[data-verdict]');
+    expect(await verdict.getAttribute('data-verdict')).toBe('fail');
+    // The demo's point: AWS sends no group names, so JIT would strip the user's groups.
+    const ids = await page.locator('[data-finding-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-finding-id')));
+    expect(ids.some((id) => id?.startsWith('jit.') || id?.startsWith('aws.groups'))).toBe(true);
+    // The first finding is open: explanation, evidence and fix visible without a click.
+    const first = page.locator('.finding').first();
+    await expect.poll(() => first.locator('.finding-toggle').getAttribute('aria-expanded')).toBe('true');
+    expect(await first.locator('.fix').count()).toBe(1);
+    expect(await first.locator('table.grid').count()).toBe(1);
+    // The renderer build carries the same CSP as main's header.
+    const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    expect(meta).toBe(APP_CSP_META);
+    expect(await layoutOverflow(page)).toEqual([]);
+    await shoot(page, '01-demo-findings');
+
+    for (const tab of ['attributes', 'message', 'certificates', 'timeline', 'simulation'] as const) {
+      await page.click(`#tab-${tab}`);
+      expect(await page.locator(`#tab-${tab}`).getAttribute('aria-selected')).toBe('true');
+      expect(await layoutOverflow(page)).toEqual([]);
+      await shoot(page, `02-demo-${tab}`);
+    }
+    // Message view: signed regions and the elements identity values were read from are marked.
+    await page.click('#tab-message');
+    expect(await page.locator('.xml-line.signed').count()).toBeGreaterThan(0);
+    expect(await page.locator('.xml-line.read').count()).toBeGreaterThan(0);
+    expect(await page.locator('.xml-raw').textContent()).toContain('<saml2p:Response');
+    // JIT simulation: before/after user and group changes.
+    await page.click('#tab-simulation');
+    expect(await page.locator('[data-can-log-in]').count()).toBe(1);
+  });
+
+  it('analyses a pasted response and shows its findings', async () => {
+    const { page, calls } = await openApp();
+    const response = expiredResponse();
+    const before = await workspaceKey(page);
+    // A real Ctrl+V on the page (not in a text field) goes through the document paste handler.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await page.evaluate((t) => navigator.clipboard.writeText(t), response);
+    await page.locator('.verdict').click();
+    await page.keyboard.press('Control+V');
+    await waitNewWorkspace(page, before);
+    expect(calls).toContain('workspace:analyze');
+    expect(await page.locator('.toolbar .badge.demo').count()).toBe(0);
+    expect(await page.locator('[data-verdict]').getAttribute('data-verdict')).toBe('fail');
+    const expired = page.locator('[data-finding-id="time.expired"]');
+    expect(await expired.count()).toBeGreaterThan(0);
+    expect(await page.locator('.finding-group h2').first().textContent()).toContain('Errors');
+    expect(await page.getByTestId('verdict-reason').textContent()).not.toBe('');
+    // Evidence and fix of the expired finding, opened by a click.
+    const toggle = expired.first().locator('.finding-toggle');
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    expect(await expired.first().locator('.fix').textContent()).toMatch(/How to fix/i);
+    await shoot(page, '03-pasted-findings');
+
+    // A paste into the input box analyses too (the box was empty), and the text stays there.
+    const before2 = await workspaceKey(page);
+    await page.locator('#input-text').focus();
+    await page.keyboard.press('Control+V');
+    await waitNewWorkspace(page, before2);
+    expect(await page.locator('#input-text').inputValue()).toBe(response);
+    await page.click('#tab-attributes');
+    expect(await page.locator('.panel').innerText()).toContain(PERSON.display);
+    await shoot(page, '04-pasted-attributes');
+  });
+
+  it('presentation mode leaves no personal value in the page text or HTML', async () => {
+    const { page, problems } = await openApp();
+    const before = await workspaceKey(page);
+    await dispatchPaste(page, expiredResponse());
+    await waitNewWorkspace(page, before);
+    await page.locator('#input-text').fill(expiredResponse());
+    // In clear mode the person is on screen: the check below can fail.
+    await page.click('#tab-attributes');
+    expect((await pageTexts(page)).text.toLowerCase()).toContain('zelda');
+
+    const clear = await workspaceKey(page);
+    await page.keyboard.press('Control+Shift+P');
+    await waitNewWorkspace(page, clear);
+    expect(await page.locator('.switch').getAttribute('aria-checked')).toBe('true');
+    expect(await page.locator('.badge.masked').count()).toBe(1);
+    expect(await page.evaluate(() => document.documentElement.classList.contains('presentation'))).toBe(true);
+    expect(await page.locator('#input-text').count()).toBe(0);
+
+    const tabs = await page.locator('[role="tab"]').evaluateAll((els) => els.map((e) => e.id));
+    expect(tabs.length).toBeGreaterThanOrEqual(5);
+    for (const tab of tabs) {
+      await page.click(`#${tab}`);
+      // Open every finding, so evidence tables are in the DOM too.
+      for (const t of await page.locator('.finding-toggle[aria-expanded="false"]').all()) await t.click();
+      const { text, html, values } = await pageTexts(page);
+      for (const needle of PERSONAL_NEEDLES) {
+        expect(text.toLowerCase(), `${needle} in the text of ${tab}`).not.toContain(needle);
+        expect(html.toLowerCase(), `${needle} in the HTML of ${tab}`).not.toContain(needle);
+        expect(values.toLowerCase(), `${needle} in a form value of ${tab}`).not.toContain(needle);
+      }
+      expect(await layoutOverflow(page)).toEqual([]);
+      await shoot(page, `05-presentation-${tab.replace('tab-', '')}`);
+    }
+    // Main did the masking: the renderer's safety net never had to blank anything.
+    expect(problems.filter((p) => p.includes('arrived unmasked'))).toEqual([]);
+
+    // Off again (the switch this time): the clear values come back from main.
+    const masked = await workspaceKey(page);
+    await page.click('.switch');
+    await waitNewWorkspace(page, masked);
+    await page.click('#tab-attributes');
+    expect((await pageTexts(page)).text).toContain(PERSON.display);
+  });
+
+  it('exports reports through the handler: HTML masked by default, JSON and PDF', async () => {
+    const { page, calls } = await openApp();
+    const before = await workspaceKey(page);
+    await dispatchPaste(page, expiredResponse());
+    await waitNewWorkspace(page, before);
+
+    await page.click('.menu-wrap > button');
+    await shoot(page, '06-export-menu');
+    await page.getByRole('button', { name: /HTML report/ }).click();
+    await expect.poll(() => page.locator('.status-line').textContent()).toMatch(/HTML report saved to .*personal data masked/);
+    expect(calls).toContain('report:export');
+    const html = app.saved.at(-1);
+    expect(html && existsSync(html)).toBe(true);
+    const htmlText = readFileSync(html as string, 'utf8');
+    expect(htmlText).toContain('time.expired');
+    for (const needle of PERSONAL_NEEDLES) expect(htmlText.toLowerCase()).not.toContain(needle);
+
+    // Unmasked JSON when the user unticks masking.
+    await page.click('.menu-wrap > button');
+    await page.locator('.menu-check input').uncheck();
+    await page.getByRole('button', { name: /JSON/ }).click();
+    await expect.poll(() => page.locator('.status-line').textContent()).toMatch(/JSON report saved to/);
+    const json = JSON.parse(readFileSync(app.saved.at(-1) as string, 'utf8')) as unknown;
+    expect(JSON.stringify(json)).toContain(PERSON.nameId);
+
+    await page.click('.menu-wrap > button');
+    await page.getByRole('button', { name: /PDF/ }).click();
+    await expect.poll(() => page.locator('.status-line').textContent()).toMatch(/PDF report saved to/);
+    expect(readFileSync(app.saved.at(-1) as string).subarray(0, 5).toString()).toBe('%PDF-');
+    await shoot(page, '07-exported');
+  });
+
+  it('is fully usable by keyboard: Tab reaches every action, Enter and Space operate them, focus is visible', async () => {
+    const { page } = await openApp();
+    // Type into the input box by keyboard so Analyse and Clear are enabled (disabled buttons are not focusable).
+    const seen = new Map<string, boolean>();
+    let typed = false;
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press('Tab');
+      const focus = await describeFocus(page);
+      if (!focus) continue;
+      if (focus.tag === 'textarea' && !typed) {
+        await page.keyboard.type('SAMLResponse=not-really');
+        typed = true;
+      }
+      seen.set(focus.name, (seen.get(focus.name) ?? true) && focus.visible);
+      if (focus.name.startsWith('tab:Findings') && i > 0) await shoot(page, '08-keyboard-focus');
+    }
+    const names = [...seen.keys()];
+    const expected = [
+      /^button:Open file/,
+      /^button:Paste$/,
+      /^button:Demo$/,
+      /^button:Save/,
+      /^select:/,
+      /^button:Import/,
+      /^switch:Presentation/,
+      /^button:Export/,
+      /^textarea:/,
+      /^button:Analyse/,
+      /^button:Clear$/,
+      /^tab:Findings/,
+      /^tab:Attributes/,
+      /^tab:Message$/,
+      /^tab:Certificates$/,
+      /^tab:Time line$/,
+      /^tab:JIT simulation$/,
+      /^button:.*(Error|Warning|Info):/,
+    ];
+    for (const re of expected) expect(names.some((n) => re.test(n)), `${re} reached by Tab in ${JSON.stringify(names)}`).toBe(true);
+    for (const [name, visible] of seen) expect(visible, `visible focus on ${name}`).toBe(true);
+
+    // Enter on a finding toggles it.
+    const toggle = page.locator('.finding-toggle').first();
+    const wasOpen = await toggle.getAttribute('aria-expanded');
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    expect(await toggle.getAttribute('aria-expanded')).not.toBe(wasOpen);
+    // Arrow keys move between tabs; Enter selects.
+    await page.locator('#tab-findings').focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await page.locator('#tab-attributes').getAttribute('aria-selected')).toBe('true');
+    await page.locator('#tab-message').focus();
+    await page.keyboard.press('Enter');
+    expect(await page.locator('#tab-message').getAttribute('aria-selected')).toBe('true');
+    // Space on the presentation switch turns it on.
+    const clear = await workspaceKey(page);
+    await page.locator('.switch').focus();
+    await page.keyboard.press('Space');
+    await waitNewWorkspace(page, clear);
+    expect(await page.locator('.switch').getAttribute('aria-checked')).toBe('true');
+    // Export by keyboard: Enter opens the menu, Tab to JSON, Enter exports, focus returns to the button.
+    await page.locator('.menu-wrap > button').focus();
+    await page.keyboard.press('Enter');
+    expect(await page.locator('.menu-wrap > button').getAttribute('aria-expanded')).toBe('true');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+    expect((await describeFocus(page))?.name).toMatch(/JSON/);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.status-line').textContent()).toMatch(/JSON report saved to .*masked/);
+    expect((await describeFocus(page))?.name).toMatch(/^button:Export/);
+    // Escape closes the menu.
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    expect(await page.locator('.menu').count()).toBe(0);
+  });
+});

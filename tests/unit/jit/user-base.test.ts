@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { compileAwsMappings, evaluateAwsSource, factsForAwsUser, parseAwsMappings, parseAwsUsers, type AwsIdentityStoreUser } from '../../../src-main/core/jit/aws-users.js';
+import { simulateUserBase } from '../../../src-main/core/jit/simulate-user-base.js';
+import { csvCell, renderUserBaseCsv, renderUserBaseJson, renderUserBaseText } from '../../../src-main/core/jit/user-base-render.js';
+import { EXAMPLES, loadExample } from './helpers.js';
+
+function exampleUsers(): AwsIdentityStoreUser[] {
+  const r = parseAwsUsers(JSON.parse(readFileSync(resolve(EXAMPLES, 'aws-users.json'), 'utf8')));
+  if (!r.ok) throw new Error(r.errors.join('\n'));
+  return r.value;
+}
+function exampleMappings(): Record<string, string> {
+  const r = parseAwsMappings(JSON.parse(readFileSync(resolve(EXAMPLES, 'aws-mappings.json'), 'utf8')));
+  if (!r.ok) throw new Error(r.errors.join('\n'));
+  return r.value;
+}
+
+const jane: AwsIdentityStoreUser = {
+  UserName: 'jdoe',
+  UserId: 'u-1',
+  Name: { GivenName: 'Jane', FamilyName: 'Doe' },
+  Emails: [{ Value: 'other@example.com' }, { Value: 'jane.doe@example.com', Primary: true }],
+};
+
+describe('AWS attribute mappings', () => {
+  it('evaluates ${user:…} variables from a list-users record', () => {
+    expect(evaluateAwsSource('${user:email}', jane)).toBe('jane.doe@example.com');
+    expect(evaluateAwsSource('${user:givenName} ${user:familyName}', jane)).toBe('Jane Doe');
+    expect(evaluateAwsSource('${user:name}', jane)).toBe('Jane Doe');
+    expect(evaluateAwsSource('${user:preferredUsername}', jane)).toBe('jdoe');
+    expect(evaluateAwsSource('${user:AD_GUID}', jane)).toBe('u-1');
+    expect(evaluateAwsSource('static-value', jane)).toBe('static-value');
+    expect(evaluateAwsSource('${user:middleName}', jane)).toBeUndefined();
+    // AWS sends an unknown variable unresolved.
+    expect(evaluateAwsSource('${user:department}', jane)).toBe('${user:department}');
+  });
+
+  it('builds the NameID from Subject and notes what it assumed', () => {
+    const compiled = compileAwsMappings({ Subject: '${user:email}', email: '${user:email}', groups: '${user:groups}', dept: '${user:department}' });
+    const facts = factsForAwsUser(jane, compiled);
+    expect(facts.nameId).toBe('jane.doe@example.com');
+    expect(facts.attributes.get('email')).toEqual(['jane.doe@example.com']);
+    expect(facts.attributes.get('groups')).toEqual([]);
+    expect(compiled.notes.join(' ')).toContain('${user:groups} sends group IDs');
+    expect(compiled.notes.join(' ')).toContain('${user:department} is not an IAM Identity Center attribute');
+    expect(compileAwsMappings({}).notes[0]).toContain('no "Subject" entry');
+  });
+
+  it('reports invalid users and mappings files with key paths', () => {
+    expect(parseAwsUsers({ Users: [{ UserName: 'x' }] })).toEqual({ ok: false, errors: [expect.stringMatching(/^Users\[0\]\.UserId: /)] });
+    expect(parseAwsUsers([jane]).ok).toBe(true);
+    expect(parseAwsMappings({ Subject: 5 }).ok).toBe(false);
+    expect(parseAwsMappings({ Subject: { value: '${user:email}', format: 'emailAddress' } })).toEqual({ ok: true, value: { Subject: '${user:email}' } });
+  });
+});
+
+describe('simulateUserBase on the Jira example', () => {
+  it('predicts every user and summarises', async () => {
+    const { profile, snapshot } = await loadExample('jira-atlassian-sso');
+    const result = simulateUserBase(exampleUsers(), exampleMappings(), profile, snapshot);
+    const s = result.summary;
+    expect(s.total).toBe(7);
+    expect(s.created + s.updated + s.unchanged + s.failing).toBe(7);
+    // Only the LDAP user keeps access: group sync replaces every internal user's groups with IDs.
+    expect(s.canLogIn).toBe(1);
+    expect(result.rows.find((r) => r.awsUserName === 'bsmith')).toMatchObject({ canLogIn: true, outcome: 'unchanged', findingIds: ['jit.remote-directory-user'] });
+    expect(result.rows.find((r) => r.awsUserName === 'jdoe')).toMatchObject({ losingGroups: true, groupsRemoved: ['jira-software-users', 'developers', 'project-alpha'] });
+    expect(s.losingGroups).toBe(4);
+    expect(s.findingCounts['jit.no-application-access']).toBe(6);
+    expect(s.failureReasons[0]).toEqual({ reason: 'Received SSO request for user …, but the user is not permitted to log in', count: 6 });
+  });
+
+  it('flags two AWS users landing on one Atlassian account', async () => {
+    const { profile, snapshot } = await loadExample('jira-atlassian-sso');
+    const result = simulateUserBase(exampleUsers(), exampleMappings(), profile, snapshot);
+    const max = result.rows.find((r) => r.awsUserName === 'max.keller');
+    const mia = result.rows.find((r) => r.awsUserName === 'mkeller');
+    expect(max).toMatchObject({ matchedUser: 'mkeller', colliding: true, collidesWith: ['mkeller'] });
+    expect(mia).toMatchObject({ matchedUser: 'mkeller', colliding: true, collidesWith: ['max.keller'] });
+    expect(result.summary.colliding).toBe(2);
+  });
+
+  it('counts seats new users need against the licence', async () => {
+    const { profile, snapshot } = await loadExample('confluence-resolution');
+    const users: AwsIdentityStoreUser[] = ['a', 'b', 'c'].map((n) => ({ UserName: n, UserId: n, Emails: [{ Value: `${n}@example.com`, Primary: true }], Name: { Formatted: n.toUpperCase() } }));
+    const result = simulateUserBase(users, { Subject: '${user:email}', displayName: '${user:name}', email: '${user:email}' }, profile, snapshot);
+    expect(result.summary.created).toBe(3);
+    expect(result.summary.licence).toEqual([{ application: 'confluence', seats: 100, used: 99, newUsers: 3, overBy: 2 }]);
+    expect(renderUserBaseText(result)).toContain('2 too many');
+  });
+});
+
+describe('user-base renderers', () => {
+  it('CSV quotes, and defuses spreadsheet formulas', () => {
+    expect(csvCell('plain')).toBe('plain');
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+  });
+
+  it('CSV has a header and one line per user; JSON wraps userBase', async () => {
+    const { profile, snapshot } = await loadExample('jira-atlassian-sso');
+    const result = simulateUserBase(exampleUsers(), exampleMappings(), profile, snapshot);
+    const lines = renderUserBaseCsv(result).trimEnd().split('\r\n');
+    expect(lines[0]).toBe('aws_user_name,aws_user_id,name_id,username,outcome,can_log_in,matched_user,groups_removed,groups_added,groups_created,colliding_with,findings,reason,product_message');
+    expect(lines).toHaveLength(8);
+    expect(lines[1]?.startsWith('jdoe,')).toBe(true);
+    const json = JSON.parse(renderUserBaseJson(result)) as { userBase: { summary: { total: number }; rows: unknown[] } };
+    expect(json.userBase.summary.total).toBe(7);
+    expect(json.userBase.rows).toHaveLength(7);
+  });
+});
