@@ -3,8 +3,10 @@
  * ≤ 2 s, and 10,000 users against the same snapshot should take about a tenth (linear growth).
  * Run: node scripts/run-ts.mjs bench/jit.bench.ts
  */
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { AwsIdentityStoreUser } from '../src-main/core/jit/aws-users.js';
+import { snapshotIndexFor } from '../src-main/core/jit/simulate-login.js';
 import { simulateUserBase } from '../src-main/core/jit/simulate-user-base.js';
 import { parseInstanceSnapshot, type InstanceSnapshot, type InstanceSnapshotInput } from '../src-main/core/jit/snapshot-schema.js';
 import { parseTargetProfile, type TargetProfile } from '../src-main/core/jit/target-profile-schema.js';
@@ -74,38 +76,62 @@ function jiraProfile(): TargetProfile {
 
 const MAPPINGS = { Subject: '${user:email}', username: '${user:preferredUsername}', displayName: '${user:name}', email: '${user:email}', groups: '${user:groups}' };
 
-function time(users: AwsIdentityStoreUser[], snapshot: InstanceSnapshot, profile: TargetProfile): { ms: number; failing: number } {
-  (globalThis as { gc?: () => void }).gc?.();
-  const start = performance.now();
-  // A fresh snapshot object each run, so the index is built inside the timing (no cache carried over).
-  const result = simulateUserBase(users, MAPPINGS, profile, { ...snapshot });
-  return { ms: performance.now() - start, failing: result.summary.failing };
+interface Timing {
+  wallMs: number;
+  /** CPU time of this process (user + system): what the work costs when the machine is shared. */
+  cpuMs: number;
 }
+
+function measure(work: () => void): Timing {
+  (globalThis as { gc?: () => void }).gc?.();
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  work();
+  const wallMs = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  return { wallMs, cpuMs: (used.user + used.system) / 1000 };
+}
+
+const median = (xs: Timing[]): Timing => [...xs].sort((a, b) => a.wallMs - b.wallMs)[Math.floor(xs.length / 2)] as Timing;
+const fmt = (t: Timing, users?: number): string =>
+  `${t.wallMs.toFixed(0)} ms wall, ${t.cpuMs.toFixed(0)} ms CPU${users ? ` (${((t.wallMs * 1000) / users).toFixed(1)} µs/user)` : ''}`;
 
 const snapshot = makeSnapshot();
 const profile = jiraProfile();
 const big = makeAwsUsers(100_000);
 const small = big.slice(0, 10_000);
 
-time(small, snapshot, profile); // warm-up (JIT compilation)
+// Warm-up (JIT compilation), on a throw-away copy so the timed index build below starts cold.
+simulateUserBase(small, MAPPINGS, profile, { ...snapshot });
+
 const runs = 3;
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
-const smallTimes: number[] = [];
-const bigTimes: number[] = [];
+const indexTimes: Timing[] = [];
+const smallTimes: Timing[] = [];
+const bigTimes: Timing[] = [];
+const totalTimes: Timing[] = [];
 let failing = 0;
 for (let r = 0; r < runs; r += 1) {
-  smallTimes.push(time(small, snapshot, profile).ms);
-  const b = time(big, snapshot, profile);
-  bigTimes.push(b.ms);
-  failing = b.failing;
+  // 100k users on a fresh snapshot object: the index is built inside this timing (the real cost of one CLI run).
+  totalTimes.push(measure(() => void simulateUserBase(big, MAPPINGS, profile, { ...snapshot })));
+  // The parts: index alone, then the per-user work with the index already built (linearity).
+  const fresh = { ...snapshot };
+  indexTimes.push(measure(() => void snapshotIndexFor(fresh)));
+  smallTimes.push(measure(() => void simulateUserBase(small, MAPPINGS, profile, fresh)));
+  bigTimes.push(measure(() => (failing = simulateUserBase(big, MAPPINGS, profile, fresh).summary.failing)));
 }
+const total = median(totalTimes);
 const t10 = median(smallTimes);
 const t100 = median(bigTimes);
-const ratio = t100 / t10;
-console.log(`jit simulateUserBase (median of ${runs}, snapshot ${SNAPSHOT_USERS.toLocaleString('en')} users, index built inside each run)`);
-console.log(`   10,000 AWS users: ${t10.toFixed(0)} ms (${((t10 * 1000) / 10_000).toFixed(1)} µs/user)`);
-console.log(`  100,000 AWS users: ${t100.toFixed(0)} ms (${((t100 * 1000) / 100_000).toFixed(1)} µs/user), ${failing.toLocaleString('en')} predicted failing`);
-console.log(`  ratio 100k/10k: ${ratio.toFixed(1)} (linear ≈ 10, less when the fixed index cost dominates)`);
-const ok = t100 <= BUDGET_MS && ratio <= 15;
-console.log(ok ? `  OK: within ${BUDGET_MS} ms and linear` : `  FAIL: budget ${BUDGET_MS} ms, ratio ≤ 15`);
-process.exitCode = ok ? 0 : 1;
+const ratio = t100.wallMs / t10.wallMs;
+const cpuRatio = t100.cpuMs / Math.max(1, t10.cpuMs);
+console.log(`jit simulateUserBase, snapshot of ${SNAPSHOT_USERS.toLocaleString('en')} users (median of ${runs}; ${os.cpus().length} CPUs, load average ${os.loadavg()[0]?.toFixed(1)})`);
+console.log(`  100,000 AWS users, index included: ${fmt(total, 100_000)}, ${failing.toLocaleString('en')} predicted failing`);
+console.log(`  index build (once per snapshot):   ${fmt(median(indexTimes))}`);
+console.log(`   10,000 AWS users, index built:    ${fmt(t10, 10_000)}`);
+console.log(`  100,000 AWS users, index built:    ${fmt(t100, 100_000)}`);
+console.log(`  ratio 100k/10k: ${ratio.toFixed(1)} wall, ${cpuRatio.toFixed(1)} CPU (linear = 10)`);
+const fast = total.wallMs <= BUDGET_MS;
+const linear = ratio >= 6 && ratio <= 14;
+console.log(`  ${fast ? 'OK' : 'SLOW'}: 100k vs 100k ${fast ? 'within' : 'over'} ${BUDGET_MS} ms; ${linear ? 'OK' : 'CHECK'}: growth ${linear ? 'is' : 'is not'} linear`);
+if (!fast && total.cpuMs <= BUDGET_MS) console.log('  (CPU time is within budget: the machine is busy with other work)');
+process.exitCode = fast && linear ? 0 : 1;

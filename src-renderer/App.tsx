@@ -188,7 +188,7 @@ export function App() {
               <section className="panel" role="tabpanel" id="result-panel" aria-labelledby={`tab-${activeTab}`} key={`${workspaceKey}|${activeTab}|${current?.key}`}>
                 {activeTab === 'findings' && <FindingsPanel findings={findings} />}
                 {activeTab !== 'findings' && activeTab !== 'simulation' && !current && <p className="empty">The input holds no SAML message.</p>}
-                {activeTab === 'attributes' && current && <AttributesPanel message={current.message} simulation={workspace.simulation} />}
+                {activeTab === 'attributes' && current && <AttributesPanel message={current.message} simulation={workspace.simulation} targetProfile={workspace.targetProfile} />}
                 {activeTab === 'message' && current && <MessagePanel message={current.message} />}
                 {activeTab === 'certificates' && current && <CertificatesPanel message={current.message} now={now} />}
                 {activeTab === 'timeline' && current && <TimelinePanel message={current.message} now={now} skewSeconds={skew} />}

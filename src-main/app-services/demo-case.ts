@@ -12,9 +12,12 @@ import type { FileAccess } from './ports.js';
 import type { WorkspaceInput } from './workspace-file.js';
 
 export const DEMO_PROFILE_ID = 'example:jira-atlassian-sso/profile.yaml';
-/** The response AWS IAM Identity Center sends when the app's attribute mappings have no group claim. */
-export const DEMO_RESPONSE_FILE = 'demo-response-no-groups.xml';
-export const DEMO_TITLE = 'Demo: AWS IAM Identity Center → Jira Data Center (SSO 2.0, JIT), no group claim';
+/**
+ * AWS IAM Identity Center cannot send group names: the `groups` claim carries group IDs, so Jira's
+ * JIT group sync would replace Jane's groups with ID-named ones and take away her application access.
+ */
+export const DEMO_RESPONSE_FILE = 'demo-response.xml';
+export const DEMO_TITLE = 'Demo: AWS IAM Identity Center → Jira Data Center (SSO 2.0 with JIT)';
 
 const manifestSchema = z.strictObject({
   title: z.string().min(1).optional(),

@@ -25,6 +25,8 @@ export interface StreamedElement {
 export interface ReadResult {
   /** The assembled document (stream arrays stay empty). */
   root: unknown;
+  /** Keys of the top-level object in document order (at most 20). */
+  topLevelKeys: string[];
   /** Set when the document ends before it is complete: where it was cut off. */
   truncatedAt?: { path: string; byte: number };
   bytes: number;
@@ -78,6 +80,8 @@ export class JsonShapeReader {
   private strParts: string[] | undefined;
   private strLength = 0;
   private strMax = 0;
+  /** Keys of the top-level object, kept or not, to say what a file is when it is neither format. */
+  readonly topLevelKeys: string[] = [];
 
   constructor(
     private readonly rootShape: Shape,
@@ -188,6 +192,7 @@ export class JsonShapeReader {
       case 'keyValue': {
         const top = this.frames[this.frames.length - 1];
         if (top) top.key = t.value as string;
+        if (this.frames.length === 1 && this.topLevelKeys.length < 20) this.topLevelKeys.push(t.value as string);
         return;
       }
       case 'startString': {
@@ -309,8 +314,8 @@ export async function readJsonShaped(
   } catch (error) {
     if (!(error instanceof TruncatedSignal)) throw error;
   }
-  if (!reader.complete) return { root: reader.result, truncatedAt: { path: reader.currentPath(), byte: bytes }, bytes };
-  return { root: reader.result, bytes };
+  if (!reader.complete) return { root: reader.result, topLevelKeys: reader.topLevelKeys, truncatedAt: { path: reader.currentPath(), byte: bytes }, bytes };
+  return { root: reader.result, topLevelKeys: reader.topLevelKeys, bytes };
 }
 
 class TruncatedSignal extends Error {}

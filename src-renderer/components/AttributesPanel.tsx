@@ -1,25 +1,26 @@
 /** What the IdP sent (NameID and attributes) beside what the target's JIT mappings need from it. */
+import { useEffect, useState } from 'react';
 import type { MessageResult } from '../../src-main/core/model/index.js';
-import type { SimulationSummary } from '../../src-main/ipc/contract.js';
+import type { ProfileSummary, SimulationSummary } from '../../src-main/ipc/contract.js';
+import { invoke } from '../api.js';
+import { mappingsFromProfile, type MappingNeed } from '../lib/profile-mappings.js';
 
-/**
- * One mapping of the target profile (e.g. e-mail ← `${email}`), when the simulation reports them.
- * Read defensively: the contract's SimulationSummary may add `mappings` later.
- */
-interface MappingNeed {
-  field: string;
-  expression?: string;
-  attribute: string;
-  value?: string;
-  problem?: string;
-}
-
-function mappingsOf(sim: SimulationSummary | undefined): MappingNeed[] {
-  const raw = (sim as unknown as { mappings?: unknown } | undefined)?.mappings;
-  if (!Array.isArray(raw)) return [];
-  return raw.filter(
-    (m): m is MappingNeed => typeof m === 'object' && m !== null && typeof (m as MappingNeed).field === 'string' && typeof (m as MappingNeed).attribute === 'string',
-  );
+/** The target's mappings, read from its profile through main; empty while loading or without a target. */
+function useProfileMappings(profile: ProfileSummary | undefined): MappingNeed[] {
+  const [needs, setNeeds] = useState<MappingNeed[]>([]);
+  useEffect(() => {
+    setNeeds([]);
+    if (!profile?.valid) return;
+    let live = true;
+    invoke('profiles:load', { id: profile.id }).then(
+      (details) => live && setNeeds(mappingsFromProfile(details.content, details.engine)),
+      () => undefined, // the column stays empty; the simulation's own findings still show what is missing
+    );
+    return () => {
+      live = false;
+    };
+  }, [profile?.id, profile?.valid]);
+  return needs;
 }
 
 /**
@@ -31,7 +32,7 @@ function missingFromFindings(sim: SimulationSummary | undefined): MappingNeed[] 
   for (const f of sim?.findings ?? []) {
     for (const e of f.evidence) {
       const name = /Attribute\[@Name=["']([^"']+)["']\]/.exec(e.location)?.[1];
-      if (name && e.value === '(absent)' && !out.some((n) => n.attribute === name)) out.push({ field: f.title, attribute: name });
+      if (name && e.value === '(absent)' && !out.some((n) => n.attribute === name)) out.push({ field: f.title, expression: name, attribute: name });
     }
   }
   return out;
@@ -46,13 +47,21 @@ function Verified({ ok }: { ok: boolean }) {
   return ok ? <span className="ok">signed</span> : <span className="warn-text" title="No trusted signature covers this value">not covered</span>;
 }
 
-export function AttributesPanel({ message, simulation }: { message: MessageResult; simulation: SimulationSummary | undefined }) {
-  const needs = [...mappingsOf(simulation)];
+interface Props {
+  message: MessageResult;
+  simulation: SimulationSummary | undefined;
+  targetProfile: ProfileSummary | undefined;
+}
+
+export function AttributesPanel({ message, simulation, targetProfile }: Props) {
+  const needs = [...useProfileMappings(targetProfile)];
   for (const m of missingFromFindings(simulation)) if (!needs.some((n) => n.attribute === m.attribute)) needs.push(m);
   const sent = new Set(message.attributes.map((a) => a.name));
   const usedBy = (name: string): MappingNeed[] => needs.filter((n) => n.attribute === name);
-  const missing = needs.filter((n) => n.attribute.toLowerCase() !== 'nameid' && !sent.has(n.attribute));
-  const listed = new Set(missing.map((n) => n.field));
+  const describe = (list: MappingNeed[]): string => list.map((n) => (n.expression === n.attribute ? n.field : `${n.field} (${n.expression})`)).join(', ');
+  // One row per missing attribute, however many settings read it.
+  const missingNames = [...new Set(needs.filter((n) => n.attribute !== 'NameID' && !sent.has(n.attribute)).map((n) => n.attribute))];
+  const listed = new Set(needs.filter((n) => missingNames.includes(n.attribute)).map((n) => n.field));
   const jitProblems = simulation?.findings.filter((f) => (f.id === 'jit.attribute-missing' || f.id === 'jit.groups-not-sent') && !listed.has(f.title)) ?? [];
   const showTarget = needs.length > 0;
 
@@ -73,7 +82,7 @@ export function AttributesPanel({ message, simulation }: { message: MessageResul
             {showTarget && usedBy('NameID').length > 0 && (
               <>
                 <dt>Target uses it for</dt>
-                <dd>{usedBy('NameID').map((n) => n.field).join(', ')}</dd>
+                <dd>{describe(usedBy('NameID'))}</dd>
               </>
             )}
           </dl>
@@ -83,7 +92,7 @@ export function AttributesPanel({ message, simulation }: { message: MessageResul
       </section>
       <section aria-label="Attributes">
         <h2>Attributes {simulation ? 'sent vs needed by the target' : 'sent'}</h2>
-        {message.attributes.length === 0 && missing.length === 0 ? (
+        {message.attributes.length === 0 && missingNames.length === 0 ? (
           <p className="empty">
             {message.assertion?.emptyAttributeStatement
               ? 'The assertion has an empty AttributeStatement: no attribute mappings are configured in AWS.'
@@ -116,20 +125,17 @@ export function AttributesPanel({ message, simulation }: { message: MessageResul
                   <td>
                     <Verified ok={a.verified} />
                   </td>
-                  {showTarget && <td>{usedBy(a.name).map((n) => n.field).join(', ') || <span className="muted">not used</span>}</td>}
+                  {showTarget && <td>{describe(usedBy(a.name)) || <span className="muted">not used</span>}</td>}
                 </tr>
               ))}
-              {missing.map((n) => (
-                <tr key={`missing-${n.field}`}>
-                  <td className="mono">{n.attribute}</td>
+              {missingNames.map((name) => (
+                <tr key={`missing-${name}`} data-missing-attribute={name}>
+                  <td className="mono">{name}</td>
                   <td className="bad">not sent</td>
                   <td>—</td>
                   <td>—</td>
                   <td>—</td>
-                  <td>
-                    {n.field}
-                    {n.problem && <div className="bad">{n.problem}</div>}
-                  </td>
+                  <td className="bad">{describe(usedBy(name))}</td>
                 </tr>
               ))}
             </tbody>

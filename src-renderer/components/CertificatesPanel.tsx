@@ -9,9 +9,11 @@ const SOURCE_LABEL: Record<CertificateInfo['source'], string> = {
   'sp-metadata': 'SP metadata',
 };
 
+/** `http://www.w3.org/2001/04/xmldsig-more#rsa-sha256` → `rsa-sha256`; `…/xml-exc-c14n#` → `xml-exc-c14n`. */
 function lastSegment(uri: string | undefined): string {
   if (!uri) return '—';
-  return uri.slice(Math.max(uri.lastIndexOf('#'), uri.lastIndexOf('/')) + 1) || uri;
+  const trimmed = uri.replace(/#$/, '');
+  return trimmed.slice(Math.max(trimmed.lastIndexOf('#'), trimmed.lastIndexOf('/')) + 1) || uri;
 }
 
 function CertCard({ cert, role, now }: { cert: CertificateInfo; role: string; now: number }) {

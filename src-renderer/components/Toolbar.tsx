@@ -10,10 +10,8 @@ interface Props {
 }
 
 function profileLabel(p: ProfileSummary): string {
-  const parts = [p.name];
-  if (p.product) parts.push(p.product);
-  if (p.instance) parts.push(p.instance);
-  return p.valid ? parts.join(' · ') : `${p.name} (invalid)`;
+  if (!p.valid) return `${p.name} (invalid)`;
+  return p.instance === 'live' ? `${p.name} (live)` : p.name;
 }
 
 export function Toolbar({ store, onPaste }: Props) {

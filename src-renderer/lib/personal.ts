@@ -17,18 +17,20 @@ function worthChecking(value: string): boolean {
   return v.length >= 3 && !/^(true|false|null|none|\(absent\))$/i.test(v) && !/^\$\{[^}]*\}$/.test(v);
 }
 
-/** Every value main marks as, or the model defines as, identifying a person. */
+/**
+ * The values that identify the person: the NameID, attribute values, and the Atlassian user the
+ * simulation reads or writes. (Evidence texts derive from these; free descriptions and group lists
+ * in evidence are configuration, which main leaves readable on purpose.)
+ */
 export function personalValuesOf(workspace: WorkspaceResult): Set<string> {
   const out = new Set<string>();
   const add = (v: string | undefined | null): void => {
     if (typeof v === 'string' && worthChecking(v)) out.add(v.trim());
   };
   for (const result of workspace.results) {
-    for (const f of result.findings) for (const e of f.evidence) if (e.personal) (add(e.value), add(e.expected));
     for (const m of result.messages) {
       add(m.subject?.nameId);
       for (const a of m.attributes) for (const v of a.values) add(v);
-      for (const f of m.findings) for (const e of f.evidence) if (e.personal) (add(e.value), add(e.expected));
     }
   }
   const sim = workspace.simulation;
@@ -40,7 +42,6 @@ export function personalValuesOf(workspace: WorkspaceResult): Set<string> {
       add(user.displayName);
       add(user.email);
     }
-    for (const f of sim.findings) for (const e of f.evidence) if (e.personal) (add(e.value), add(e.expected));
   }
   return out;
 }

@@ -188,6 +188,7 @@ export function useWorkspace(): WorkspaceStore {
         void applyPresentation(s.presentationMode);
       }),
       on('menu:toggle-presentation', ({ presentationMode }) => void applyPresentation(presentationMode)),
+      on('profiles:changed', (list) => setProfiles(list)),
       on('menu:focus-input', () => focusInputRef.current?.()),
       on('menu:export', ({ format }) => void exportRef.current(format)),
       on('app:error', (e) => setError(e)),

@@ -39,13 +39,31 @@ function expiredResponse(): string {
   );
 }
 
+/** The demo person's identifying values (lower case), read from a clear demo workspace in a separate app instance. */
+async function demoPersonalValues(): Promise<string[]> {
+  const probe = await createAppHarness({ browser });
+  try {
+    const demo = await probe.handlers['workspace:open-demo']({});
+    const values = new Set<string>();
+    for (const m of demo.results.flatMap((r) => r.messages)) {
+      if (m.subject) values.add(m.subject.nameId);
+      for (const a of m.attributes) if (/mail|name|user/i.test(a.name)) a.values.forEach((v) => values.add(v));
+    }
+    const user = demo.simulation?.user.before;
+    if (user) [user.username, user.displayName, user.email].forEach((v) => v && values.add(v));
+    return [...values].map((v) => v.toLowerCase());
+  } finally {
+    await probe.dispose();
+  }
+}
+
 let server: StaticServer;
 let browser: Browser;
 let app: AppHarness;
 let wp: WorkspacePage;
 
 async function openApp(): Promise<WorkspacePage> {
-  app = await createAppHarness();
+  app = await createAppHarness({ browser });
   wp = await openWorkspace(browser, { url: server.url, handlers: app.handlers, colorScheme: 'light' });
   app.setEventSink((event, payload) => void wp.emit(event, payload));
   await wp.page.goto(server.url);
@@ -74,7 +92,7 @@ afterAll(async () => {
 describe('workspace in Chromium, bound to the real main-side handlers', () => {
   it('opens the bundled demo case on first start, labelled as a demo, under the app CSP', async () => {
     const { page, calls } = await openApp();
-    expect(calls.slice(0, 3)).toEqual(expect.arrayContaining(['settings:get', 'workspace:open-demo']));
+    expect(calls.slice(0, 3), JSON.stringify(calls)).toEqual(expect.arrayContaining(['settings:get', 'workspace:open-demo']));
     await expect.poll(() => page.locator('.toolbar .badge.demo').textContent()).toBe('Demo');
     const verdict = page.locator('[data-verdict]');
     expect(await verdict.getAttribute('data-verdict')).toBe('fail');
@@ -103,6 +121,10 @@ describe('workspace in Chromium, bound to the real main-side handlers', () => {
     expect(await page.locator('.xml-line.signed').count()).toBeGreaterThan(0);
     expect(await page.locator('.xml-line.read').count()).toBeGreaterThan(0);
     expect(await page.locator('.xml-raw').textContent()).toContain('<saml2p:Response');
+    // Attribute table: what was sent beside what the target profile's mappings read.
+    await page.click('#tab-attributes');
+    expect(await page.locator('table.grid thead').first().textContent()).toContain('Needed by target');
+    expect(await page.locator('table.grid tbody').first().textContent()).toMatch(/Groups/);
     // JIT simulation: before/after user and group changes.
     await page.click('#tab-simulation');
     expect(await page.locator('[data-can-log-in]').count()).toBe(1);
@@ -165,7 +187,8 @@ describe('workspace in Chromium, bound to the real main-side handlers', () => {
     for (const tab of tabs) {
       await page.click(`#${tab}`);
       // Open every finding, so evidence tables are in the DOM too.
-      for (const t of await page.locator('.finding-toggle[aria-expanded="false"]').all()) await t.click();
+      const closed = page.locator('.finding-toggle[aria-expanded="false"]');
+      while ((await closed.count()) > 0) await closed.first().click();
       const { text, html, values } = await pageTexts(page);
       for (const needle of PERSONAL_NEEDLES) {
         expect(text.toLowerCase(), `${needle} in the text of ${tab}`).not.toContain(needle);
@@ -175,6 +198,25 @@ describe('workspace in Chromium, bound to the real main-side handlers', () => {
       expect(await layoutOverflow(page)).toEqual([]);
       await shoot(page, `05-presentation-${tab.replace('tab-', '')}`);
     }
+    // The demo case (with its JIT simulation) opened while masking is on: its person never shows either.
+    const demoPerson = await demoPersonalValues();
+    expect(demoPerson.length).toBeGreaterThanOrEqual(3);
+    const beforeDemo = await workspaceKey(page);
+    await page.getByRole('button', { name: 'Demo', exact: true }).click();
+    await waitNewWorkspace(page, beforeDemo);
+    const demoTabs = await page.locator('[role="tab"]').evaluateAll((els) => els.map((e) => e.id));
+    expect(demoTabs).toContain('tab-simulation');
+    for (const tab of demoTabs) {
+      await page.click(`#${tab}`);
+      const closed = page.locator('.finding-toggle[aria-expanded="false"]');
+      while ((await closed.count()) > 0) await closed.first().click();
+      const { text, html } = await pageTexts(page);
+      for (const value of demoPerson) {
+        expect(text.toLowerCase(), `${value} in the text of the demo's ${tab}`).not.toContain(value);
+        expect(html.toLowerCase(), `${value} in the HTML of the demo's ${tab}`).not.toContain(value);
+      }
+    }
+    await shoot(page, '05-presentation-demo-simulation');
     // Main did the masking: the renderer's safety net never had to blank anything.
     expect(problems.filter((p) => p.includes('arrived unmasked'))).toEqual([]);
 
@@ -213,7 +255,7 @@ describe('workspace in Chromium, bound to the real main-side handlers', () => {
 
     await page.click('.menu-wrap > button');
     await page.getByRole('button', { name: /PDF/ }).click();
-    await expect.poll(() => page.locator('.status-line').textContent()).toMatch(/PDF report saved to/);
+    await expect.poll(() => page.locator('.status-line').textContent(), { timeout: 60_000 }).toMatch(/PDF report saved to/);
     expect(readFileSync(app.saved.at(-1) as string).subarray(0, 5).toString()).toBe('%PDF-');
     await shoot(page, '07-exported');
   });

@@ -103,7 +103,11 @@ async function simulateInput(io: CliIo, target: LoadedTarget, input: string, now
   }
   const simulation = simulateLogin(message, target.profile, snapshot);
   if (format === 'json') io.stdout(JSON.stringify({ simulation }, null, 2) + '\n');
-  else io.stdout(renderSimulationText(simulation));
+  else {
+    const errors = message.findings.filter((f) => f.severity === 'error');
+    io.stdout(`Response ${first.source}: signature ${message.signature.status}, verdict ${message.verdict}${errors.length ? `; errors: ${errors.map((f) => f.id).join(', ')}` : ''} (details: samlscope analyze).\n\n`);
+    io.stdout(renderSimulationText(simulation));
+  }
   return simulation.canLogIn ? 0 : 1;
 }
 

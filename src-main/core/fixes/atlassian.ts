@@ -65,7 +65,7 @@ export function atlassianTrustUpdateSteps(metadataSource: string): string[] {
   return [
     atlassianSsoStep(
       'Public x509 certificate',
-      `paste the certificate from ${metadataSource} (and check "Single sign-on issuer" and "Identity provider single sign-on URL" against the same metadata), then Save configuration.`,
+      `paste the certificate from ${metadataSource} (and check "Single sign-on issuer" and "Identity provider single sign-on URL" against the same metadata), then save.`,
     ),
     resolutionStep(`import the metadata from ${metadataSource} again (metadata URL or file) so the IdP certificate is replaced, then save.`),
   ];

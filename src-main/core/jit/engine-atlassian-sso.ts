@@ -106,6 +106,7 @@ export function simulateAtlassianSso(
       log.add('Username is valid', problems.map((p) => p.rule).join('; '), 'fail', problems.every((p) => p.inferred));
       return fail({ reason: `"${username}" is not a valid ${product} username.` });
     }
+    // Inferred: JIT creates through Crowd and bypasses the product's username validation.
     log.add('Username is valid', problems.map((p) => p.rule).join('; '), 'info', true);
   }
 
@@ -164,6 +165,7 @@ export function simulateAtlassianSso(
   let groups: GroupChanges;
   let created = false;
   if (found) {
+    // Inferred when the snapshot does not say which directory holds the user.
     log.add(
       'Find user',
       `Found "${found.located.user.username}" in "${found.located.directory.name}" by ${found.via === 'jit_idp_id' ? 'jit_idp_id = NameID' : 'username'}${found.located.directoryAssumed ? ' (directory not in the snapshot; first active directory assumed)' : ''}.`,
@@ -199,6 +201,7 @@ export function simulateAtlassianSso(
       after.email = email;
       changes.push('updates the e-mail address');
     }
+    // Inferred: username.equals() is case-sensitive, so a case-only difference is a rename attempt.
     log.add('Update user', changes.length ? `Login ${changes.join(', ')}.` : 'Nothing to change.', changes.length ? 'change' : 'pass', current.username.toLowerCase() === username.toLowerCase() && current.username !== username);
     groups = syncUserGroups(ctx, index, log, findings, after, incomingGroups, settings.groupsAttribute ?? '', found.located.directory.id, jitDirectory.id);
   } else if (remote) {
@@ -224,6 +227,7 @@ export function simulateAtlassianSso(
       log.add('Licence check', licence.detail, 'fail');
       return fail({ reason: 'The licence has no free seat for a new user.', productMessage: ATLASSIAN_MESSAGES.licenseLimit }, null);
     }
+    // Inferred when the snapshot has no licence figures for an application the check needs.
     log.add('Licence check', licence.detail, 'pass', licence.unknown.length > 0);
     after = {
       username,
@@ -245,6 +249,7 @@ export function simulateAtlassianSso(
   const shadow = index.byLowerName.get(after.username.toLowerCase())?.[0];
   if (shadow && shadow.directory.type !== 'internal' && shadow.user !== found?.located.user) {
     findings.push(remoteDirectoryUser(ctx, { username: after.username, directory: shadow.directory, shadowsInternal: true }));
+    // Inferred: the first directory holding the name wins (shadowing), as for any login.
     log.add('Resolve user', `The ${shadow.directory.type} directory "${shadow.directory.name}" comes first and also has "${after.username}": the login uses that account.`, 'info', true);
     principal = toSimulatedUser(shadow);
   }

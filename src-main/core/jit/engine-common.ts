@@ -66,10 +66,12 @@ export function checkLogInPermitted(
 ): AccessVerdict {
   if (!user.active) {
     findings.push(userInactive(ctx, user.username));
+    // Inferred: neither engine documents reactivating a deactivated account on login.
     log.add('Account active', `"${user.username}" is deactivated; SSO does not reactivate accounts.`, 'fail', true);
     return { canLogIn: false, reason: `"${user.username}" is deactivated.`, productMessage: ATLASSIAN_MESSAGES.notPermitted(user.username) };
   }
   if (index.snapshot.applicationAccess.length === 0) {
+    // Unknown rather than inferred behaviour: the snapshot cannot answer it.
     log.add('Application access', 'The snapshot lists no application access groups, so whether the user may log in could not be checked.', 'info', true);
     return { canLogIn: true };
   }
@@ -103,8 +105,15 @@ export function sameUserData(a: SimulatedUser, b: SimulatedUser): boolean {
     a.username === b.username &&
     a.displayName === b.displayName &&
     a.email === b.email &&
-    JSON.stringify(a.attributes) === JSON.stringify(b.attributes)
+    sameRecord(a.attributes, b.attributes)
   );
+}
+
+function sameRecord(a: Record<string, string>, b: Record<string, string>): boolean {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const k of keys) if (a[k] !== b[k]) return false;
+  return true;
 }
 
 /**

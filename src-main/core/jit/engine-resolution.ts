@@ -126,6 +126,7 @@ export function simulateResolution(
   if (found) {
     before = toSimulatedUser(found);
     username = found.user.username;
+    // Inferred with several e-mail matches (resolution documents no rule) or an assumed directory.
     log.add('Find user', `Found "${found.user.username}" in "${found.directory.name}" by ${settings.lookupBy === 'email' ? 'e-mail address' : 'username'}.`, 'pass', found.directoryAssumed || (settings.lookupBy === 'email' && (index.byLowerEmail.get(userId.toLowerCase())?.length ?? 0) > 1));
   } else {
     log.add('Find user', `No user has the ${settings.lookupBy === 'email' ? 'e-mail address' : 'username'} "${userId}".`, settings.userUpdateMethod === 'none' ? 'fail' : 'info');
@@ -213,6 +214,7 @@ export function simulateResolution(
     const directory = index.activeInternal.find((d) => d.canCreateUsers && !d.readOnly);
     if (!directory) {
       findings.push(noWritableDirectory(ctx, { directories: index.snapshot.directories, everyLogin: false }));
+      // Inferred: resolution documents "the internal directory", not which permission it needs.
       log.add('Internal directory', 'No active internal directory may create users.', 'fail', true);
       return fail('No active internal directory can create the user.');
     }
@@ -220,12 +222,14 @@ export function simulateResolution(
     if (problems.length > 0) {
       findings.push(invalidUsername(ctx, { username: name, problems }));
       if (problems.some((p) => p.blocking)) {
+        // Inferred: the product's username rules applied to resolution's creations.
         log.add('Username is valid', problems.map((p) => p.rule).join('; '), 'fail', true);
         return fail(`"${name}" is not a valid ${product} username.`);
       }
     }
     const missing = reportUnsentAttributes(true);
     if (missing.length > 0) {
+      // Inferred for Bamboo: resolution lists required attributes for Jira, Confluence and Bitbucket only.
       log.add('Attributes for a new user', `Missing ${missing.join(' and ')}, which resolution needs to create a ${product} user.`, 'fail', product === 'bamboo');
       return fail(`resolution cannot create "${name}" without ${missing.join(' and ')}.`);
     }

@@ -43,7 +43,18 @@ function presentAttributes(ctx: FindingContext): Evidence {
   return { location: 'attributes in the response', value: names.length ? names.join(', ') : '(none)' };
 }
 
-const atlassianGroupOptions = (product: Product): string[] => [
+const groupOptionsCache = new Map<Product, readonly string[]>();
+/** The three ways out of Atlassian JIT group sync with AWS (constant per product; cached for bulk runs). */
+function atlassianGroupOptions(product: Product): string[] {
+  let options = groupOptionsCache.get(product);
+  if (!options) {
+    options = buildGroupOptions(product);
+    groupOptionsCache.set(product, options);
+  }
+  return [...options];
+}
+
+const buildGroupOptions = (product: Product): string[] => [
   `Turn JIT provisioning off in ${atlassianSsoPath(product)} (clear "Create users on login to the application"); this also stops group sync, and users and their groups are then managed locally or by an LDAP/Crowd directory.`,
   `Or switch to resolution's SAML SSO with "Update from SAML-Attributes (Just-in-Time Provisioning)", no group attribute, and default groups such as ${product === 'confluence' ? 'confluence-users' : product === 'jira' ? 'jira-software-users' : `${product}-users`}.`,
   'Or keep groups local: grant application access to groups you maintain in the product, not to groups the IdP is expected to send.',

@@ -7,8 +7,21 @@ export type ExpressionPart = { kind: 'text'; text: string } | { kind: 'variable'
 
 export type ParsedExpression = { ok: true; parts: ExpressionPart[] } | { ok: false; error: string };
 
-/** Splits an expression into literal text and variables, rejecting what the plugin rejects. */
+// Profiles hold a handful of expressions; a bulk simulation evaluates them for every user.
+const parsedCache = new Map<string, ParsedExpression>();
+
+/** Splits an expression into literal text and variables, rejecting what the plugin rejects. Results are cached and must not be mutated. */
 export function parseMappingExpression(expression: string): ParsedExpression {
+  let parsed = parsedCache.get(expression);
+  if (!parsed) {
+    parsed = parseUncached(expression);
+    if (parsedCache.size > 1000) parsedCache.clear();
+    parsedCache.set(expression, parsed);
+  }
+  return parsed;
+}
+
+function parseUncached(expression: string): ParsedExpression {
   const parts: ExpressionPart[] = [];
   let text = '';
   let i = 0;

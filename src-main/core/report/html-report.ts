@@ -8,6 +8,7 @@ import type { Evidence, Finding, Fix, Verdict } from '../model/finding.js';
 import type { MessageResult, SignatureReport } from '../model/message.js';
 import type { AnalysisResult } from '../model/result.js';
 import { REPORT_CSS } from './html-styles.js';
+import { PLACEHOLDER_SOURCE } from './redactor.js';
 import { prettyXml } from './pretty-xml.js';
 import {
   DEFAULT_REPORT_TITLE,
@@ -36,7 +37,7 @@ export function escapeHtml(text: string): string {
 }
 
 /** Placeholders as the Redactor writes them, marked so a reader sees at a glance what was redacted. */
-const PLACEHOLDER = /«[^«»\n]{1,60}»|[A-Za-z0-9-]+@redacted\.invalid/g;
+const PLACEHOLDER = new RegExp(PLACEHOLDER_SOURCE, 'g');
 
 interface Ctx {
   redacted: boolean;
@@ -175,7 +176,10 @@ function renderSignature(ctx: Ctx, s: SignatureReport): string {
 function shortAlgorithm(uri: string | undefined): string | undefined {
   if (!uri) return undefined;
   const hash = uri.lastIndexOf('#');
-  return hash >= 0 && hash < uri.length - 1 ? uri.slice(hash + 1) : uri;
+  if (hash >= 0 && hash < uri.length - 1) return uri.slice(hash + 1);
+  // Canonicalization URIs end in `#`: `http://www.w3.org/2001/10/xml-exc-c14n#` → `xml-exc-c14n`.
+  const segment = uri.replace(/#$/, '').split('/').pop();
+  return segment || uri;
 }
 
 function renderSubjectAndAttributes(ctx: Ctx, m: MessageResult): string {
@@ -202,7 +206,7 @@ function renderSubjectAndAttributes(ctx: Ctx, m: MessageResult): string {
     })
     .join('');
   html +=
-    `<table><thead><tr><th style="width:26%">Attribute</th><th style="width:14%">NameFormat</th><th>Values</th>${showAws ? '<th style="width:20%">Likely AWS mapping</th>' : ''}<th style="width:9%">Signed</th></tr></thead><tbody>${rows}</tbody></table>`;
+    `<table><thead><tr><th style="width:22%">Attribute</th><th style="width:16%">NameFormat</th><th>Values</th>${showAws ? '<th style="width:25%">Likely AWS mapping</th>' : ''}<th style="width:10%">Signed</th></tr></thead><tbody>${rows}</tbody></table>`;
   return html;
 }
 
@@ -218,7 +222,7 @@ function renderConditions(ctx: Ctx, result: AnalysisResult, messageIndex: number
       })
       .join('');
     html += `<p class="muted">Checked against ${code(ctx, result.context?.now)} with ${result.context?.clockSkewSeconds ?? 180} s allowed clock skew.</p>`;
-    html += `<table><thead><tr><th style="width:22%">Window</th><th>NotBefore</th><th>NotOnOrAfter</th><th style="width:32%">At the reference time</th></tr></thead><tbody>${rows}</tbody></table>`;
+    html += `<table><thead><tr><th style="width:20%">Window</th><th style="width:25%">NotBefore</th><th style="width:25%">NotOnOrAfter</th><th>At the reference time</th></tr></thead><tbody>${rows}</tbody></table>`;
   }
   const facts: Array<[string, string | undefined]> = [];
   if (m.conditions) {

@@ -49,7 +49,7 @@ a { color: var(--info); }
 .toc li { margin: 0.15rem 0; }
 table { width: 100%; border-collapse: collapse; table-layout: fixed; margin: 0.4rem 0 0.8rem; font-size: 0.92em; }
 th, td { text-align: left; vertical-align: top; padding: 0.3rem 0.5rem; border-bottom: 1px solid var(--line); overflow-wrap: anywhere; word-break: break-word; }
-thead th { background: var(--soft); font-weight: 600; border-bottom: 2px solid var(--line); }
+thead th { background: var(--soft); font-weight: 600; border-bottom: 2px solid var(--line); overflow-wrap: normal; word-break: normal; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 table.kv th { width: 28%; font-weight: 600; color: var(--muted); background: none; }
 .values { margin: 0; padding-left: 1.1rem; }
@@ -92,5 +92,6 @@ footer { margin-top: 2.5rem; border-top: 1px solid var(--line); padding-top: 0.5
   a { color: inherit; text-decoration: none; }
   .message { break-before: auto; }
   pre.xml { font-size: 7pt; }
+  table code { font-size: 0.8em; }
 }
 `;

@@ -57,8 +57,11 @@ export interface RedactorOptions {
 const EMAIL_SOURCE = String.raw`[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}`;
 const EMAIL_WHOLE = new RegExp(`^${EMAIL_SOURCE}$`);
 export const REDACTED_EMAIL_DOMAIN = 'redacted.invalid';
-/** Placeholders already in a text are left alone, so redacting twice is harmless. */
-const PLACEHOLDER_SOURCE = String.raw`«[^«»\n]{1,60}»|[A-Za-z0-9-]+@redacted\.invalid`;
+/**
+ * Exactly the placeholders this class writes. They are left alone when met again, so redacting twice is
+ * harmless; anything else between guillemets is ordinary text and is swept like the rest.
+ */
+export const PLACEHOLDER_SOURCE = String.raw`«(?:(?:user|nameid|name|username|value|id|relaystate|address|local-user|personal)-\d+[a-z]*|dropped)»|user-\d+[a-z]*@redacted\.invalid`;
 /** URLs and URNs: only strong (person-identifying) values are replaced inside them, see `sweep`. */
 const URL_SOURCE = String.raw`(?:https?://|urn:)[^\s"'<>«»]+`;
 /** A user's home folder in a file path names the person running the tool. */
@@ -127,7 +130,9 @@ export class Redactor {
   private readonly dropped = new Map<string, Slot>();
   /** Insertion order of slots, for a stable redaction list. */
   private readonly order: Slot[] = [];
+  /** Compiled sweep patterns, rebuilt after a registration adds a value. */
   private sweepPattern: RegExp | undefined;
+  private urlPattern: RegExp | undefined;
 
   constructor(opts: RedactorOptions = {}) {
     this.minStrong = Math.max(1, opts.minSweepLength ?? 2);
@@ -171,6 +176,7 @@ export class Redactor {
     this.exact.set(core, slot);
     this.order.push(slot);
     this.sweepPattern = undefined;
+    this.urlPattern = undefined;
     return slot;
   }
 
@@ -234,17 +240,10 @@ export class Redactor {
       }
       // Long slash-separated element paths are base64-shaped too; real base64 of a document always has digits.
       if (groups.b64 !== undefined) return /[0-9]/.test(match) ? this.drop('encoded-data', 'long base64 text') : match;
-      if (groups.credential !== undefined) return this.redactCredential(match);
       if (groups.email !== undefined) return this.redactValue(match, 'email');
       if (!this.atWordBoundary(whole, offset, match.length)) return match;
       return this.replaceMatch(match);
     });
-  }
-
-  /** Keeps the cookie/header name (it explains what was there), drops the secret. */
-  private redactCredential(match: string): string {
-    const cut = /^Authorization:/i.test(match) ? match.search(/\s\S+$/) + 1 : match.indexOf('=') + 1;
-    return match.slice(0, cut) + this.drop('credential', 'session cookie or token');
   }
 
   /**
@@ -320,11 +319,13 @@ export class Redactor {
 
   /** Inside one URL/URN: encoded SAML parameters, e-mail addresses and strong values only. */
   private sweepUrl(url: string): string {
-    const values = this.sweepableValues(false);
-    const parts = [`(?<param>${ENCODED_PARAM_SOURCE})`, `(?<credential>${CREDENTIAL_SOURCE})`, `(?<email>${EMAIL_SOURCE})`];
-    if (values.length > 0) parts.push(`(?<value>${values.map(escapeRegExp).join('|')})`);
-    const re = new RegExp(parts.join('|'), 'giu');
-    return url.replace(re, (match: string, ...rest: unknown[]) => {
+    if (!this.urlPattern) {
+      const values = this.sweepableValues(false);
+      const parts = [`(?<param>${ENCODED_PARAM_SOURCE})`, `(?<credential>${CREDENTIAL_SOURCE})`, `(?<email>${EMAIL_SOURCE})`];
+      if (values.length > 0) parts.push(`(?<value>${values.map(escapeRegExp).join('|')})`);
+      this.urlPattern = new RegExp(parts.join('|'), 'giu');
+    }
+    return url.replace(this.urlPattern, (match: string, ...rest: unknown[]) => {
       const groups = rest[rest.length - 1] as Record<string, string | undefined>;
       const offset = rest[rest.length - 3] as number;
       const whole = rest[rest.length - 2] as string;

@@ -168,12 +168,12 @@ export function timeWindows(result: AnalysisResult, messageIndex: number): TimeW
   }
   m.subjectConfirmations.forEach((sc, i) => {
     if (sc.notBefore || sc.notOnOrAfter) {
-      const label = m.subjectConfirmations.length > 1 ? `SubjectConfirmationData ${i + 1}` : 'SubjectConfirmationData';
+      const label = m.subjectConfirmations.length > 1 ? `Subject confirmation ${i + 1}` : 'Subject confirmation';
       rows.push(describeWindow(label, sc.notBefore, sc.notOnOrAfter, now, skew));
     }
   });
   if (m.authnStatement?.sessionNotOnOrAfter) {
-    rows.push(describeWindow('Session (SessionNotOnOrAfter)', m.authnStatement.authnInstant, m.authnStatement.sessionNotOnOrAfter, now, skew));
+    rows.push(describeWindow('Session (from AuthnInstant)', m.authnStatement.authnInstant, m.authnStatement.sessionNotOnOrAfter, now, skew));
   }
   return rows;
 }

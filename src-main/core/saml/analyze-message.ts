@@ -1,4 +1,4 @@
-import type { Document, Element } from '@xmldom/xmldom';
+import type { Document } from '@xmldom/xmldom';
 import type { CertificateInfo } from '../model/certificate.js';
 import type { Finding } from '../model/finding.js';
 import type { DecodedMessage } from '../model/input.js';
@@ -10,32 +10,22 @@ import { describeCertificate } from '../signature/certificate-info.js';
 import { signatureFindings } from '../signature/signature-findings.js';
 import { signatureStatusOf, signedElementsOf } from '../signature/verify-document.js';
 import { checkRedirectSignature } from '../signature/redirect-signature.js';
-import { SAML_NS, hasSuspiciousChildNodes, elementText, nodePath } from '../xml/dom.js';
+import { commentInjectionFindings } from './comment-injection.js';
+import { sentByIdp } from './message-direction.js';
 import { readAssertion } from './read-assertion.js';
 import { readAuthnRequest, readLogoutSubject, readProtocolFields } from './read-protocol.js';
 import { verifyMessage } from './verify-message.js';
 
-/** Elements whose text identifies someone or something; comments or CDATA inside them split what naive readers see. */
-const IDENTITY_ELEMENTS = new Set(['NameID', 'AttributeValue', 'Issuer', 'Audience']);
-
-function suspiciousIdentityNodes(doc: Document): Element[] {
-  const out: Element[] = [];
-  const walk = (el: Element): void => {
-    for (let child = el.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType !== 1) continue;
-      const c = child as Element;
-      if (c.namespaceURI === SAML_NS && IDENTITY_ELEMENTS.has(c.localName ?? '')) {
-        if (hasSuspiciousChildNodes(c)) out.push(c);
-      } else walk(c);
-    }
-  };
-  if (doc.documentElement) walk(doc.documentElement);
-  return out;
-}
-
-function describeKeyInfo(pems: string[]): CertificateInfo[] {
+/** Describes KeyInfo certificates; the usual case, a copy of a trusted certificate, reuses its description. */
+function describeKeyInfo(pems: string[], trusted: TrustAnchor[]): CertificateInfo[] {
   const out: CertificateInfo[] = [];
+  const body = (pem: string) => pem.replace(/-----[^-]+-----|\s+/g, '');
   for (const pem of pems) {
+    const same = trusted.find((t) => body(t.cert.pem) === body(pem));
+    if (same) {
+      out.push({ ...same.info, source: 'keyinfo' });
+      continue;
+    }
     try {
       out.push(describeCertificate(pem, 'keyinfo'));
     } catch {
@@ -43,26 +33,6 @@ function describeKeyInfo(pems: string[]): CertificateInfo[] {
     }
   }
   return out;
-}
-
-/**
- * Responses come from the IdP. Logout messages go both ways: one whose Issuer is the configured IdP (or an
- * AWS portal URL) came from the IdP. AuthnRequests come from the SP.
- */
-function sentByIdp(parsed: ParsedMessage, idpEntityId: string | undefined): boolean {
-  if (parsed.type === 'Response') return true;
-  if (parsed.type === 'AuthnRequest') return false;
-  const root = parsed.doc.documentElement!;
-  let issuer = '';
-  for (let child = root.firstChild; child; child = child.nextSibling) {
-    const el = child as Element;
-    if (el.nodeType === 1 && el.namespaceURI === SAML_NS && el.localName === 'Issuer') {
-      issuer = elementText(el).trim();
-      break;
-    }
-  }
-  if (idpEntityId) return issuer === idpEntityId;
-  return /^https:\/\/portal\.sso\.[a-z0-9-]+\.amazonaws\.com\//.test(issuer);
 }
 
 export interface ParsedMessage {
@@ -98,7 +68,7 @@ export async function readMessage(
   else if (redirect && status === 'unsigned') status = anchors.length > 0 ? 'invalid' : 'untrusted';
 
   const keyInfoPems = [...new Set(v.signatures.flatMap((s) => s.keyInfoPems))];
-  const keyInfoCertificates = describeKeyInfo(keyInfoPems);
+  const keyInfoCertificates = describeKeyInfo(keyInfoPems, trusted);
   const report: SignatureReport = {
     status,
     signedElements: status !== 'valid' ? [] : redirectCovers ? [type === 'AuthnRequest' || type === 'LogoutRequest' ? 'Request' : 'Response'] : signedElementsOf(v),
@@ -142,7 +112,7 @@ export async function readMessage(
 
   const assertionSource = verified.assertion;
   if (assertionSource) {
-    const content = readAssertion(assertionSource.element, trustworthy && assertionSource.verified, assertionSource.path);
+    const content = readAssertion(assertionSource.element, trustworthy && (assertionSource.verified || redirectCovers), assertionSource.path);
     if (content.issuer) message.issuer = content.issuer;
     if (content.subject) message.subject = content.subject;
     if (content.conditions) message.conditions = content.conditions;
@@ -161,16 +131,7 @@ export async function readMessage(
   const findings: Finding[] = [...verified.findings];
   if (fromIdp) findings.push(...signatureFindings(v, report, anchors.length > 0, keyInfoCertificates, redirect));
   else findings.push(...signatureFindings({ ...v, signatures: [] }, { ...report, status: 'valid' }, true, []));
-  for (const el of suspiciousIdentityNodes(doc)) {
-    findings.push(makeFinding('nameid.comment', {
-      message: `<${el.localName}> at ${nodePath(el)} contains a comment, CDATA section or processing instruction. Signatures ignore comments, so a reader that stops at the first text fragment sees a different value than the one that was signed (CVE-2017-11427 class). samlscope reads the whole value from the signed content: "${elementText(el).trim()}".`,
-      fix: {
-        summary: 'AWS never sends comments inside values: find what rewrote this response. Make sure the SP runs a SAML library with the comment-injection fix (e.g. Atlassian SSO and resolution SAML SSO current versions).',
-        where: 'none',
-      },
-      evidence: [{ location: nodePath(el), value: elementText(el).trim(), personal: el.localName !== 'Issuer' && el.localName !== 'Audience' }],
-    }));
-  }
+  findings.push(...commentInjectionFindings(doc));
   if (type === 'Response' && !assertionSource && !verified.encrypted && message.status?.code.endsWith(':Success')) {
     findings.push(makeFinding('assertion.missing', {
       message: 'The Response reports success but carries no Assertion, so there is nobody to log in.',

@@ -3,9 +3,10 @@ import type { CertificateInfo } from '../model/certificate.js';
 import type { SignatureDetail, SignatureReport } from '../model/message.js';
 import { makeFinding } from '../findings/make-finding.js';
 import { algorithmName } from './algorithms.js';
+import { awsConsolePath } from '../fixes/aws-console.js';
 import type { DocumentVerification } from './verify-document.js';
 
-const AWS_CERT_PATH = 'IAM Identity Center → Applications → <your application> → Actions → Edit configuration → IAM Identity Center metadata';
+const AWS_CERT_PATH = awsConsolePath('Manage certificate');
 
 const FIX_TRUST_ANCHOR: Fix = {
   summary: 'Give samlscope the IdP metadata (--idp-metadata) or certificate (--idp-cert) that your Atlassian SSO configuration trusts.',
@@ -80,7 +81,7 @@ export function signatureFindings(
         fix: {
           summary: 'Sign with RSA-SHA256. In AWS, generate a new certificate with algorithm SHA-256 and set it as active.',
           where: 'aws-console',
-          path: 'IAM Identity Center → Applications → <your application> → Actions → Edit configuration → Manage certificate',
+          path: AWS_CERT_PATH,
           field: 'Algorithm',
           value: 'SHA-256',
         },
@@ -126,7 +127,7 @@ export function signatureFindings(
       fix: {
         summary: 'Generate a new AWS signing certificate with algorithm SHA-256 and 2048-bit key, upload it to the Atlassian SSO settings, then set it as active in AWS.',
         where: 'aws-console',
-        path: 'IAM Identity Center → Applications → <your application> → Actions → Edit configuration → Manage certificate → Generate new certificate',
+        path: `${AWS_CERT_PATH} → Generate new certificate`,
         field: 'Algorithm / Key size',
         value: 'SHA-256 / 2048',
       },
@@ -141,7 +142,7 @@ export function signatureFindings(
       fix: {
         summary: 'Generate a new AWS signing certificate with a 2048-bit key, upload it to the Atlassian SSO settings, then set it as active in AWS.',
         where: 'aws-console',
-        path: 'IAM Identity Center → Applications → <your application> → Actions → Edit configuration → Manage certificate → Generate new certificate',
+        path: `${AWS_CERT_PATH} → Generate new certificate`,
         field: 'Key size',
         value: '2048-bit RSA',
       },

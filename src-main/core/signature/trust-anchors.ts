@@ -5,7 +5,21 @@ import type { TrustAnchor } from './check-signature.js';
 import { describeCertificate } from './certificate-info.js';
 
 /** Describes each configured certificate once; an unreadable one becomes a finding, not a crash. */
+/**
+ * Options objects are reused across many analyze() calls (a folder, a capture, the benchmark): describe
+ * their certificates once. Keyed weakly by the certificate list, so nothing outlives the options.
+ */
+const described = new WeakMap<AnalysisOptions['trustedCertificates'], { anchors: TrustAnchor[]; findings: Finding[] }>();
+
 export function trustAnchorsOf(options: AnalysisOptions): { anchors: TrustAnchor[]; findings: Finding[] } {
+  const cached = described.get(options.trustedCertificates);
+  if (cached) return cached;
+  const result = describeAnchors(options);
+  described.set(options.trustedCertificates, result);
+  return result;
+}
+
+function describeAnchors(options: AnalysisOptions): { anchors: TrustAnchor[]; findings: Finding[] } {
   const anchors: TrustAnchor[] = [];
   const findings: Finding[] = [];
   for (const cert of options.trustedCertificates) {

@@ -7,7 +7,8 @@ export const RENDERER_DIR = path.resolve('dist/renderer');
 
 export function buildRenderer(): void {
   const vite = path.resolve('node_modules/vite/bin/vite.js');
-  const run = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { encoding: 'utf8' });
+  // Vitest sets NODE_ENV=test and Vite keeps an existing NODE_ENV: force the production React build.
+  const run = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });
   if (run.status !== 0) throw new Error(`vite build failed (${run.status}):\n${run.stdout}\n${run.stderr}`);
 }
 

@@ -75,7 +75,7 @@ describe('read-only HTTP client: answers', () => {
     const err = await failure(client(f.baseUrl).getJson('/rest/api/2/applicationrole'));
     expect(err.kind).toBe('forbidden');
     expect(err.message).toMatch(/administrator/);
-    expect(err.message).toContain('You are not authorised to perform this operation.');
+    expect(err.message).toContain('The server said: "You are not authorised to perform this operation"');
   });
 
   it('reads a 404 HTML page as a wrong base URL, and a JSON 404 as "absent" only where asked', async () => {
@@ -141,7 +141,7 @@ describe('read-only HTTP client: retries and time limits', () => {
     f.script({ path: '/rest/api/2/myself', status: 429, headers: { 'retry-after': '3600' } });
     const started = Date.now();
     const err = await failure(client(f.baseUrl).getJson('/rest/api/2/myself'));
-    expect(Date.now() - started).toBeLessThan(2000);
+    expect(Date.now() - started).toBeLessThan(5000);
     expect(err.kind).toBe('rate-limited');
     expect(err.message).toMatch(/asked to wait 3600 s/);
     expect(f.requests).toHaveLength(1);
@@ -149,10 +149,10 @@ describe('read-only HTTP client: retries and time limits', () => {
 
   it('times out a slow answer after the per-request timeout', async () => {
     const f = await jira();
-    f.script({ path: '/rest/api/2/myself', delayMs: 1500 });
+    f.script({ path: '/rest/api/2/myself', delayMs: 4000 });
     const started = Date.now();
     const err = await failure(client(f.baseUrl, { timeoutMs: 300 }).getJson('/rest/api/2/myself'));
-    expect(Date.now() - started).toBeLessThan(1200);
+    expect(Date.now() - started).toBeLessThan(3000);
     expect(err.kind).toBe('timeout');
     expect(err.message).toContain('300 ms');
     expect(err.message).toMatch(/timeoutMs/);
@@ -161,13 +161,14 @@ describe('read-only HTTP client: retries and time limits', () => {
   it('enforces the overall deadline across retries', async () => {
     const f = await jira();
     f.script({ path: '/rest/api/2/myself', status: 503 });
-    f.script({ path: '/rest/api/2/myself', delayMs: 1500 });
+    f.script({ path: '/rest/api/2/myself', delayMs: 4000 });
     const started = Date.now();
-    const err = await failure(client(f.baseUrl, { deadlineMs: 400, backoffBaseMs: 100 }).getJson('/rest/api/2/myself'));
-    expect(Date.now() - started).toBeLessThan(1000);
+    const err = await failure(client(f.baseUrl, { deadlineMs: 800, backoffBaseMs: 100 }).getJson('/rest/api/2/myself'));
+    // Well before the slow answer arrives, however loaded the machine is.
+    expect(Date.now() - started).toBeLessThan(3000);
     expect(err.kind).toBe('deadline');
-    expect(err.message).toContain('overall deadline of 400 ms');
-    expect(f.requests).toHaveLength(2);
+    expect(err.message).toContain('overall deadline of 800 ms');
+    expect(f.requests.length).toBeLessThanOrEqual(2);
   });
 
   it('stops when the caller cancels', async () => {

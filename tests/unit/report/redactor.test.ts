@@ -101,6 +101,12 @@ describe('Redactor.sweep', () => {
     );
   });
 
+  test('text between guillemets that is not one of its placeholders is still swept', () => {
+    const r = new Redactor();
+    r.register('Marguerite', 'name');
+    expect(r.sweep('Bonjour «Marguerite»')).toBe('Bonjour ««name-1»»');
+  });
+
   test('is idempotent: placeholders are never redacted again', () => {
     const r = new Redactor();
     r.register('name', 'value');

@@ -29,8 +29,12 @@ function io(): CliIo & { out: string[]; err: string[] } {
   return {
     out,
     err,
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
+    stdout: (t) => {
+      out.push(t);
+    },
+    stderr: (t) => {
+      err.push(t);
+    },
     cwd: dir,
     now: () => new Date('2026-11-29T10:31:00Z'),
     env: {},

@@ -1,0 +1,11 @@
+import { analyze } from '../src-main/core/analyze.js';
+import { defaultOptions } from '../src-main/core/model/options.js';
+import { signedAwsResponse, toPostBinding, DEFAULTS, awsIssuer } from '../tests/fixtures/aws-response.js';
+import { IDP_KEY } from '../tests/fixtures/keys.js';
+const inputs = Array.from({ length: 200 }, (_, i) => toPostBinding(signedAwsResponse({ nameId: `u${i}@example.com`, responseId: `_r${i}`, assertionId: `_a${i}` })));
+const options = defaultOptions(new Date('2026-11-29T10:01:00Z'), { trustedCertificates: [{ pem: IDP_KEY.certificatePem, source: 'idp-cert', origin: 'b' }], sp: { entityId: DEFAULTS.audience, acsUrl: DEFAULTS.acsUrl } });
+options.idpMetadata = { entityId: awsIssuer(), signingCertificates: [], ssoServices: [], sloServices: [], nameIdFormats: [] };
+for (const c of inputs) await analyze({ source: 'b', content: c }, options);
+const t = performance.now();
+for (const c of inputs) await analyze({ source: 'b', content: c }, options);
+console.log('per message ms', (performance.now() - t) / inputs.length);
