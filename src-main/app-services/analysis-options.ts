@@ -45,7 +45,7 @@ export function buildAnalysisOptions(now: Date, request: AnalyzeRequestOptions |
     try {
       metadata = parseIdpMetadata(request.idpMetadataXml);
     } catch (error) {
-      throw new Error(`The IdP metadata cannot be read: ${message(error)}`);
+      throw new Error(`The IdP metadata cannot be read: ${message(error)}`, { cause: error });
     }
     options.idpMetadata = metadata;
     options.trustedCertificates.push(...trustFromMetadata(metadata, 'IdP metadata given in the workspace'));
@@ -55,7 +55,7 @@ export function buildAnalysisOptions(now: Date, request: AnalyzeRequestOptions |
     try {
       pems = parsePemCertificates(request.idpCertificatePem);
     } catch (error) {
-      throw new Error(`The IdP certificate cannot be read: ${message(error)}`);
+      throw new Error(`The IdP certificate cannot be read: ${message(error)}`, { cause: error });
     }
     for (const pem of pems) options.trustedCertificates.push({ pem, source: 'idp-cert', origin: 'IdP certificate given in the workspace' });
   }

@@ -46,7 +46,7 @@ export async function loadDemoCase(fs: FileAccess, demoDir: string): Promise<Dem
     try {
       return decodeFileText(await fs.readFile(path.join(demoDir, name)));
     } catch (error) {
-      throw new Error(`The demo case is missing from this installation (${name}: ${error instanceof Error ? error.message : String(error)}).`);
+      throw new Error(`The demo case is missing from this installation (${name}: ${error instanceof Error ? error.message : String(error)}).`, { cause: error });
     }
   };
   let manifest: z.infer<typeof manifestSchema> = {};

@@ -22,11 +22,12 @@ export class CaptureNotes {
     return this.skippedCount;
   }
 
-  list(what: string): string[] {
+  /** @param what singular and plural of what an entry is called, e.g. ['HAR entry', 'HAR entries']. */
+  list(what: readonly [string, string]): string[] {
     const out: string[] = [];
     if (this.skippedCount > 0) {
       const more = this.skippedCount - this.skipped.length;
-      out.push(`${this.skippedCount} ${what}${this.skippedCount === 1 ? ' was' : 's were'} skipped because they could not be read: ${this.skipped.join('; ')}${more > 0 ? `; and ${more} more` : ''}.`);
+      out.push(`${this.skippedCount} ${this.skippedCount === 1 ? `${what[0]} was` : `${what[1]} were`} skipped because they could not be read: ${this.skipped.join('; ')}${more > 0 ? `; and ${more} more` : ''}.`);
     }
     out.push(...this.notes);
     if (this.extra > 0) out.push(`${this.extra} more problems were found and not listed.`);

@@ -88,15 +88,15 @@ export async function importCaptureChunks(chunks: AsyncIterable<Uint8Array | str
     }
     throw formatError(source, read.root, read.topLevelKeys);
   }
-  const what = kind === 'har' ? 'HAR entry' : 'SAML-tracer request';
+  const what = kind === 'har' ? (['HAR entry', 'HAR entries'] as const) : (['SAML-tracer request', 'SAML-tracer requests'] as const);
   if (read.truncatedAt) {
     notes.add(
-      `The file ends after ${read.bytes.toLocaleString('en-US')} bytes, inside ${read.truncatedAt.path}: it was cut off. The ${entriesRead} complete ${what}${entriesRead === 1 ? '' : 's'} before that point were read; anything after it is missing.`,
+      `The file ends after ${read.bytes.toLocaleString('en-US')} bytes, inside ${read.truncatedAt.path}: it was cut off. The ${entriesRead} complete ${entriesRead === 1 ? what[0] : what[1]} before that point were read; anything after it is missing.`,
     );
   }
   if (selector.dropped > 0) notes.add(`${selector.dropped} exchanges around SAML messages were not kept: a capture holds at most ${limits.maxExchanges}. Record a single login.`);
   if (entriesRead > 0 && notes.skippedEntries === entriesRead) {
-    throw new CaptureImportError(`${source}: none of the ${entriesRead} ${what}s could be read. ${notes.list(what)[0] ?? ''}`);
+    throw new CaptureImportError(`${source}: none of the ${entriesRead} ${entriesRead === 1 ? what[0] : what[1]} could be read. ${notes.list(what)[0] ?? ''}`);
   }
   const flow: CapturedFlow = { exchanges: selector.exchanges };
   const list = notes.list(what);

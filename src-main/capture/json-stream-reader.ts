@@ -114,8 +114,9 @@ export class JsonShapeReader {
   }
 
   private noteTruncation(): void {
-    if (this.streamFrame === -1 || this.frames.length <= this.streamFrame) return;
-    this.elementTruncations.push(pathOf(this.frames, this.streamFrame + 1, this.currentRef()));
+    // Relative to the element: skip the stream array and the element's own index.
+    if (this.streamFrame === -1 || this.frames.length <= this.streamFrame + 1) return;
+    this.elementTruncations.push(pathOf(this.frames, this.streamFrame + 2, this.currentRef()));
   }
 
   /** Puts a finished value where it belongs (or hands a stream element out) and advances the container. */
@@ -272,6 +273,8 @@ export async function readJsonShaped(
   const decoder = new TextDecoder('utf-8');
   let bytes = 0;
   let chunkStart = 0;
+  /** Bytes of text handed to the tokenizer so far. */
+  let offset = 0;
   let first = true;
 
   const feed = (text: string | typeof none): void => {
@@ -282,7 +285,7 @@ export async function readJsonShaped(
       if (text === none) throw new TruncatedSignal();
       const where = reader.currentPath();
       throw new CaptureImportError(
-        `${describe} is not valid JSON near ${where} (between bytes ${chunkStart.toLocaleString('en-US')} and ${bytes.toLocaleString('en-US')}): ${(error as Error).message.replace(/^Parser cannot parse input: /, '')}. The file was probably edited by hand or damaged; export it again from the browser.`,
+        `${describe} is not valid JSON near ${where} (within ${SLICE} bytes after byte ${chunkStart.toLocaleString('en-US')}): ${(error as Error).message.replace(/^Parser cannot parse input: /, '')}. The file was probably edited by hand or damaged; export it again from the browser.`,
         where,
       );
     }
@@ -293,10 +296,8 @@ export async function readJsonShaped(
 
   try {
     for await (const chunk of chunks) {
-      chunkStart = bytes;
       let text: string;
       if (typeof chunk === 'string') {
-        bytes += Buffer.byteLength(chunk);
         text = chunk;
       } else {
         bytes += chunk.byteLength;
@@ -306,7 +307,14 @@ export async function readJsonShaped(
         if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
         if (text.length > 0) first = false;
       }
-      if (text.length > 0) feed(text);
+      // Small slices: the tokenizer reports no position, so the path read so far is only as exact as the slice.
+      for (let i = 0; i < text.length; i += SLICE) {
+        const slice = text.length <= SLICE ? text : text.slice(i, i + SLICE);
+        chunkStart = offset;
+        feed(slice);
+        offset += Buffer.byteLength(slice);
+      }
+      if (typeof chunk === 'string') bytes = offset;
     }
     const tail = decoder.decode();
     if (tail.length > 0) feed(tail);
@@ -319,3 +327,6 @@ export async function readJsonShaped(
 }
 
 class TruncatedSignal extends Error {}
+
+/** Characters handed to the tokenizer at a time. */
+const SLICE = 128;

@@ -91,8 +91,7 @@ async function start(): Promise<void> {
   app.setAboutPanelOptions({ applicationName: 'samlscope', applicationVersion: app.getVersion(), copyright: 'samlscope contributors' });
 
   const userData = app.getPath('userData');
-  let services: AppServices | undefined;
-  services = await createAppServices({
+  const services: AppServices = await createAppServices({
     fs: nodeFileAccess,
     dialogs: createElectronDialogs(() => mainWindow),
     printPdf: printHtmlToPdf,
@@ -102,9 +101,8 @@ async function start(): Promise<void> {
     paths: { userData, assets: path.join(app.getAppPath(), 'assets') },
     appInfo: { name: app.getName(), version: app.getVersion(), platform: process.platform, electron: process.versions.electron, chrome: process.versions.chrome },
     env: { ...process.env },
-    onSettingsChanged: (settings) => {
-      if (services) applySettings(settings, services);
-    },
+    // Runs only on later settings changes, never while the services are being created.
+    onSettingsChanged: (settings) => applySettings(settings, services),
   });
   const ready = services;
   registerIpcHandlers(ipcMain, ready.handlers);

@@ -2,7 +2,7 @@
  * Atlassian's built-in "SSO for Atlassian Data Center" (SSO 2.0) login with JIT provisioning,
  * step for step as atlassian.md §2.3 reads it from the plugin's code. Inferred steps say so.
  */
-import type { Finding } from '../model/finding.js';
+import { FindingSink } from './finding-sink.js';
 import {
   checkLogInPermitted,
   cloneUser,
@@ -42,6 +42,8 @@ import { usernameProblems } from './username-rules.js';
 export interface EngineOptions {
   /** Record steps (default true); bulk simulations turn it off. */
   collectSteps?: boolean;
+  /** Build findings (default true); bulk simulations keep only their ids. */
+  collectFindings?: boolean;
 }
 
 interface Failure {
@@ -57,7 +59,7 @@ export function simulateAtlassianSso(
   options: EngineOptions = {},
 ): EngineResult {
   const log = new StepLog(options.collectSteps ?? true);
-  const findings: Finding[] = [];
+  const findings = new FindingSink(options.collectFindings ?? true);
   const ctx: FindingContext = { product, engine: 'atlassian-sso', facts };
   let username: string | null = null;
   let before: SimulatedUser | null = null;
@@ -71,7 +73,8 @@ export function simulateAtlassianSso(
       user: { before: user, after: user },
       groups: noGroupChange(user?.groups ?? []),
       steps: log.steps,
-      findings,
+      findings: findings.findings,
+      findingIds: findings.ids,
     };
     if (f.productMessage) result.productMessage = f.productMessage;
     return result;
@@ -87,11 +90,11 @@ export function simulateAtlassianSso(
   if (!evaluated.ok) {
     const p = evaluated.problem;
     if (p.kind === 'no-nameid') {
-      findings.push(nameIdMissing(ctx));
+      findings.add('jit.attribute-missing', () => nameIdMissing(ctx));
       log.add('Username', `Username mapping ${settings.usernameMapping} needs the NameID, and the response has none.`, 'fail');
       return fail({ reason: 'The response has no NameID.', productMessage: ATLASSIAN_MESSAGES.nameIdNotFound });
     }
-    findings.push(attributeMissing(ctx, variableProblemArgs(p, 'username', settings.usernameMapping)));
+    findings.add('jit.attribute-missing', () => attributeMissing(ctx, variableProblemArgs(p, 'username', settings.usernameMapping)));
     // Inferred: the username path uses getOnlyElement, so the failure is a generic error, not the JIT message.
     log.add('Username', `Username mapping ${settings.usernameMapping}: ${p.message}.`, 'fail', true);
     return fail({ reason: `The username mapping ${settings.usernameMapping} cannot be evaluated: ${p.message}.` });
@@ -101,7 +104,7 @@ export function simulateAtlassianSso(
 
   const problems = usernameProblems(product, username);
   if (problems.length > 0) {
-    findings.push(invalidUsername(ctx, { username, problems }));
+    findings.add('jit.invalid-username', () => invalidUsername(ctx, { username, problems }));
     if (problems.some((p) => p.blocking)) {
       log.add('Username is valid', problems.map((p) => p.rule).join('; '), 'fail', problems.every((p) => p.inferred));
       return fail({ reason: `"${username}" is not a valid ${product} username.` });
@@ -115,7 +118,7 @@ export function simulateAtlassianSso(
   // 2. JIT data: identity provider id, display name, e-mail, groups.
   const nameId = facts.nameId;
   if (nameId === undefined) {
-    findings.push(nameIdMissing(ctx));
+    findings.add('jit.attribute-missing', () => nameIdMissing(ctx));
     log.add('NameID', 'JIT provisioning stores the NameID as the identity-provider id; the response has none.', 'fail');
     return fail({ reason: 'The response has no NameID.', productMessage: ATLASSIAN_MESSAGES.nameIdNotFound });
   }
@@ -128,14 +131,15 @@ export function simulateAtlassianSso(
   const email = mappedValue(ctx, log, findings, failures, 'email', settings.emailMapping);
   let incomingGroups: string[] | undefined;
   if (!settings.groupsAttribute) {
-    findings.push(attributeMissing(ctx, { attribute: '(groups)', field: 'groups', reason: 'not-configured', blocking: true }));
+    findings.add('jit.attribute-missing', () => attributeMissing(ctx, { attribute: '(groups)', field: 'groups', reason: 'not-configured', blocking: true }));
     log.add('Groups mapping', 'Not configured.', 'fail');
     failures.push({ reason: 'The groups mapping is not configured.', productMessage: ATLASSIAN_MESSAGES.configNotSet('groups') });
   } else {
     const values = facts.attributes.get(settings.groupsAttribute);
     if (!values) {
       const atRisk = (found ? found.located.user.groups : remote?.user.groups) ?? [];
-      findings.push(groupsNotSent(ctx, { attribute: settings.groupsAttribute, groupsAtRisk: atRisk }));
+      const attribute = settings.groupsAttribute;
+      findings.add('jit.groups-not-sent', () => groupsNotSent(ctx, { attribute, groupsAtRisk: atRisk }));
       log.add('Groups mapping', `The response has no "${settings.groupsAttribute}" attribute (AWS IAM Identity Center sends no group names).`, 'fail');
       failures.push({
         reason: `The response has no "${settings.groupsAttribute}" attribute, which JIT group sync requires.`,
@@ -154,7 +158,7 @@ export function simulateAtlassianSso(
   // 3. The JIT directory: first active internal directory with CREATE_USER and CREATE_GROUP, checked on every JIT login.
   const jitDirectory = index.activeInternal.find((d) => d.canCreateUsers && d.canCreateGroups && !d.readOnly);
   if (!jitDirectory) {
-    findings.push(noWritableDirectory(ctx, { directories: index.snapshot.directories, everyLogin: true }));
+    findings.add('jit.no-writable-directory', () => noWritableDirectory(ctx, { directories: index.snapshot.directories, everyLogin: true }));
     log.add('JIT directory', 'No active internal directory has CREATE_USER and CREATE_GROUP.', 'fail');
     return fail({ reason: 'No active internal directory can create users and groups.', productMessage: ATLASSIAN_MESSAGES.noInternalDirectory });
   }
@@ -183,13 +187,13 @@ export function simulateAtlassianSso(
     if (current.username !== username) {
       const taken = index.byLowerName.get(username.toLowerCase())?.find((l) => l.user !== current && l.directory.id === found.located.directory.id);
       if (taken) {
-        findings.push(renameFinding(ctx, { from: current.username, to: username, via: found.via }));
+        findings.add('jit.rename', () => renameFinding(ctx, { from: current.username, to: username, via: found.via }));
         // Inferred: Crowd refuses to rename onto an existing name in the same directory.
         log.add('Rename', `Renaming "${current.username}" to "${username}" collides with the existing user "${taken.user.username}".`, 'fail', true);
         return fail({ reason: `Renaming "${current.username}" to "${username}" collides with an existing user.` });
       }
-      if (current.username.toLowerCase() === username.toLowerCase()) findings.push(caseMismatch(ctx, { username, existing: current.username, renames: true }));
-      else findings.push(renameFinding(ctx, { from: current.username, to: username, via: found.via }));
+      if (current.username.toLowerCase() === username.toLowerCase()) findings.add('jit.case-mismatch', () => caseMismatch(ctx, { username, existing: current.username, renames: true }));
+      else findings.add('jit.rename', () => renameFinding(ctx, { from: current.username, to: username, via: found.via }));
       after.username = username;
       changes.push(`renames "${current.username}" → "${username}"`);
     }
@@ -207,7 +211,7 @@ export function simulateAtlassianSso(
   } else if (remote) {
     // 5. Not in an internal directory but the product knows the name: it lives in a remote directory.
     before = toSimulatedUser(remote);
-    findings.push(remoteDirectoryUser(ctx, { username, directory: remote.directory, shadowsInternal: false }));
+    findings.add('jit.remote-directory-user', () => remoteDirectoryUser(ctx, { username, directory: remote.directory, shadowsInternal: false }));
     // Inferred from the plugin's two `if`s: no create, no update, no group sync.
     log.add('Find user', `"${remote.user.username}" exists only in the ${remote.directory.type} directory "${remote.directory.name}": logged in from there, not created, updated or regrouped.`, 'info', true);
     const access = checkLogInPermitted(ctx, index, log, findings, before, []);
@@ -215,15 +219,15 @@ export function simulateAtlassianSso(
   } else {
     log.add('Find user', `No internal user has jit_idp_id "${nameId}" or username "${username}", and no other directory has "${username}".`, 'info');
     const same = likelySamePerson(index, username);
-    if (same) findings.push(usernameMismatch(ctx, { username, existing: same.existing.user.username, via: same.via, consequence: 'duplicate', usernameSource: settings.usernameMapping }));
+    if (same) findings.add('jit.username-mismatch', () => usernameMismatch(ctx, { username, existing: same.existing.user.username, via: same.via, consequence: 'duplicate', usernameSource: settings.usernameMapping }));
     const sharing = index.byLowerEmail.get(email.toLowerCase());
     if (sharing && sharing.length > 0) {
-      findings.push(duplicateEmail(ctx, { email, usernames: sharing.map((l) => l.user.username), effect: `The new account "${username}" would share it; Atlassian products do not enforce unique e-mail addresses, and e-mail lookups pick the first user alphabetically.` }));
+      findings.add('jit.duplicate-email', () => duplicateEmail(ctx, { email, usernames: sharing.map((l) => l.user.username), effect: `The new account "${username}" would share it; Atlassian products do not enforce unique e-mail addresses, and e-mail lookups pick the first user alphabetically.` }));
     }
     // 5. Licence check before creating.
     const licence = checkLicenseForNewUser(index, product, incomingGroups);
     if (!licence.ok) {
-      findings.push(licenseFull(ctx, { applications: licence.checked.filter((c) => c.full), blocking: true }));
+      findings.add('jit.license-full', () => licenseFull(ctx, { applications: licence.checked.filter((c) => c.full), blocking: true }));
       log.add('Licence check', licence.detail, 'fail');
       return fail({ reason: 'The licence has no free seat for a new user.', productMessage: ATLASSIAN_MESSAGES.licenseLimit }, null);
     }
@@ -248,7 +252,7 @@ export function simulateAtlassianSso(
   let principal = after;
   const shadow = index.byLowerName.get(after.username.toLowerCase())?.[0];
   if (shadow && shadow.directory.type !== 'internal' && shadow.user !== found?.located.user) {
-    findings.push(remoteDirectoryUser(ctx, { username: after.username, directory: shadow.directory, shadowsInternal: true }));
+    findings.add('jit.remote-directory-user', () => remoteDirectoryUser(ctx, { username: after.username, directory: shadow.directory, shadowsInternal: true }));
     // Inferred: the first directory holding the name wins (shadowing), as for any login.
     log.add('Resolve user', `The ${shadow.directory.type} directory "${shadow.directory.name}" comes first and also has "${after.username}": the login uses that account.`, 'info', true);
     principal = toSimulatedUser(shadow);
@@ -267,7 +271,7 @@ function finish(
   groups: GroupChanges,
   access: { reason?: string; productMessage?: string },
   log: StepLog,
-  findings: Finding[],
+  findings: FindingSink,
   username: string,
 ): EngineResult {
   const outcome = outcomeOf(!canLogIn, created, changed);
@@ -276,18 +280,18 @@ function finish(
   else if (created) reason = `Creates "${username}" and logs in.`;
   else if (changed) reason = `Updates "${after.username}" and logs in.`;
   else reason = `Logs in as "${after.username}" without changes.`;
-  const result: EngineResult = { outcome, canLogIn, reason, username, user: { before, after }, groups, steps: log.steps, findings };
+  const result: EngineResult = { outcome, canLogIn, reason, username, user: { before, after }, groups, steps: log.steps, findings: findings.findings, findingIds: findings.ids };
   if (access.productMessage) result.productMessage = access.productMessage;
   return result;
 }
 
 /** JIT off: the user must exist in some active directory (atlassian.md §2.3 steps 1 and 8). */
-function withoutJit(ctx: FindingContext, index: SnapshotIndex, log: StepLog, findings: Finding[], username: string): EngineResult {
+function withoutJit(ctx: FindingContext, index: SnapshotIndex, log: StepLog, findings: FindingSink, username: string): EngineResult {
   log.add('JIT provisioning', '"Create users on login" is off: the user must already exist.', 'info');
   const found = resolveUsername(index, username);
   if (!found) {
     const same = likelySamePerson(index, username);
-    if (same) findings.push(usernameMismatch(ctx, { username, existing: same.existing.user.username, via: same.via, consequence: 'fails', usernameSource: 'the username mapping' }));
+    if (same) findings.add('jit.username-mismatch', () => usernameMismatch(ctx, { username, existing: same.existing.user.username, via: same.via, consequence: 'fails', usernameSource: 'the username mapping' }));
     log.add('Find user', `No active directory has "${username}".`, 'fail');
     return {
       outcome: 'fail',
@@ -298,10 +302,11 @@ function withoutJit(ctx: FindingContext, index: SnapshotIndex, log: StepLog, fin
       user: { before: null, after: null },
       groups: noGroupChange([]),
       steps: log.steps,
-      findings,
+      findings: findings.findings,
+      findingIds: findings.ids,
     };
   }
-  if (found.user.username !== username) findings.push(caseMismatch(ctx, { username, existing: found.user.username, renames: false }));
+  if (found.user.username !== username) findings.add('jit.case-mismatch', () => caseMismatch(ctx, { username, existing: found.user.username, renames: false }));
   const user = toSimulatedUser(found);
   log.add('Find user', `Found "${found.user.username}" in "${found.directory.name}".`, 'pass', found.directoryAssumed);
   const access = checkLogInPermitted(ctx, index, log, findings, user, []);
@@ -327,14 +332,14 @@ function variableProblemArgs(p: VariableProblem, field: string, expression: stri
 function mappedValue(
   ctx: FindingContext,
   log: StepLog,
-  findings: Finding[],
+  findings: FindingSink,
   failures: Failure[],
   field: 'display name' | 'email',
   expression: string | undefined,
 ): string | undefined {
   const title = field === 'email' ? 'E-mail mapping' : 'Display name mapping';
   if (!expression) {
-    findings.push(attributeMissing(ctx, { attribute: `(${field})`, field, reason: 'not-configured', blocking: true }));
+    findings.add('jit.attribute-missing', () => attributeMissing(ctx, { attribute: `(${field})`, field, reason: 'not-configured', blocking: true }));
     log.add(title, 'Not configured.', 'fail');
     failures.push({ reason: `The ${field} mapping is not configured.`, productMessage: ATLASSIAN_MESSAGES.configNotSet(field) });
     return undefined;
@@ -353,7 +358,7 @@ function mappedValue(
       failures.push({ reason: 'The response has no NameID.', productMessage: ATLASSIAN_MESSAGES.nameIdNotFound });
       return undefined;
     }
-    findings.push(attributeMissing(ctx, variableProblemArgs(p, field, expression)));
+    findings.add('jit.attribute-missing', () => attributeMissing(ctx, variableProblemArgs(p, field, expression)));
     log.add(title, `${expression}: ${p.message}.`, 'fail', p.kind === 'multi-valued');
     const failure: Failure = { reason: `The ${field} mapping ${expression} cannot be evaluated: ${p.message}.` };
     if (p.kind === 'missing') failure.productMessage = p.message;
@@ -369,7 +374,7 @@ function syncUserGroups(
   ctx: FindingContext,
   index: SnapshotIndex,
   log: StepLog,
-  findings: Finding[],
+  findings: FindingSink,
   user: SimulatedUser,
   incoming: readonly string[],
   attribute: string,
@@ -382,7 +387,7 @@ function syncUserGroups(
   user.groups = after;
   if (removed.length > 0) {
     const accessGroupsLost = removed.filter((g) => (index.applicationsByGroup.get(g.toLowerCase()) ?? []).length > 0);
-    findings.push(groupsRemoved(ctx, { username: user.username, removed, accessGroupsLost, sent: incoming, attribute }));
+    findings.add('jit.groups-removed', () => groupsRemoved(ctx, { username: user.username, removed, accessGroupsLost, sent: incoming, attribute }));
   }
   const parts: string[] = [];
   if (removed.length) parts.push(`removes ${removed.join(', ')}`);

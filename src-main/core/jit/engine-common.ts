@@ -1,5 +1,6 @@
 /** Pieces both engines share: user conversion, group arithmetic and the final "may this user log in" check. */
-import type { Finding } from '../model/finding.js';
+import type { FindingId } from '../findings/catalog.js';
+import type { FindingSink } from './finding-sink.js';
 import { noApplicationAccess, userInactive, type FindingContext } from './jit-findings.js';
 import { accessGrantingGroups, applicationsFor, type LocatedUser, type SnapshotIndex } from './snapshot-index.js';
 import type { StepLog } from './step-log.js';
@@ -7,7 +8,10 @@ import type { GroupChanges, SimulatedUser, SimulationOutcome, SimulationResult }
 import { ATLASSIAN_MESSAGES } from './product-messages.js';
 
 /** What an engine decides; simulateLogin adds verification and context. */
-export type EngineResult = Omit<SimulationResult, 'engine' | 'product' | 'verified' | 'hypothetical' | 'hypotheticalOutcome'>;
+export type EngineResult = Omit<SimulationResult, 'engine' | 'product' | 'verified' | 'hypothetical' | 'hypotheticalOutcome'> & {
+  /** Ids of the findings, also when building the findings themselves was turned off. */
+  findingIds: FindingId[];
+};
 
 export function toSimulatedUser(located: LocatedUser): SimulatedUser {
   const { user, directory } = located;
@@ -59,13 +63,13 @@ export function checkLogInPermitted(
   ctx: FindingContext,
   index: SnapshotIndex,
   log: StepLog,
-  findings: Finding[],
+  findings: FindingSink,
   user: SimulatedUser,
   lostGroups: readonly string[],
   defaultGroups?: readonly string[],
 ): AccessVerdict {
   if (!user.active) {
-    findings.push(userInactive(ctx, user.username));
+    findings.add('jit.no-application-access', () => userInactive(ctx, user.username));
     // Inferred: neither engine documents reactivating a deactivated account on login.
     log.add('Account active', `"${user.username}" is deactivated; SSO does not reactivate accounts.`, 'fail', true);
     return { canLogIn: false, reason: `"${user.username}" is deactivated.`, productMessage: ATLASSIAN_MESSAGES.notPermitted(user.username) };
@@ -84,7 +88,7 @@ export function checkLogInPermitted(
   const lostGranting = lostGroups.filter((g) => (index.applicationsByGroup.get(g.toLowerCase()) ?? []).length > 0);
   const args: Parameters<typeof noApplicationAccess>[1] = { username: user.username, groupsAfter: user.groups, grantingGroups: granting, lostGranting };
   if (defaultGroups) args.defaultGroups = defaultGroups;
-  findings.push(noApplicationAccess(ctx, args));
+  findings.add('jit.no-application-access', () => noApplicationAccess(ctx, args));
   log.add('Application access', `None of ${user.groups.length ? user.groups.join(', ') : '(no groups)'} grants access; access comes from ${granting.join(', ')}.`, 'fail');
   return {
     canLogIn: false,

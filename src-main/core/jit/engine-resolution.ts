@@ -2,7 +2,7 @@
  * resolution's "SAML Single Sign On" login with its User Update Method, from the vendor's
  * documentation (atlassian.md §1). Where the documentation is silent the step is marked inferred.
  */
-import type { Finding } from '../model/finding.js';
+import { FindingSink } from './finding-sink.js';
 import {
   checkLogInPermitted,
   cloneUser,
@@ -66,14 +66,14 @@ export function simulateResolution(
   options: EngineOptions = {},
 ): EngineResult {
   const log = new StepLog(options.collectSteps ?? true);
-  const findings: Finding[] = [];
+  const findings = new FindingSink(options.collectFindings ?? true);
   const ctx: FindingContext = { product, engine: 'resolution', facts };
   const transforms = transformsOf(settings);
   let username: string | null = null;
   let before: SimulatedUser | null = null;
 
   const fail = (reason: string, productMessage?: string): EngineResult => {
-    const r: EngineResult = { outcome: 'fail', canLogIn: false, reason, username, user: { before, after: before }, groups: noGroupChange(before?.groups ?? []), steps: log.steps, findings };
+    const r: EngineResult = { outcome: 'fail', canLogIn: false, reason, username, user: { before, after: before }, groups: noGroupChange(before?.groups ?? []), steps: log.steps, findings: findings.findings, findingIds: findings.ids };
     if (productMessage) r.productMessage = productMessage;
     return r;
   };
@@ -84,14 +84,14 @@ export function simulateResolution(
   if (fromNameId) {
     rawId = facts.nameId;
     if (rawId === undefined) {
-      findings.push(nameIdMissing(ctx));
+      findings.add('jit.attribute-missing', () => nameIdMissing(ctx));
       log.add('User id', 'The user id comes from the NameID, and the response has none.', 'fail');
       return fail('The response has no NameID.');
     }
   } else {
     const values = facts.attributes.get(settings.userIdSource);
     if (!values || values.length === 0) {
-      findings.push(attributeMissing(ctx, { attribute: settings.userIdSource, field: 'user id', reason: 'missing', blocking: true }));
+      findings.add('jit.attribute-missing', () => attributeMissing(ctx, { attribute: settings.userIdSource, field: 'user id', reason: 'missing', blocking: true }));
       log.add('User id', `The user id attribute "${settings.userIdSource}" is not in the response.`, 'fail');
       return fail(`The response has no "${settings.userIdSource}" attribute for the user id.`);
     }
@@ -114,12 +114,13 @@ export function simulateResolution(
   let found: LocatedUser | undefined;
   if (settings.lookupBy === 'username') {
     found = resolveUsername(index, userId);
-    if (found && found.user.username !== userId) findings.push(caseMismatch(ctx, { username: userId, existing: found.user.username, renames: false }));
+    const existing = found?.user.username;
+    if (existing !== undefined && existing !== userId) findings.add('jit.case-mismatch', () => caseMismatch(ctx, { username: userId, existing, renames: false }));
   } else {
     const matches = index.byLowerEmail.get(userId.toLowerCase()) ?? [];
     found = matches[0];
     if (matches.length > 1) {
-      findings.push(duplicateEmail(ctx, { email: userId, usernames: matches.map((m) => m.user.username), effect: `Looking users up by e-mail is ambiguous; this simulation assumes "${found?.user.username}" (first alphabetically, as Jira's own e-mail lookups pick), which resolution does not document.` }));
+      findings.add('jit.duplicate-email', () => duplicateEmail(ctx, { email: userId, usernames: matches.map((m) => m.user.username), effect: `Looking users up by e-mail is ambiguous; this simulation assumes "${found?.user.username}" (first alphabetically, as Jira's own e-mail lookups pick), which resolution does not document.` }));
     }
   }
   const sentEmail = settings.emailAttribute ? facts.attributes.get(settings.emailAttribute)?.[0] : undefined;
@@ -133,17 +134,18 @@ export function simulateResolution(
     if (settings.lookupBy === 'username') {
       const same = likelySamePerson(index, userId);
       if (same) {
-        findings.push(usernameMismatch(ctx, { username: userId, existing: same.existing.user.username, via: same.via, consequence: settings.userUpdateMethod === 'none' ? 'fails' : 'duplicate', usernameSource: fromNameId ? 'the NameID' : `"${settings.userIdSource}"` }));
+        findings.add('jit.username-mismatch', () => usernameMismatch(ctx, { username: userId, existing: same.existing.user.username, via: same.via, consequence: settings.userUpdateMethod === 'none' ? 'fails' : 'duplicate', usernameSource: fromNameId ? 'the NameID' : `"${settings.userIdSource}"` }));
       }
     }
   }
 
   // Groups from the response, only when a group attribute is configured.
   let incomingGroups: string[] | undefined;
-  if (settings.groupsAttribute) {
-    const values = facts.attributes.get(settings.groupsAttribute);
+  const groupsAttribute = settings.groupsAttribute;
+  if (groupsAttribute) {
+    const values = facts.attributes.get(groupsAttribute);
     if (!values) {
-      findings.push(groupsNotSent(ctx, { attribute: settings.groupsAttribute, groupsAtRisk: [], defaultGroups: settings.defaultGroups }));
+      findings.add('jit.groups-not-sent', () => groupsNotSent(ctx, { attribute: groupsAttribute, groupsAtRisk: [], defaultGroups: settings.defaultGroups }));
     } else {
       incomingGroups = [];
       for (const v of values) {
@@ -171,7 +173,7 @@ export function simulateResolution(
     else if (created) reason = `Creates "${a.username}" and logs in.`;
     else if (changed) reason = `Updates "${a.username}" and logs in.`;
     else reason = `Logs in as "${a.username}" without changes.`;
-    const r: EngineResult = { outcome: outcomeOf(!canLogIn, created, changed), canLogIn, reason, username: a.username, user: { before: b, after: a }, groups, steps: log.steps, findings };
+    const r: EngineResult = { outcome: outcomeOf(!canLogIn, created, changed), canLogIn, reason, username: a.username, user: { before: b, after: a }, groups, steps: log.steps, findings: findings.findings, findingIds: findings.ids };
     if (!canLogIn && productMessage) r.productMessage = productMessage;
     return r;
   }
@@ -184,7 +186,7 @@ export function simulateResolution(
     if (!tagged && !settings.updateExistingUsers) {
       log.add('Update user', `"${current.username}" was not created by resolution and "Update existing users" is off: nothing is updated.`, 'skip');
     } else if (!writable) {
-      findings.push(remoteDirectoryUser(ctx, { username: current.username, directory: located.directory, shadowsInternal: false }));
+      findings.add('jit.remote-directory-user', () => remoteDirectoryUser(ctx, { username: current.username, directory: located.directory, shadowsInternal: false }));
       // Inferred: resolution cannot write to a remote or read-only directory.
       log.add('Update user', `"${current.username}" is in the ${located.directory.type} directory "${located.directory.name}", which SSO cannot write to: nothing is updated.`, 'skip', true);
     } else {
@@ -213,14 +215,14 @@ export function simulateResolution(
     username = name;
     const directory = index.activeInternal.find((d) => d.canCreateUsers && !d.readOnly);
     if (!directory) {
-      findings.push(noWritableDirectory(ctx, { directories: index.snapshot.directories, everyLogin: false }));
+      findings.add('jit.no-writable-directory', () => noWritableDirectory(ctx, { directories: index.snapshot.directories, everyLogin: false }));
       // Inferred: resolution documents "the internal directory", not which permission it needs.
       log.add('Internal directory', 'No active internal directory may create users.', 'fail', true);
       return fail('No active internal directory can create the user.');
     }
     const problems = usernameProblems(product, name);
     if (problems.length > 0) {
-      findings.push(invalidUsername(ctx, { username: name, problems }));
+      findings.add('jit.invalid-username', () => invalidUsername(ctx, { username: name, problems }));
       if (problems.some((p) => p.blocking)) {
         // Inferred: the product's username rules applied to resolution's creations.
         log.add('Username is valid', problems.map((p) => p.rule).join('; '), 'fail', true);
@@ -240,13 +242,13 @@ export function simulateResolution(
     if (sentEmail) {
       const sharing = index.byLowerEmail.get(sentEmail.toLowerCase());
       if (sharing && sharing.length > 0) {
-        findings.push(duplicateEmail(ctx, { email: sentEmail, usernames: sharing.map((l) => l.user.username), effect: `The new account "${name}" would share it; Atlassian products do not enforce unique e-mail addresses.` }));
+        findings.add('jit.duplicate-email', () => duplicateEmail(ctx, { email: sentEmail, usernames: sharing.map((l) => l.user.username), effect: `The new account "${name}" would share it; Atlassian products do not enforce unique e-mail addresses.` }));
       }
     }
     const wanted = [...settings.defaultGroups, ...(incomingGroups ?? [])];
     const licence = checkLicenseForNewUser(index, product, wanted);
     if (!licence.ok) {
-      findings.push(licenseFull(ctx, { applications: licence.checked.filter((c) => c.full), blocking: false }));
+      findings.add('jit.license-full', () => licenseFull(ctx, { applications: licence.checked.filter((c) => c.full), blocking: false }));
       // Inferred: resolution documents no licence check; the product itself over-counts.
       log.add('Licence', licence.detail, 'info', true);
     }
@@ -275,12 +277,12 @@ export function simulateResolution(
       if (value !== undefined) return;
       if (!attribute) {
         if (needed) {
-          findings.push(attributeMissing(ctx, { attribute: `(${label})`, field: label, reason: 'not-configured', blocking: true }));
+          findings.add('jit.attribute-missing', () => attributeMissing(ctx, { attribute: `(${label})`, field: label, reason: 'not-configured', blocking: true }));
           missing.push(label);
         }
         return;
       }
-      findings.push(attributeMissing(ctx, { attribute, field: label, reason: 'missing', blocking: needed }));
+      findings.add('jit.attribute-missing', () => attributeMissing(ctx, { attribute, field: label, reason: 'missing', blocking: needed }));
       if (needed) missing.push(label);
     };
     check('fullName', settings.fullNameAttribute, fullName, 'full name');
@@ -294,9 +296,9 @@ export function simulateResolution(
     // Inferred: groups that do not exist yet are created in the user's directory.
     const created = added.filter((g) => !groupExistsIn(index, g, directoryId));
     user.groups = after;
-    if (removed.length > 0 && settings.groupsAttribute) {
+    if (removed.length > 0 && groupsAttribute) {
       const accessGroupsLost = removed.filter((g) => (index.applicationsByGroup.get(g.toLowerCase()) ?? []).length > 0);
-      findings.push(groupsRemoved(ctx, { username: user.username, removed, accessGroupsLost, sent: wanted, attribute: settings.groupsAttribute }));
+      findings.add('jit.groups-removed', () => groupsRemoved(ctx, { username: user.username, removed, accessGroupsLost, sent: wanted, attribute: groupsAttribute }));
     }
     const parts: string[] = [];
     if (removed.length) parts.push(`removes ${removed.join(', ')}`);

@@ -72,12 +72,12 @@ export function simulateUserBase(users: readonly AwsIdentityStoreUser[], mapping
   for (let i = 0; i < users.length; i += 1) {
     const aws = users[i] as AwsIdentityStoreUser;
     const facts = factsForAwsUser(aws, compiled);
-    const r = runEngine(facts, profile, index, { collectSteps: false });
+    const r = runEngine(facts, profile, index, { collectSteps: false, collectFindings: false });
     const ids: string[] = [];
-    for (const f of r.findings) {
-      if (ids.includes(f.id)) continue;
-      ids.push(f.id);
-      findingCounts[f.id] = (findingCounts[f.id] ?? 0) + 1;
+    for (const id of r.findingIds) {
+      if (ids.includes(id)) continue;
+      ids.push(id);
+      findingCounts[id] = (findingCounts[id] ?? 0) + 1;
     }
     const row: UserBaseRow = {
       awsUserName: aws.UserName,

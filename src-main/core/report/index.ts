@@ -1,5 +1,5 @@
 /** Reports (issue 3): redaction, and the HTML, Markdown and JSON renderings of analysis results. */
-export { Redactor, DROPPED_PLACEHOLDER, REDACTED_EMAIL_DOMAIN, looksLikeEmail } from './redactor.js';
+export { Redactor, DROPPED_PLACEHOLDER, PLACEHOLDER_SOURCE, REDACTED_EMAIL_DOMAIN, looksLikeEmail } from './redactor.js';
 export type { DroppedCategory, PersonalCategory, PersonalValue, RedactionCategory, RedactionEntry, RedactorOptions } from './redactor.js';
 export { redactAnalysis, redactFinding } from './redact.js';
 export type { RedactOptions, RedactedAnalysis } from './redact.js';

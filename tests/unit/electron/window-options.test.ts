@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { FakeBrowserWindow } from './electron-mock.js';
 
 vi.mock('electron', async () => (await import('./electron-mock.js')).electronModule);
 
-const { state, FakeBrowserWindow } = await import('./electron-mock.js');
+const { state } = await import('./electron-mock.js');
 const { createMainWindow, loadWorkspace } = await import('../../../src-main/electron/main-window.js');
 const { printHtmlToPdf, PRINT_PARTITION } = await import('../../../src-main/electron/pdf-printer.js');
 
@@ -29,7 +30,7 @@ function expectSecureWebPreferences(prefs: Record<string, unknown>): void {
 
 describe('main window', () => {
   it('is created with every security setting of the checklist', () => {
-    const win = createMainWindow({ preloadPath: '/app/dist/electron/preload.cjs', zoomFactor: 1.2, devTools: false, dark: true }) as unknown as InstanceType<typeof FakeBrowserWindow>;
+    const win = createMainWindow({ preloadPath: '/app/dist/electron/preload.cjs', zoomFactor: 1.2, devTools: false, dark: true }) as unknown as FakeBrowserWindow;
     const prefs = win.options.webPreferences as Record<string, unknown>;
     expectSecureWebPreferences(prefs);
     expect(prefs.preload).toBe('/app/dist/electron/preload.cjs');
@@ -39,18 +40,18 @@ describe('main window', () => {
   });
 
   it('has dev tools only when asked (development builds)', () => {
-    const win = createMainWindow({ preloadPath: 'p', zoomFactor: 1, devTools: true, dark: false }) as unknown as InstanceType<typeof FakeBrowserWindow>;
+    const win = createMainWindow({ preloadPath: 'p', zoomFactor: 1, devTools: true, dark: false }) as unknown as FakeBrowserWindow;
     expect((win.options.webPreferences as Record<string, unknown>).devTools).toBe(true);
   });
 
   it('loads the workspace from the app:// origin, not file://', async () => {
     const win = createMainWindow({ preloadPath: 'p', zoomFactor: 1, devTools: false, dark: false });
     await loadWorkspace(win);
-    expect((win as unknown as InstanceType<typeof FakeBrowserWindow>).webContents.url).toBe('app://samlscope/index.html');
+    expect((win as unknown as FakeBrowserWindow).webContents.url).toBe('app://samlscope/index.html');
   });
 
   it('shows itself only when ready, so no blank window flashes', () => {
-    const win = createMainWindow({ preloadPath: 'p', zoomFactor: 1, devTools: false, dark: false }) as unknown as InstanceType<typeof FakeBrowserWindow>;
+    const win = createMainWindow({ preloadPath: 'p', zoomFactor: 1, devTools: false, dark: false }) as unknown as FakeBrowserWindow;
     expect(win.show).not.toHaveBeenCalled();
     win.emit('ready-to-show');
     expect(win.show).toHaveBeenCalled();

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { compileAwsMappings, evaluateAwsSource, factsForAwsUser, parseAwsMappings, parseAwsUsers, type AwsIdentityStoreUser } from '../../../src-main/core/jit/aws-users.js';
+import { runEngine, snapshotIndexFor } from '../../../src-main/core/jit/simulate-login.js';
 import { simulateUserBase } from '../../../src-main/core/jit/simulate-user-base.js';
+import { compileAwsMappings as compile } from '../../../src-main/core/jit/aws-users.js';
 import { csvCell, renderUserBaseCsv, renderUserBaseJson, renderUserBaseText } from '../../../src-main/core/jit/user-base-render.js';
 import { EXAMPLES, loadExample } from './helpers.js';
 
@@ -71,6 +73,24 @@ describe('simulateUserBase on the Jira example', () => {
     expect(s.findingCounts['jit.no-application-access']).toBe(6);
     expect(s.failureReasons[0]).toEqual({ reason: 'Received SSO request for user …, but the user is not permitted to log in', count: 6 });
   });
+
+  it.each(['jira-atlassian-sso', 'confluence-resolution', 'bitbucket-atlassian-sso', 'bamboo-resolution'] as const)(
+    'bulk rows (%s) match a full simulation of each user',
+    async (name) => {
+      const { profile, snapshot } = await loadExample(name);
+      const users = exampleUsers();
+      const mappings = exampleMappings();
+      const result = simulateUserBase(users, mappings, profile, snapshot);
+      const compiled = compile(mappings);
+      users.forEach((u, i) => {
+        const full = runEngine(factsForAwsUser(u, compiled), profile, snapshotIndexFor(snapshot));
+        const row = result.rows[i];
+        expect(row).toMatchObject({ outcome: full.outcome, canLogIn: full.canLogIn, reason: full.reason, username: full.username });
+        expect(row?.findingIds).toEqual([...new Set(full.findings.map((f) => f.id))]);
+        expect(full.findingIds).toEqual(full.findings.map((f) => f.id));
+      });
+    },
+  );
 
   it('flags two AWS users landing on one Atlassian account', async () => {
     const { profile, snapshot } = await loadExample('jira-atlassian-sso');

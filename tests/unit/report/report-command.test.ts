@@ -38,6 +38,7 @@ function io(): CliIo & { out: string[]; err: string[] } {
     cwd: dir,
     now: () => new Date('2026-11-29T10:31:00Z'),
     env: {},
+    readStdin: () => Promise.resolve(''),
   };
 }
 
