@@ -119,7 +119,7 @@ export async function sniffCaptureFile(path: string): Promise<'json' | 'message'
 
 /** Imports a HAR or SAML-tracer file from disk, streamed. */
 export async function importCaptureStreamFromFile(path: string, source = path, limits: CaptureLimits = DEFAULT_CAPTURE_LIMITS): Promise<ImportedCapture> {
-  return importCaptureChunks(createReadStream(path, { highWaterMark: 1024 * 1024 }), source, limits);
+  return importCaptureChunks(createReadStream(path, { highWaterMark: 64 * 1024 }), source, limits);
 }
 
 /**

@@ -6,7 +6,7 @@
  * taken before `ready`; session security and the protocol handler are installed before the window
  * loads anything.
  */
-import { app, BrowserWindow, ipcMain, Menu, nativeTheme, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, nativeTheme, safeStorage, session } from 'electron';
 import path from 'node:path';
 import { createAppServices, type AppServices } from '../app-services/app-services.js';
 import { nodeFileAccess } from '../app-services/node-file-access.js';
@@ -14,6 +14,7 @@ import type { EventSink } from '../app-services/ports.js';
 import type { Settings } from '../ipc/contract.js';
 import { registerAppScheme, serveRendererFrom } from './app-protocol.js';
 import { APP_CSP } from './csp.js';
+import { isCaptureWebContents } from './capture-window.js';
 import { createElectronDialogs } from './dialogs.js';
 import { HELP_LINKS } from './external-links.js';
 import { registerIpcHandlers } from './ipc-registration.js';
@@ -21,6 +22,7 @@ import { createMainWindow, loadWorkspace } from './main-window.js';
 import { createMenuActions } from './menu-actions.js';
 import { buildMenuTemplate } from './menu-template.js';
 import { filesFromArgv, OpenRequestQueue, setupSingleInstance } from './open-requests.js';
+import { openInBrowser } from './open-external.js';
 import { printHtmlToPdf } from './pdf-printer.js';
 import { createSafeStorageSecretStore } from './secret-store.js';
 import { hardenWebContents, installSessionSecurity } from './security.js';
@@ -47,7 +49,7 @@ function installMenu(services: AppServices): void {
     emit,
     webContents: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null),
     showAbout: () => app.showAboutPanel(),
-    openExternal: (url) => shell.openExternal(url),
+    openInBrowser,
   });
   const template = buildMenuTemplate(actions, {
     platform: process.platform,
@@ -119,7 +121,7 @@ async function start(): Promise<void> {
 
 if (setupSingleInstance(app, openQueue, focusWindow)) {
   for (const file of filesFromArgv(process.argv, process.cwd())) openQueue.push(file);
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, { openExternal: (url) => shell.openExternal(url) }));
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, { openInBrowser, mayBrowseExternally: isCaptureWebContents }));
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });

@@ -13,7 +13,8 @@ export interface MenuActionDeps {
   /** The workspace window's webContents, when open. */
   webContents: () => { toggleDevTools(): void } | null;
   showAbout: () => void;
-  openExternal: (url: string) => unknown;
+  /** Opens an allow-listed link in the OS browser (open-external.ts). */
+  openInBrowser: (url: string) => void;
 }
 
 export function createMenuActions(deps: MenuActionDeps): MenuActions {
@@ -41,7 +42,7 @@ export function createMenuActions(deps: MenuActionDeps): MenuActions {
     toggleDevTools: () => deps.webContents()?.toggleDevTools(),
     showAbout: () => deps.showAbout(),
     openLink: (url) => {
-      if (isAllowedExternalUrl(url)) void deps.openExternal(url);
+      if (isAllowedExternalUrl(url)) deps.openInBrowser(url);
     },
   };
 }

@@ -23,6 +23,15 @@ export function withCsp(headers: Headers | undefined, csp: string): Headers {
  * The one permission granted: writing text to the clipboard ("Copy fix value"), and only for the app
  * page itself. Everything else (camera, notifications, geolocation, openExternal, HID, …) is denied.
  */
+function isWebUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' || u.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
 export function isPermissionAllowed(permission: string, requestingUrl: string): boolean {
   return permission === 'clipboard-sanitized-write' && isAppUrl(requestingUrl);
 }
@@ -39,7 +48,14 @@ export function installSessionSecurity(ses: Session, csp: string): void {
 }
 
 export interface NavigationPolicyDeps {
-  openExternal: (url: string) => unknown;
+  /** Hands an allow-listed https link to the OS browser (open-external.ts). */
+  openInBrowser: (url: string) => void;
+  /**
+   * True for webContents that must browse the web (the login capture window of issue 6): they may
+   * navigate to http(s), but still get no new windows, no <webview> and no permissions. Checked at
+   * navigation time, because windows mark themselves after construction.
+   */
+  mayBrowseExternally?: (contents: WebContents) => boolean;
 }
 
 /**
@@ -48,15 +64,16 @@ export interface NavigationPolicyDeps {
  */
 export function hardenWebContents(contents: WebContents, deps: NavigationPolicyDeps): void {
   const redirectOutside = (url: string): void => {
-    if (isAllowedExternalUrl(url)) void deps.openExternal(url);
+    if (isAllowedExternalUrl(url)) deps.openInBrowser(url);
   };
+  const browsesExternally = (url: string): boolean => isWebUrl(url) && deps.mayBrowseExternally?.(contents) === true;
   contents.on('will-navigate', (event, url) => {
-    if (isAppUrl(url)) return;
+    if (isAppUrl(url) || browsesExternally(url)) return;
     event.preventDefault();
     redirectOutside(url);
   });
   contents.on('will-redirect', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
+    if (!isAppUrl(url) && !browsesExternally(url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => {
     event.preventDefault();

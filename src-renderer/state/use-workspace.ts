@@ -163,10 +163,14 @@ export function useWorkspace(): WorkspaceStore {
     const start = async (): Promise<void> => {
       const gen = ++generation.current;
       try {
-        const [s, list] = await Promise.all([invoke('settings:get', {}), invoke('profiles:list', {}).catch(() => [] as ProfileSummary[])]);
+        // The profile list only fills the picker: it never delays the first workspace.
+        invoke('profiles:list', {}).then(
+          (list) => !cancelled && setProfiles(list),
+          () => undefined,
+        );
+        const s = await invoke('settings:get', {});
         if (cancelled) return;
         setSettings(s);
-        setProfiles(list);
         applyPresentationClass(s.presentationMode);
         // First start: the bundled demo case shows what samlscope does with nothing else given.
         const ws = s.demoSeen ? await invoke('workspace:current', {}) : await invoke('workspace:open-demo', {});

@@ -113,6 +113,8 @@ describe('workspace in Chromium, bound to the real main-side handlers', () => {
     for (const tab of ['attributes', 'message', 'certificates', 'timeline', 'simulation'] as const) {
       await page.click(`#tab-${tab}`);
       expect(await page.locator(`#tab-${tab}`).getAttribute('aria-selected')).toBe('true');
+      // Attribute table: what was sent beside what the target profile's mappings read (loaded from main).
+      if (tab === 'attributes') await expect.poll(() => page.locator('table.grid thead').first().textContent()).toContain('Needed by target');
       expect(await layoutOverflow(page)).toEqual([]);
       await shoot(page, `02-demo-${tab}`);
     }
@@ -121,9 +123,9 @@ describe('workspace in Chromium, bound to the real main-side handlers', () => {
     expect(await page.locator('.xml-line.signed').count()).toBeGreaterThan(0);
     expect(await page.locator('.xml-line.read').count()).toBeGreaterThan(0);
     expect(await page.locator('.xml-raw').textContent()).toContain('<saml2p:Response');
-    // Attribute table: what was sent beside what the target profile's mappings read.
     await page.click('#tab-attributes');
     await expect.poll(() => page.locator('table.grid thead').first().textContent()).toContain('Needed by target');
+    // "Groups" (capitalised) is the target field the groups attribute fills.
     expect(await page.locator('table.grid tbody').first().textContent()).toMatch(/Groups/);
     // JIT simulation: before/after user and group changes.
     await page.click('#tab-simulation');

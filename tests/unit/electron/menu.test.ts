@@ -107,7 +107,7 @@ describe('menu actions', () => {
     const devTools = { toggleDevTools: vi.fn() };
     const openExternal = vi.fn();
     const showAbout = vi.fn();
-    const actions = createMenuActions({ services, emit: (e, p) => void events.push([e, p]), webContents: () => devTools, showAbout, openExternal });
+    const actions = createMenuActions({ services, emit: (e, p) => void events.push([e, p]), webContents: () => devTools, showAbout, openInBrowser: openExternal });
     const settle = () => new Promise((r) => setTimeout(r, 0));
     return { actions, events, handlers, services, devTools, openExternal, showAbout, settle };
   }

@@ -71,10 +71,10 @@ describe('permissions', () => {
 });
 
 describe('navigation and new windows', () => {
-  function harden(): { contents: FakeWebContents; openExternal: ReturnType<typeof vi.fn> } {
+  function harden(browsesExternally = false): { contents: FakeWebContents; openExternal: ReturnType<typeof vi.fn> } {
     const contents = new FakeWebContents();
     const openExternal = vi.fn();
-    hardenWebContents(contents as unknown as AnyContents, { openExternal });
+    hardenWebContents(contents as unknown as AnyContents, { openInBrowser: openExternal, mayBrowseExternally: (c) => browsesExternally && c === (contents as unknown) });
     return { contents, openExternal };
   }
 
@@ -110,6 +110,21 @@ describe('navigation and new windows', () => {
     expect(openExternal).not.toHaveBeenCalled();
     expect(contents.windowOpenHandler!({ url: 'https://docs.aws.amazon.com/singlesignon/latest/userguide/' })).toEqual({ action: 'deny' });
     expect(openExternal).toHaveBeenCalledTimes(1);
+  });
+
+  it('lets the login capture window browse http(s), but nothing else and no new windows', () => {
+    const { contents, openExternal } = harden(true);
+    const idp = fakeEvent();
+    contents.emit('will-navigate', idp, 'https://portal.sso.eu-central-1.amazonaws.com/saml/assertion/x');
+    expect(idp.defaultPrevented()).toBe(false);
+    const redirect = fakeEvent();
+    contents.emit('will-redirect', redirect, 'https://jira.example.com/plugins/servlet/samlconsumer');
+    expect(redirect.defaultPrevented()).toBe(false);
+    const file = fakeEvent();
+    contents.emit('will-navigate', file, 'file:///etc/passwd');
+    expect(file.defaultPrevented()).toBe(true);
+    expect(contents.windowOpenHandler!({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+    expect(openExternal).not.toHaveBeenCalled();
   });
 
   it('refuses <webview> and redirects away from the app', () => {
