@@ -112,7 +112,7 @@ async function main(): Promise<void> {
     const ratio = ours.ms / baseline.ms;
     console.log(`\nHAR import, ${sizeMb.toFixed(1)} MB file (${baseline.check}; samlscope: ${ours.check})`);
     const row = (name: string, r: ChildResult) =>
-      console.log(`  ${name.padEnd(44)} ${r.ms.toFixed(0).padStart(8)} ms ${(sizeMb / (r.ms / 1000)).toFixed(1).padStart(8)} MB/s   peak RSS ${r.maxRssMb.toFixed(0).padStart(6)} MB   heap ${r.heapUsedMb.toFixed(0).padStart(6)} MB`);
+      r === idle ? console.log(`  ${name.padEnd(44)} ${''.padStart(22)}            peak RSS ${r.maxRssMb.toFixed(0).padStart(6)} MB   heap ${r.heapUsedMb.toFixed(0).padStart(6)} MB`) : console.log(`  ${name.padEnd(44)} ${r.ms.toFixed(0).padStart(8)} ms ${(sizeMb / (r.ms / 1000)).toFixed(1).padStart(8)} MB/s   peak RSS ${r.maxRssMb.toFixed(0).padStart(6)} MB   heap ${r.heapUsedMb.toFixed(0).padStart(6)} MB`);
     row('process with the same code loaded, doing nothing', idle);
     row('JSON.parse(readFileSync) (baseline)', baseline);
     row('samlscope streaming importer', ours);

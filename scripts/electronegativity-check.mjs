@@ -4,12 +4,13 @@
 // severity its check source assigns (@doyensec/electronegativity 1.10.3), and exits 1 on any HIGH or
 // MEDIUM finding that security/electronegativity-allowlist.json does not explain.
 //
-// Usage: node scripts/electronegativity-check.mjs [--input DIR]... [--out DIR] [--allowlist FILE] [--sarif FILE]...
-//   --input   folders to scan (default: src-main and src-renderer)
-//   --out     where the SARIF reports go (default: a fresh temp folder)
-//   --sarif   skip running the scanner and check existing SARIF files (one per --input, same order)
+// Usage: node scripts/electronegativity-check.mjs [--input DIR]... [--out DIR] [--allowlist FILE] [--sarif FILE]
+//   --input   folders to scan (default: src-main and src-renderer), scanned together in one run so the
+//             global checks (navigation limits, permission handler, CSP) see main and renderer at once
+//   --out     where the staged sources and electronegativity.sarif go (default: a fresh temp folder)
+//   --sarif   skip running the scanner and check an existing SARIF file (paths relative to the repository)
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -116,13 +117,13 @@ export function evaluate(findings, allowlist) {
 }
 
 function parseArgs(argv) {
-  const opts = { inputs: [], sarif: [], out: undefined, allowlist: path.join(root, 'security/electronegativity-allowlist.json') };
+  const opts = { inputs: [], sarif: undefined, out: undefined, allowlist: path.join(root, 'security/electronegativity-allowlist.json') };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = argv[i + 1];
     if (value === undefined) throw new Error(`${flag} needs a value`);
     if (flag === '--input') opts.inputs.push(value);
-    else if (flag === '--sarif') opts.sarif.push(value);
+    else if (flag === '--sarif') opts.sarif = value;
     else if (flag === '--out') opts.out = value;
     else if (flag === '--allowlist') opts.allowlist = value;
     else throw new Error(`unknown option ${flag}`);
@@ -132,29 +133,34 @@ function parseArgs(argv) {
   return opts;
 }
 
-function scan(input, outDir) {
+/** Copies the inputs side by side into `<outDir>/scan`, runs the scanner once, returns the SARIF path. */
+function scan(inputs, outDir) {
   const bin = path.join(path.dirname(require.resolve('@doyensec/electronegativity/package.json')), 'dist/index.js');
   const electronVersion = JSON.parse(readFileSync(require.resolve('electron/package.json'), 'utf8')).version;
-  const sarifFile = path.join(outDir, `${input.replace(/[\\/]/g, '_')}.sarif`);
+  const stage = path.join(outDir, 'scan');
+  rmSync(stage, { recursive: true, force: true });
+  mkdirSync(stage, { recursive: true });
+  for (const input of inputs) {
+    cpSync(path.join(root, input), path.join(stage, input), { recursive: true, filter: (src) => !src.split(path.sep).includes('node_modules') });
+  }
+  const sarifFile = path.join(outDir, 'electronegativity.sarif');
+  // -r: paths relative to the staged root, i.e. repository paths.
   // -e: the sources carry no package.json, so tell the checks which Electron's defaults apply.
   // -x AvailableSecurityFixesGlobalCheck: it only compares the Electron version with the newest release over
-  //    the network (unreachable offline); dependency freshness is reviewed separately (checklist #16).
-  execFileSync(process.execPath, [bin, '-i', path.join(root, input), '-r', '-e', electronVersion, '-x', 'AvailableSecurityFixesGlobalCheck', '-o', sarifFile], {
+  //    the network (unreachable offline); keeping Electron current is a dependency-update task (checklist #16).
+  execFileSync(process.execPath, [bin, '-i', stage, '-r', '-e', electronVersion, '-x', 'AvailableSecurityFixesGlobalCheck', '-o', sarifFile], {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  // The SARIF is written asynchronously after the scan resolves; the process exits only once it is flushed.
   return sarifFile;
 }
 
 function main() {
   const opts = parseArgs(process.argv.slice(2));
   const outDir = opts.out ?? mkdtempSync(path.join(tmpdir(), 'electronegativity-'));
-  const findings = [];
-  opts.inputs.forEach((input, i) => {
-    const sarifFile = opts.sarif[i] ?? scan(input, outDir);
-    findings.push(...findingsFromSarif(JSON.parse(readFileSync(sarifFile, 'utf8')), input));
-    console.log(`Electronegativity: ${input} → ${sarifFile}`);
-  });
+  mkdirSync(outDir, { recursive: true });
+  const sarifFile = opts.sarif ?? scan(opts.inputs, outDir);
+  console.log(`Electronegativity over ${opts.inputs.join(', ')} → ${sarifFile}`);
+  const findings = findingsFromSarif(JSON.parse(readFileSync(sarifFile, 'utf8')), '');
   const { rows, failures, stale } = evaluate(findings, loadAllowlist(opts.allowlist));
   for (const r of rows) console.log(`  [${r.status}] ${r.severity.padEnd(13)} ${r.rule}  ${r.file}:${r.line}  ${r.message}`);
   for (const e of stale) console.warn(`  allow-list entry matched nothing (remove it?): ${e.rule} ${e.file}`);

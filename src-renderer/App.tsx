@@ -155,7 +155,7 @@ export function App() {
           {workspace && (
             <>
               <div className="tabbar">
-                <div role="tablist" aria-label="Result views" onKeyDown={onTabKey} style={{ display: 'contents' }}>
+                <div role="tablist" className="tabs" aria-label="Result views" onKeyDown={onTabKey}>
                   {visibleTabs.map((t) => (
                     <button
                       key={t.id}

@@ -40,9 +40,18 @@ export interface RedactedWorkspaceData {
   redactions: RedactionEntry[];
 }
 
+/**
+ * Finding messages are written without personal values, so the report Redactor leaves them alone;
+ * on a shared screen a slip must not show, so every registered value is swept out of them too.
+ */
+function sweepFindingMessages(results: AnalysisResult[], redactor: Redactor): AnalysisResult[] {
+  const sweep = <T extends { message: string }>(f: T): T => ({ ...f, message: redactor.sweep(f.message) });
+  return results.map((r) => ({ ...r, findings: r.findings.map(sweep), messages: r.messages.map((m) => ({ ...m, findings: m.findings.map(sweep) })) }));
+}
+
 export function redactWorkspaceData(results: readonly AnalysisResult[], simulation: SimulationResult | undefined, texts: readonly string[]): RedactedWorkspaceData {
   const analysis = redactAnalysis(results);
-  const out: RedactedWorkspaceData = { results: analysis.results, texts: [], redactions: [] };
+  const out: RedactedWorkspaceData = { results: sweepFindingMessages(analysis.results, analysis.redactor), texts: [], redactions: [] };
   if (simulation) out.simulation = redactSimulation(simulation, analysis.redactor);
   out.texts = texts.map((t) => analysis.redactor.sweep(t));
   out.redactions = analysis.redactor.entries();

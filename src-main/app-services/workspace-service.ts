@@ -5,7 +5,9 @@
  */
 import type { AnalyzeRequestOptions, ProfileSummary, WorkspaceResult } from '../ipc/contract.js';
 import type { Verdict } from '../core/model/finding.js';
+import { importCaptureChunks } from '../capture/import-capture.js';
 import { analyze } from '../core/analyze.js';
+import type { AnalyzeInput } from '../core/model/input.js';
 import type { SimulationResult } from '../core/jit/simulation-types.js';
 import type { AnalysisResult } from '../core/model/result.js';
 import { overallVerdict } from '../core/report/report-model.js';
@@ -49,6 +51,22 @@ export function workspaceVerdict(results: readonly AnalysisResult[], simulation?
   return verdicts.includes('warn') ? 'warn' : 'pass';
 }
 
+/**
+ * HAR and SAML-tracer exports (JSON objects) become a captured flow, analysed as a whole; anything
+ * else is one message for the engine's auto-detection. A JSON object that is no capture is refused
+ * with the importer's explanation (which keys it has, what was expected).
+ */
+export async function toAnalyzeInput(input: WorkspaceInput): Promise<AnalyzeInput> {
+  if (!input.text.replace(/^\ufeff/, '').trimStart().startsWith('{')) return { source: input.source, content: input.text };
+  const imported = await importCaptureChunks(
+    (async function* () {
+      yield input.text;
+    })(),
+    input.source,
+  );
+  return { source: input.source, kind: imported.kind, flow: imported.flow };
+}
+
 export interface WorkspaceServiceDeps extends SimulationDeps {
   profiles: TargetProfiles;
   clock: Clock;
@@ -80,7 +98,7 @@ export class WorkspaceService {
     // A bad profile must not stop the analysis itself: the message is still checked, the simulation says why it did not run.
     const options = buildAnalysisOptions(analyzedAt, req.options, target?.analysis);
     const results: AnalysisResult[] = [];
-    for (const input of req.inputs) results.push(await analyze({ source: input.source, content: input.text }, options));
+    for (const input of req.inputs) results.push(await analyze(await toAnalyzeInput(input), options));
     const state: WorkspaceState = {
       title: req.title,
       inputs: req.inputs,

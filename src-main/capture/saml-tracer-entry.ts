@@ -34,7 +34,7 @@ const SAML_PARAMS = new Set(['SAMLRequest', 'SAMLResponse']);
 
 /** SAML-tracer decodes POST messages with atob (bytes as Latin-1) in older versions and as UTF-8 in newer ones. */
 function xmlBytes(saml: string): Buffer {
-  if (/[^\u0000-\u00ff]/.test(saml)) return Buffer.from(saml, 'utf8');
+  for (let i = 0; i < saml.length; i++) if (saml.charCodeAt(i) > 0xff) return Buffer.from(saml, 'utf8');
   const latin1 = Buffer.from(saml, 'latin1');
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(latin1);
@@ -48,7 +48,7 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
-export function exchangeFromSamlTracerRequest(value: unknown, index: number, path: string, truncated: string[], limits: CaptureLimits): ConvertedEntry {
+export function exchangeFromSamlTracerRequest(value: unknown, index: number, path: string, truncated: string[], _limits: CaptureLimits): ConvertedEntry {
   const f = new FieldReader(path);
   if (!isPlainObject(value)) return { isStatic: false, problems: [], skipped: `${path}: expected an object (one request), found ${describeValue(value)}` };
   const url = f.string(value, 'url', true);

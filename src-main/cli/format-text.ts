@@ -1,6 +1,10 @@
 import type { AnalysisResult } from '../core/model/result.js';
 import type { Finding } from '../core/model/finding.js';
 import type { MessageResult } from '../core/model/message.js';
+import type { FlowTimeline } from '../core/flow/timeline.js';
+
+/** A result may carry the flow timeline (captured inputs) once analyze attaches it. */
+type WithFlow = AnalysisResult & { flow?: FlowTimeline };
 
 const LABEL = { error: 'ERROR', warning: 'WARN ', info: 'INFO ' } as const;
 
@@ -37,6 +41,43 @@ function formatMessage(m: MessageResult): string {
   return out.join('\n');
 }
 
+function shortId(id: string | undefined): string {
+  return id === undefined ? '(no ID)' : id.length > 24 ? `${id.slice(0, 22)}…` : id;
+}
+
+/**
+ * Captured flows (HAR, SAML-tracer, in-app capture): every SAML message in capture order, who answers
+ * whom, and, when the result carries the timeline, the exchange, HTTP status and recognised page.
+ */
+function formatFlow(result: WithFlow): string[] {
+  const d = result.input.detected;
+  if (d !== 'har' && d !== 'saml-tracer' && d !== 'capture') return [];
+  const out = [`  Flow: ${result.messages.length} SAML message${result.messages.length === 1 ? '' : 's'} in capture order`];
+  if (result.flow) {
+    for (const e of result.flow.entries) {
+      const msgs = e.messages.map((m) => `${m.type} ${shortId(m.id)}${m.inResponseTo ? ` → answers ${shortId(m.inResponseTo)}` : ''}`);
+      const status = e.status !== undefined ? ` → ${e.status}` : '';
+      const page = e.page ? `  [${e.page.side === 'sp' ? 'SP' : 'IdP'} page: ${e.page.text}]` : '';
+      out.push(`    ${String(e.exchangeIndex + 1).padStart(3)}. ${e.method} ${e.url}${status}${msgs.length ? `  ${msgs.join(', ')}` : ''}${page}`);
+    }
+    for (const p of result.flow.pairs) {
+      const req = p.requestMessageIndex !== undefined ? `message ${p.requestMessageIndex + 1}` : 'no request';
+      const timing = p.elapsedMs !== undefined ? `, ${(p.elapsedMs / 1000).toFixed(1)} s later` : '';
+      const relay = p.relayState && !p.relayState.echoed ? ', RelayState not echoed' : '';
+      out.push(`    Response message ${p.responseMessageIndex + 1} ← ${req} (paired by ${p.pairedBy}${timing}${relay})`);
+    }
+  } else {
+    for (const m of result.messages) {
+      const answers = m.inResponseTo ? ` → answers ${shortId(m.inResponseTo)}` : m.type === 'Response' ? ' (no InResponseTo)' : '';
+      out.push(`    ${String(m.index + 1).padStart(3)}. ${m.type} ${shortId(m.id)} (${m.binding})${answers}${m.destination ? ` to ${m.destination}` : ''}`);
+    }
+  }
+  const flowFindings = result.findings.filter((f) => f.id.startsWith('flow.'));
+  if (flowFindings.length === 0) out.push('    No flow findings.');
+  else out.push(`    Flow findings: ${flowFindings.map((f) => f.id).join(', ')} (details below)`);
+  return out;
+}
+
 /** The `--format text` rendering of one analysis: for people, most important first. */
 export function formatAnalysisText(result: AnalysisResult): string {
   const out: string[] = [`${result.input.source} (${result.input.detected})`];
@@ -44,6 +85,7 @@ export function formatAnalysisText(result: AnalysisResult): string {
     const aws = result.context.aws;
     out.push(`  AWS IAM Identity Center: region ${aws.region}${aws.accountId ? `, account ${aws.accountId}` : ''}${aws.applicationInstanceId ? `, application instance ${aws.applicationInstanceId}` : ''}`);
   }
+  out.push(...formatFlow(result));
   for (const f of result.findings) out.push(indent(formatFinding(f), '  '));
   for (const m of result.messages) out.push(formatMessage(m));
   return out.join('\n') + '\n';

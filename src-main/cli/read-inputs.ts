@@ -1,27 +1,28 @@
-import { open, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import type { AnalyzeInput } from '../core/model/input.js';
 import { DEFAULT_INPUT_LIMITS } from '../core/input/decode.js';
+import { CaptureImportError } from '../capture/capture-import-error.js';
+import { importCaptureFile } from '../capture/import-capture.js';
 import { UsageError, type CliIo } from './command.js';
 
-/** File types a folder scan picks up; anything else in the folder is skipped. */
-const MESSAGE_EXTENSIONS = /\.(xml|saml|txt|b64|base64|url)$/i;
+/** File types a folder scan picks up; anything else in the folder is skipped. HAR and SAML-tracer (.json) captures included. */
+const MESSAGE_EXTENSIONS = /\.(xml|saml|txt|b64|base64|url|har|json)$/i;
 /** Folder scans stop here: a folder of thousands of files is almost certainly the wrong folder. */
 const MAX_FOLDER_FILES = 10_000;
 
 /**
- * Reads a file's text, but never more than one character past the engine's input limit: a huge file
- * is then refused by the engine with `input.too-large` instead of exhausting memory here.
+ * One file: a HAR or SAML-tracer capture (recognised by its content, whatever its name) becomes a flow
+ * input, streamed; anything else is read as a message, never more than one character past the engine's
+ * input limit (a huge file is then refused by the engine with `input.too-large`, not read whole). A capture that cannot be imported
+ * becomes an input whose only finding is the importer's error, so the other inputs still run.
  */
-async function readBounded(path: string): Promise<string> {
-  const limit = DEFAULT_INPUT_LIMITS.maxInputChars + 1;
-  const handle = await open(path, 'r');
+async function readFileInput(file: string, source: string): Promise<AnalyzeInput> {
   try {
-    const buffer = Buffer.alloc(Math.min(limit, (await handle.stat()).size));
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    return buffer.subarray(0, bytesRead).toString('utf8');
-  } finally {
-    await handle.close();
+    return await importCaptureFile(file, { source, maxMessageChars: DEFAULT_INPUT_LIMITS.maxInputChars });
+  } catch (error) {
+    if (!(error instanceof CaptureImportError)) throw error;
+    return { source, kind: /\.json$/i.test(file) ? 'saml-tracer' : 'har', flow: { exchanges: [], notes: [error.message] } };
   }
 }
 
@@ -53,7 +54,7 @@ export async function readInputs(positionals: string[], io: CliIo): Promise<Anal
     const files = info.isDirectory() ? await folderFiles(path) : [path];
     for (const file of files) {
       const source = info.isDirectory() ? relative(io.cwd, file) || file : arg;
-      inputs.push({ source, content: await readBounded(file) });
+      inputs.push(await readFileInput(file, source));
     }
   }
   return inputs;

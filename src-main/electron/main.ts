@@ -79,7 +79,8 @@ async function openWindow(services: AppServices): Promise<void> {
     zoomFactor: settings.zoomFactor,
     devTools: isDev,
     dark: nativeTheme.shouldUseDarkColors,
-    iconPath: path.join(app.getAppPath(), 'assets/build/icons/256x256.png'),
+    // Packaged builds get their icon from the OS integration electron-builder installs.
+    ...(isDev ? { iconPath: path.join(app.getAppPath(), 'assets/build/icons/256x256.png') } : {}),
   });
   mainWindow.on('closed', () => {
     mainWindow = null;

@@ -105,6 +105,9 @@ export function buildMenuTemplate(actions: MenuActions, ctx: MenuContext): MenuI
       type: 'checkbox',
       checked: ctx.presentationMode,
       accelerator: PRESENTATION_ACCELERATOR,
+      // The renderer owns the shortcut (it works while focus is in the page); registering it here as well
+      // would toggle twice on macOS. The accelerator is still shown in the menu.
+      registerAccelerator: false,
       click: () => actions.togglePresentation(),
     },
     { type: 'separator' },

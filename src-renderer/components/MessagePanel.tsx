@@ -12,7 +12,7 @@ function identitiesOf(m: MessageResult): IdentitySource[] {
   const out: IdentitySource[] = [];
   if (m.issuer) out.push({ location: m.issuer.location, label: 'Issuer' });
   if (m.responseIssuer) out.push({ location: m.responseIssuer.location, label: 'Response issuer' });
-  if (m.subject) out.push({ location: `/${m.type}/Assertion/Subject/NameID`, label: 'NameID → username' });
+  if (m.subject) out.push({ location: `/${m.type}/Assertion/Subject/NameID`, label: 'NameID' });
   for (const a of m.attributes) out.push({ location: `/${m.type}/Assertion/AttributeStatement/Attribute`, attributeName: a.name, label: `attribute ${a.name}` });
   return out;
 }

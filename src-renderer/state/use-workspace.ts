@@ -109,7 +109,16 @@ export function useWorkspace(): WorkspaceStore {
         const ws = await request();
         if (ws === undefined) return; // cancelled: keep the view
         if (!accept(ws, gen)) {
-          // Clear data while masking is on: ask main again for the masked form; never render the clear one.
+          // Clear data while masking is on. Either main turned presentation mode off (menu) before
+          // telling us, or something is wrong: ask main, and never render the clear data on a guess.
+          const s = await invoke('settings:get', {});
+          if (gen !== generation.current) return;
+          setSettings(s);
+          if (!s.presentationMode) {
+            applyPresentationClass(false);
+            accept(ws, gen);
+            return;
+          }
           const again = await invoke('workspace:current', {});
           if (!accept(again, gen)) {
             setWorkspace(null);

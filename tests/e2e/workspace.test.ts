@@ -121,7 +121,8 @@ describe('workspace in Chromium, bound to the real main-side handlers', () => {
     // Message view: signed regions and the elements identity values were read from are marked.
     await page.click('#tab-message');
     expect(await page.locator('.xml-line.signed').count()).toBeGreaterThan(0);
-    expect(await page.locator('.xml-line.read').count()).toBeGreaterThan(0);
+    const readLabels = await page.locator('.read-label').allTextContents();
+    expect(readLabels).toEqual(expect.arrayContaining(['NameID', 'attribute email', 'attribute groups']));
     expect(await page.locator('.xml-raw').textContent()).toContain('<saml2p:Response');
     await page.click('#tab-attributes');
     await expect.poll(() => page.locator('table.grid thead').first().textContent()).toContain('Needed by target');
@@ -154,6 +155,10 @@ describe('workspace in Chromium, bound to the real main-side handlers', () => {
     if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
     expect(await expired.first().locator('.fix').textContent()).toMatch(/How to fix/i);
     await shoot(page, '03-pasted-findings');
+    // The time line says it in words too: the Conditions window ended before now.
+    await page.click('#tab-timeline');
+    expect(await page.locator('.tl-row', { hasText: 'Conditions' }).textContent()).toMatch(/Expired — expired .* ago/);
+    await shoot(page, '03-pasted-timeline');
 
     // A paste into the input box analyses too (the box was empty), and the text stays there.
     const before2 = await workspaceKey(page);
@@ -164,6 +169,20 @@ describe('workspace in Chromium, bound to the real main-side handlers', () => {
     await page.click('#tab-attributes');
     expect(await page.locator('.panel').innerText()).toContain(PERSON.display);
     await shoot(page, '04-pasted-attributes');
+
+    // Dropping a file analyses it too, named after the file.
+    const before3 = await workspaceKey(page);
+    await page.evaluate((t) => {
+      const data = new DataTransfer();
+      data.items.add(new File([t], 'from-support-case.saml', { type: 'text/plain' }));
+      const app = document.querySelector('.app');
+      app?.dispatchEvent(new DragEvent('dragenter', { dataTransfer: data, bubbles: true }));
+      app?.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, response);
+    await waitNewWorkspace(page, before3);
+    expect(calls).toContain('workspace:drop-file');
+    expect(await page.locator('.input-panel .source').textContent()).toContain('from-support-case.saml');
+    expect(await page.locator('.drop-overlay').count()).toBe(0);
   });
 
   it('presentation mode leaves no personal value in the page text or HTML', async () => {
@@ -231,6 +250,37 @@ describe('workspace in Chromium, bound to the real main-side handlers', () => {
     expect(demoPerson.filter((v) => clearText.includes(v)).length).toBeGreaterThan(0);
   });
 
+  it('follows presentation mode toggled from the menu in main (on and off), without an error', async () => {
+    const { page, problems } = await openApp();
+    const demoPerson = await demoPersonalValues();
+    const clear = await workspaceKey(page);
+    // What src-main/electron/menu-actions.ts does for View → Presentation Mode.
+    let settings = await app.services.togglePresentation();
+    await wp.emit('menu:toggle-presentation', { presentationMode: settings.presentationMode });
+    await waitNewWorkspace(page, clear);
+    await expect.poll(() => page.locator('.badge.masked').count()).toBe(1);
+    expect(await page.locator('.switch').getAttribute('aria-checked')).toBe('true');
+    const masked = (await pageTexts(page)).html.toLowerCase();
+    for (const value of demoPerson) expect(masked).not.toContain(value);
+
+    // Off again, and this time only the clear workspace reaches the page (settings events held back):
+    // the renderer must not depend on event order; it asks main which mode is on before showing it.
+    app.setEventSink((event, payload) => {
+      if (event !== 'settings:changed') void wp.emit(event, payload);
+    });
+    const maskedKey = await workspaceKey(page);
+    settings = await app.services.togglePresentation();
+    expect(settings.presentationMode).toBe(false);
+    await waitNewWorkspace(page, maskedKey);
+    await expect.poll(() => page.locator('.badge.masked').count()).toBe(0);
+    expect(await page.locator('.switch').getAttribute('aria-checked')).toBe('false');
+    expect(await page.locator('[role="alert"]').count()).toBe(0);
+    await page.click('#tab-attributes');
+    const text = (await pageTexts(page)).text.toLowerCase();
+    expect(demoPerson.some((v) => text.includes(v))).toBe(true);
+    expect(problems).toEqual([]);
+  });
+
   it('exports reports through the handler: HTML masked by default, JSON and PDF', async () => {
     const { page, calls } = await openApp();
     const before = await workspaceKey(page);
@@ -276,8 +326,8 @@ describe('workspace in Chromium, bound to the real main-side handlers', () => {
         await page.keyboard.type('SAMLResponse=not-really');
         typed = true;
       }
+      if (focus.name.startsWith('tab:Findings') && !seen.has(focus.name)) await shoot(page, '08-keyboard-focus');
       seen.set(focus.name, (seen.get(focus.name) ?? true) && focus.visible);
-      if (focus.name.startsWith('tab:Findings') && i > 0) await shoot(page, '08-keyboard-focus');
     }
     const names = [...seen.keys()];
     const expected = [

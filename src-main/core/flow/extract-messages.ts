@@ -20,12 +20,16 @@ const IMPORT_NOTE_FIX = {
   where: 'samlscope-input' as const,
 };
 
-/** Importer notes (skipped entries, masked values, a cut-off file) as input findings, so nothing is dropped silently. */
+/**
+ * Importer notes (skipped entries, masked values, a cut-off file) as input findings, so nothing is
+ * dropped silently. When nothing at all could be imported the notes say why, so they are errors.
+ */
 export function importNoteFindings(flow: CapturedFlow): Finding[] {
+  const nothingImported = flow.exchanges.length === 0;
   return (flow.notes ?? []).map((note) =>
     makeFinding('input.decode-failed', {
-      severity: 'warning',
-      title: 'Part of the capture could not be read',
+      severity: nothingImported ? 'error' : 'warning',
+      title: nothingImported ? 'The capture could not be read' : 'Part of the capture could not be read',
       message: note,
       evidence: [{ location: 'capture file' }],
       fix: IMPORT_NOTE_FIX,

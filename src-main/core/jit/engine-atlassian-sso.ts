@@ -156,7 +156,7 @@ export function simulateAtlassianSso(
   }
 
   // 3. The JIT directory: first active internal directory with CREATE_USER and CREATE_GROUP, checked on every JIT login.
-  const jitDirectory = index.activeInternal.find((d) => d.canCreateUsers && d.canCreateGroups && !d.readOnly);
+  const jitDirectory = index.activeInternal.find((d) => d.canCreateUsers && d.canCreateGroups);
   if (!jitDirectory) {
     findings.add('jit.no-writable-directory', () => noWritableDirectory(ctx, { directories: index.snapshot.directories, everyLogin: true }));
     log.add('JIT directory', 'No active internal directory has CREATE_USER and CREATE_GROUP.', 'fail');

@@ -127,7 +127,7 @@ export function parseStrictXml(xml: string, what = 'XML document', limits: Parti
   let reported: XmlInputError | undefined;
   const parser = new DOMParser({
     locator: true,
-    onError(level, message, context: unknown) {
+    onError(level, message, context?: unknown) {
       const locator = (context as { locator?: { lineNumber?: number; columnNumber?: number } } | undefined)?.locator;
       const problem = describeParserMessage(message);
       const position = { line: locator?.lineNumber, column: locator?.columnNumber };

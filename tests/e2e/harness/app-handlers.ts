@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { createAppServices } from '../../../src-main/app-services/app-services.js';
+import { createAppServices, type AppServices } from '../../../src-main/app-services/app-services.js';
 import type { ChannelHandlers } from '../../../src-main/app-services/handler-types.js';
 import { nodeFileAccess } from '../../../src-main/app-services/node-file-access.js';
 import type { Dialogs, EventSink, PdfPrinter, SecretStore } from '../../../src-main/app-services/ports.js';
@@ -18,6 +18,8 @@ export type EventForwarder = <E extends EventName>(event: E, payload: EventPaylo
 
 export interface AppHarness {
   handlers: ChannelHandlers;
+  /** The whole service object, for what Electron main drives itself (menu: toggle presentation mode). */
+  services: AppServices;
   /** Files the save dialog answered with, in order. */
   saved: string[];
   /** What the open dialog answers next (`null` = the user cancels). */
@@ -59,7 +61,7 @@ export async function createAppHarness(opts: { browser?: Browser; now?: () => Da
   const userData = path.join(root, 'user-data');
   const saveDir = path.join(root, 'saved');
   let forward: EventForwarder = () => undefined;
-  const harness: Omit<AppHarness, 'handlers'> & { handlers?: ChannelHandlers } = {
+  const harness: Omit<AppHarness, 'handlers' | 'services'> & { handlers?: ChannelHandlers; services?: AppServices } = {
     saved: [],
     nextOpenPath: null,
     userData,
@@ -86,7 +88,10 @@ export async function createAppHarness(opts: { browser?: Browser; now?: () => Da
     clock: opts.now ?? (() => new Date()),
     paths: { userData, assets: path.resolve('assets') },
     appInfo: { name: 'samlscope', version: 'e2e', platform: process.platform },
+    // As Electron main does (src-main/electron/main.ts applySettings): tell the renderer.
+    onSettingsChanged: (settings) => emit('settings:changed', settings),
   });
+  harness.services = services;
   harness.handlers = services.handlers;
   return harness as AppHarness;
 }

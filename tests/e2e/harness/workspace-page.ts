@@ -86,6 +86,11 @@ export interface OpenOptions {
   handlers: ChannelHandlers;
   colorScheme: 'light' | 'dark';
   platform?: string;
+  /**
+   * Abort (and record) any request outside the app's origin (default true). Interception sends every
+   * request through this process, so the UI benchmark turns it off to time loading as Electron does.
+   */
+  guardRequests?: boolean;
 }
 
 /**
@@ -105,13 +110,15 @@ export async function openWorkspace(browser: Browser, opts: OpenOptions): Promis
   });
   await context.addInitScript(installApi, { platform: opts.platform ?? 'linux', bytesTag: BYTES_TAG });
   // Nothing but the app's own origin may be reached: the renderer is offline by design.
-  await context.route(
-    (url) => !url.href.startsWith(opts.url),
-    (route) => {
-      problems.push(`blocked request: ${route.request().url()}`);
-      return route.abort();
-    },
-  );
+  if (opts.guardRequests ?? true) {
+    await context.route(
+      (url) => !url.href.startsWith(opts.url),
+      (route) => {
+        problems.push(`blocked request: ${route.request().url()}`);
+        return route.abort();
+      },
+    );
+  }
   const page = await context.newPage();
   page.on('console', (m) => {
     if (m.type() === 'warning' || m.type() === 'error') problems.push(`${m.type()}: ${m.text()}`);

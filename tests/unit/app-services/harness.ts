@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createAppServices, type AppServices } from '../../../src-main/app-services/app-services.js';
 import { nodeFileAccess } from '../../../src-main/app-services/node-file-access.js';
-import type { Dialogs, SecretStore } from '../../../src-main/app-services/ports.js';
-import type { EventName, EventPayload, SecretStorageStatus } from '../../../src-main/ipc/contract.js';
+import { createMemorySecretStore } from '../../../src-main/app-services/memory-secret-store.js';
+import type { Dialogs } from '../../../src-main/app-services/ports.js';
+import type { EventName, EventPayload } from '../../../src-main/ipc/contract.js';
 
 export const REPO = path.resolve(__dirname, '../../..');
 export const ASSETS = path.join(REPO, 'assets');
@@ -20,16 +21,7 @@ export interface Harness {
   dispose(): Promise<void>;
 }
 
-export function memorySecretStore(status: SecretStorageStatus = { protection: 'os' }): SecretStore {
-  const values = new Map<string, string>();
-  return {
-    status: () => status,
-    set: async (name, value) => void values.set(name, value),
-    get: async (name) => values.get(name),
-    delete: async (name) => values.delete(name),
-    list: async () => [...values.keys()].sort(),
-  };
-}
+export const memorySecretStore = createMemorySecretStore;
 
 export async function createHarness(opts: { now?: Date } = {}): Promise<Harness> {
   const userData = await mkdtemp(path.join(tmpdir(), 'samlscope-services-'));

@@ -126,6 +126,35 @@ describe('files', () => {
     expect(w.results[0]?.messages[0]?.subject?.nameId).toBe('jane.doe@example.com');
   });
 
+  it('imports a dropped HAR capture as a login flow', async () => {
+    const b64 = Buffer.from(await readFile(DEMO_RESPONSE)).toString('base64');
+    const har = {
+      log: {
+        version: '1.2',
+        creator: { name: 'test', version: '1' },
+        entries: [
+          {
+            startedDateTime: '2026-01-15T10:00:01.000Z',
+            request: {
+              method: 'POST',
+              url: 'https://jira.example.com/plugins/servlet/samlconsumer',
+              headers: [{ name: 'Content-Type', value: 'application/x-www-form-urlencoded' }],
+              postData: { mimeType: 'application/x-www-form-urlencoded', params: [{ name: 'SAMLResponse', value: b64 }], text: `SAMLResponse=${encodeURIComponent(b64)}` },
+            },
+            response: { status: 302, headers: [{ name: 'Location', value: 'https://jira.example.com/secure/Dashboard.jspa' }], content: { size: 0, mimeType: 'text/html' } },
+          },
+        ],
+      },
+    };
+    const w = await h.services.handlers['workspace:drop-file']({ name: 'login.har', text: JSON.stringify(har), targetProfileId: null });
+    expect(w.results[0]?.input.detected).toBe('har');
+    expect(w.results[0]?.messages.map((m) => m.type)).toEqual(['Response']);
+  });
+
+  it('refuses JSON that is neither a capture nor a workspace, saying what it expected', async () => {
+    await expect(h.services.handlers['workspace:drop-file']({ name: 'x.json', text: '{"hello": 1}', targetProfileId: null })).rejects.toThrow(/not a capture samlscope can read/);
+  });
+
   it('opens the file chosen in the open dialog; a cancelled dialog changes nothing', async () => {
     h.openPaths.push(null);
     expect(await h.services.handlers['workspace:open-file']({})).toEqual({ cancelled: true });

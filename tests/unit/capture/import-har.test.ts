@@ -7,6 +7,11 @@ import { DEFAULTS } from '../../fixtures/aws-response.js';
 import { REQUEST_ID, atlassianErrorPage, flowOptions, loginFlow } from '../flow/flow-fixture.js';
 import { byteChunksOf, chunksOf, harOf, scriptEntry, type Browser } from './capture-files.js';
 
+// Hand-editing a HAR: loose on purpose, the test writes wrong types into it.
+type HarEntryShape = { request: Record<string, unknown>; response: Record<string, unknown> };
+type HarShape = { log: { entries: Array<HarEntryShape | string> } };
+const entryAt = (har: HarShape, i: number) => har.log.entries[i] as HarEntryShape;
+
 const USER_PAGE = 'Received SSO request for user jane.doe@example.com, but the user does not exist';
 
 async function importText(text: string, limits = DEFAULT_CAPTURE_LIMITS) {
@@ -98,11 +103,11 @@ describe('hand-edited and damaged files', () => {
   });
 
   test('wrong types: unusable entries are skipped and named, usable ones import with notes', async () => {
-    const har = harOf(loginFlow(), 'chrome') as { log: { entries: Array<Record<string, any>> } };
-    har.log.entries[0]!.request.url = 42;
+    const har = harOf(loginFlow(), 'chrome') as unknown as HarShape;
+    entryAt(har, 0).request.url = 42;
     har.log.entries.splice(1, 0, 'not an entry');
-    har.log.entries[3]!.response.status = 'three hundred and two';
-    har.log.entries[3]!.response.headers = { Location: 'x' };
+    entryAt(har, 3).response.status = 'three hundred and two';
+    entryAt(har, 3).response.headers = { Location: 'x' };
     const imported = await importText(JSON.stringify(har));
     expect(imported.flow.exchanges.map((e) => e.index)).toEqual([2, 3, 4]);
     const notes = imported.flow.notes!.join('\n');
@@ -115,8 +120,8 @@ describe('hand-edited and damaged files', () => {
   });
 
   test('missing fields: no method means GET with a note; no log.entries is an error', async () => {
-    const har = harOf(loginFlow(), 'chrome') as { log: { entries: Array<Record<string, any>> } };
-    delete har.log.entries[1]!.request.method;
+    const har = harOf(loginFlow(), 'chrome') as unknown as HarShape;
+    delete entryAt(har, 1).request.method;
     const imported = await importText(JSON.stringify(har));
     expect(imported.flow.exchanges[0]!.method).toBe('GET');
     expect(imported.flow.notes?.join(' ')).toContain('log.entries[1].request.method: missing; GET assumed');

@@ -1,3 +1,5 @@
+import { build } from 'esbuild';
+import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { SamlscopeApi } from '../../../src-main/ipc/contract.js';
 
@@ -36,5 +38,25 @@ describe('preload', () => {
     off();
     ipcRenderer.emit('settings:changed', sender, { theme: 'light' });
     expect(listener).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('preload bundle', () => {
+  it('is one file that requires nothing but electron (a sandboxed preload cannot load our modules)', async () => {
+    // Same settings as scripts/build.mjs uses for the preload.
+    const out = await build({
+      entryPoints: [path.resolve(__dirname, '../../../src-main/electron/preload.ts')],
+      bundle: true,
+      write: false,
+      format: 'cjs',
+      platform: 'browser',
+      target: 'chrome140',
+      packages: 'bundle',
+      external: ['electron'],
+      logLevel: 'silent',
+    });
+    const code = out.outputFiles[0]!.text;
+    expect([...new Set(code.match(/require\("[^"]+"\)/g))]).toEqual(['require("electron")']);
+    expect(code.length).toBeLessThan(20_000);
   });
 });
