@@ -5,3 +5,4 @@ export { importCaptureFile, importCaptureChunks, importCaptureStreamFromFile, sn
 export { CaptureImportError } from './capture-import-error.js';
 export { flowToHar, type HarDocument } from './har-writer.js';
 export { DEFAULT_CAPTURE_LIMITS, type CaptureLimits } from './limits.js';
+export { spLoginUrl } from './sp-login-url.js';

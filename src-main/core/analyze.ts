@@ -108,6 +108,7 @@ export async function analyze(input: AnalyzeInput, options: AnalysisOptions): Pr
       evidence: [{ location: input.source }],
     }));
   }
+  dropRepeatedCertificateFindings(messages);
   if ('flow' in input) inputFindings.push(...analyzeFlow(input.flow, messages, options));
 
   const result: AnalysisResult = {
@@ -118,6 +119,27 @@ export async function analyze(input: AnalyzeInput, options: AnalysisOptions): Pr
   };
   result.context = context ?? { profile: options.profile === 'aws' ? 'aws' : 'generic', now: options.now.toISOString(), clockSkewSeconds: options.clockSkewSeconds };
   return result;
+}
+
+const CERTIFICATE_FINDINGS = new Set(['cert.expired', 'cert.expiring', 'cert.weak-key']);
+
+/**
+ * Certificate findings are about the configured certificates, not a message: in a capture with several
+ * responses, report each one once, on the first message that raised it.
+ */
+function dropRepeatedCertificateFindings(messages: MessageResult[]): void {
+  const seen = new Set<string>();
+  for (const message of messages) {
+    const before = message.findings.length;
+    message.findings = message.findings.filter((f) => {
+      if (!CERTIFICATE_FINDINGS.has(f.id)) return true;
+      const key = `${f.id} ${f.evidence.map((e) => `${e.location}=${e.value ?? ''}`).join('|')}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    if (message.findings.length !== before) message.verdict = verdictOf(message.findings);
+  }
 }
 
 /** fail when any message fails or the input itself has an error; the CLI's exit code follows it. */

@@ -56,8 +56,17 @@ export function extractFlowMessageSources(flow: CapturedFlow): { sources: FlowMe
   return { sources, findings };
 }
 
-/** What `analyze` reads from a flow: the decoded messages in order, plus importer notes and decoding failures. */
-export function extractFlowMessages(flow: CapturedFlow): { messages: DecodedMessage[]; findings: Finding[] } {
+/**
+ * What `analyze` reads from a flow: the decoded messages in order, plus importer notes and decoding
+ * failures. `capturedAt[i]` is when messages[i] was sent (its exchange's start), when the capture
+ * recorded it: a message in an old capture should be judged against that instant, not today.
+ */
+export function extractFlowMessages(flow: CapturedFlow): { messages: DecodedMessage[]; findings: Finding[]; capturedAt: Array<string | undefined> } {
   const { sources, findings } = extractFlowMessageSources(flow);
-  return { messages: sources.map((s) => s.decoded), findings: [...importNoteFindings(flow), ...findings] };
+  const startedAt = new Map(flow.exchanges.map((e) => [e.index, e.startedAt]));
+  return {
+    messages: sources.map((s) => s.decoded),
+    findings: [...importNoteFindings(flow), ...findings],
+    capturedAt: sources.map((s) => startedAt.get(s.exchangeIndex)),
+  };
 }

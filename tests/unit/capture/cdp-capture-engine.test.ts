@@ -6,6 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import { CdpCaptureEngine } from '../../../src-main/capture/cdp-capture-engine.js';
 import type { CapturedExchange } from '../../../src-main/core/model/input.js';
+import { spLoginUrl } from '../../../src-main/capture/sp-login-url.js';
 
 class FakeBrowser {
   readonly sent: Array<{ method: string; params?: Record<string, unknown> }> = [];
@@ -100,5 +101,13 @@ describe('CdpCaptureEngine', () => {
     const engine = new CdpCaptureEngine(new FakeBrowser());
     engine.handleEvent('Network.requestWillBeSent', { requestId: '1', type: 'Document', request: { url: 'https://jira.example.com/plugins/servlet/samlconsumer', method: 'POST', hasPostData: true, postDataEntries: [{ bytes: Buffer.from('SAMLResponse=').toString('base64') }, { bytes: Buffer.from('abc').toString('base64') }] } });
     expect((await engine.stop()).exchanges[0]!.requestBody).toBe('SAMLResponse=abc');
+  });
+});
+
+describe('spLoginUrl', () => {
+  test('from the live base URL, else from the ACS URL; per product', () => {
+    expect(spLoginUrl({ product: 'jira', sp: {}, instance: { live: { baseUrl: 'https://jira.example.com/' } } })).toBe('https://jira.example.com/login.jsp');
+    expect(spLoginUrl({ product: 'confluence', sp: { acsUrl: 'https://wiki.example.com/confluence/plugins/servlet/samlconsumer' }, instance: { snapshot: 'x.json' } })).toBe('https://wiki.example.com/confluence/login.action');
+    expect(spLoginUrl({ product: 'jira', sp: {}, instance: { snapshot: 'x.json' } })).toBeUndefined();
   });
 });
