@@ -131,6 +131,13 @@ describe('Atlassian error pages after the response', () => {
     expect(f.fix.steps?.join(' ')).toContain(related);
   });
 
+  test('the timeline marks the page and the side it came from', async () => {
+    const flow = loginFlow({ spAnswer: atlassianErrorPage('User could not be created due to the license’s limit.') });
+    const result = await analyzeFlowInput(flow);
+    const entry = buildFlowTimeline(flow, result.messages, flowOptions()).entries.find((e) => e.page);
+    expect(entry).toMatchObject({ exchangeIndex: 2, method: 'POST', status: 400, page: { side: 'sp', kind: 'license-limit', text: 'User could not be created due to the license’s limit.' } });
+  });
+
   test('a username in the page is marked personal, so reports redact it', async () => {
     const result = await analyzeFlowInput(loginFlow({ spAnswer: atlassianErrorPage('Received SSO request for user jane.doe@example.com, but the user does not exist') }));
     expect(result.findings.find((f) => f.id === 'flow.sp-error')!.evidence[0]!.personal).toBe(true);

@@ -8,9 +8,11 @@ const ACS = 'https://jira.example.com/plugins/servlet/samlconsumer';
 describe('extractFlowMessages', () => {
   test('reads form parameters when the exporter gave no raw body, and names the exchange in the origin', () => {
     const xml = signedAwsResponse({ inResponseTo: '_r' });
-    const flow: CapturedFlow = { exchanges: [{ index: 4, method: 'POST', url: ACS, requestParams: [{ name: 'SAMLResponse', value: toPostBinding(xml) }, { name: 'RelayState', value: '/a b' }] }] };
-    const { messages, findings } = extractFlowMessages(flow);
+    const flow: CapturedFlow = { exchanges: [{ index: 4, method: 'POST', url: ACS, startedAt: '2026-11-29T09:59:59.000Z', requestParams: [{ name: 'SAMLResponse', value: toPostBinding(xml) }, { name: 'RelayState', value: '/a b' }] }] };
+    const { messages, findings, capturedAt } = extractFlowMessages(flow);
     expect(findings).toEqual([]);
+    // When the message was sent: an old capture is judged at that instant, not today.
+    expect(capturedAt).toEqual(['2026-11-29T09:59:59.000Z']);
     expect(messages).toEqual([expect.objectContaining({ xml, binding: 'HTTP-POST', relayState: '/a b', origin: `exchange 5: POST ${ACS} (form body)` })]);
   });
 
