@@ -3,7 +3,7 @@
  * the fix for that message. Each fix names the findings that diagnose the same cause from the
  * response itself or from the JIT simulation, so a support agent can follow the thread.
  */
-import { ATLASSIAN_SSO2_PRODUCT_PATHS, atlassianSsoStep, resolutionStep } from '../fixes/atlassian.js';
+import { ATLASSIAN_SSO2_PRODUCT_PATHS, atlassianSsoNote, atlassianSsoStep, resolutionStep } from '../fixes/atlassian.js';
 import { awsFix } from '../fixes/aws-console.js';
 import { makeFinding } from '../findings/make-finding.js';
 import type { Evidence, Finding, Fix } from '../model/finding.js';
@@ -58,7 +58,7 @@ function spFix(page: SpErrorPage, response: FlowMessage | undefined, app: AwsIss
       const looksLikeGroup = /[-_ ]users$|^jira-|^confluence-|^bitbucket-|administrators$/i.test(name);
       const steps = [
         `The response carries ${sent.length > 0 ? `the attributes ${sent.join(', ')}` : 'no attributes'}; the SP's mapping asks for "${name}".`,
-        atlassianSsoStep('Username mapping', `check the display name, email and groups mappings under JIT provisioning: each \${variable} and the groups attribute must be an attribute name the response carries.`),
+        atlassianSsoNote('under JIT provisioning, check the display name, email and groups mappings: each ${variable} and the groups attribute must name an attribute the response carries.'),
         `Or, in AWS (${'IAM Identity Center → Applications → <application> → Actions → Edit attribute mappings'}), add an attribute named "${name}" with the right user value.`,
       ];
       if (looksLikeGroup) {
