@@ -69,6 +69,7 @@ export async function loadAnalysisOptions(values: AnalysisArgValues, io: CliIo):
     sp: {},
     spPrivateKeys: [],
     now: parseNow(values.now, io),
+    nowIsExplicit: values.now !== undefined,
     clockSkewSeconds: DEFAULT_CLOCK_SKEW_SECONDS,
     profile: 'auto',
   };

@@ -8,7 +8,7 @@ import { makeFinding } from './findings/make-finding.js';
 import { annotateAwsAttributes } from './aws/attribute-source.js';
 import { detectProfile, runMessageChecks } from './checks/index.js';
 import { decodeInput } from './input/decode.js';
-import { analyzeFlow, extractFlowMessages } from './flow/index.js';
+import { analyzeFlow, buildFlowTimeline, extractFlowMessages } from './flow/index.js';
 import { readMessage, type ParsedMessage } from './saml/analyze-message.js';
 import { messageTypeOf } from './saml/read-protocol.js';
 import type { TrustAnchor } from './signature/check-signature.js';
@@ -46,14 +46,29 @@ function parseMessage(decoded: DecodedMessage): ParsedMessage | Finding {
   }
 }
 
-function decodeAll(input: AnalyzeInput): { detected: DetectedInput; messages: DecodedMessage[]; findings: Finding[] } {
+interface DecodedInput {
+  detected: DetectedInput;
+  messages: DecodedMessage[];
+  findings: Finding[];
+  /** When each message was captured, for flows. */
+  capturedAt?: Array<string | undefined>;
+}
+
+function decodeAll(input: AnalyzeInput): DecodedInput {
   if ('flow' in input) {
     const extracted = extractFlowMessages(input.flow);
-    return { detected: input.kind, messages: extracted.messages, findings: extracted.findings };
+    return { detected: input.kind, messages: extracted.messages, findings: extracted.findings, capturedAt: extracted.capturedAt };
   }
   const decoded = decodeInput(input.content);
   if (!decoded.ok) return { detected: decoded.detected, messages: [], findings: [decoded.finding] };
   return { detected: decoded.detected, messages: decoded.messages, findings: [] };
+}
+
+/** A captured message is judged at the instant it was captured, unless the user fixed the clock. */
+function messageClock(options: AnalysisOptions, capturedAt: string | undefined): AnalysisOptions {
+  if (options.nowIsExplicit || !capturedAt) return options;
+  const at = new Date(capturedAt);
+  return Number.isNaN(at.getTime()) ? options : { ...options, now: at };
 }
 
 /** Reads the AuthnRequest given alongside the response (--authn-request), for the InResponseTo check. */
@@ -82,7 +97,7 @@ export async function analyze(input: AnalyzeInput, options: AnalysisOptions): Pr
 
   const messages: MessageResult[] = [];
   let context: AnalysisContext | undefined;
-  for (const item of decoded.messages) {
+  for (const [i, item] of decoded.messages.entries()) {
     const parsed = parseMessage(item);
     if (!('doc' in parsed)) {
       inputFindings.push(parsed);
@@ -95,7 +110,8 @@ export async function analyze(input: AnalyzeInput, options: AnalysisOptions): Pr
       if (aws) context.aws = aws;
     }
     if (profile === 'aws') message.attributes = annotateAwsAttributes(message);
-    message.findings.push(...runMessageChecks(message, { options, profile, ...(authn.request ? { authnRequest: authn.request } : {}) }));
+    const judgedAt = messageClock(options, decoded.capturedAt?.[i]);
+    message.findings.push(...runMessageChecks(message, { options: judgedAt, profile, ...(authn.request ? { authnRequest: authn.request } : {}) }));
     message.findings = sortFindings(message.findings);
     message.verdict = verdictOf(message.findings);
     messages.push(message);
@@ -117,6 +133,7 @@ export async function analyze(input: AnalyzeInput, options: AnalysisOptions): Pr
     findings: sortFindings(inputFindings),
     messages,
   };
+  if ('flow' in input) result.flow = buildFlowTimeline(input.flow, messages, options);
   result.context = context ?? { profile: options.profile === 'aws' ? 'aws' : 'generic', now: options.now.toISOString(), clockSkewSeconds: options.clockSkewSeconds };
   return result;
 }

@@ -78,6 +78,7 @@ export class CaptureWindow {
         webviewTag: false,
         navigateOnDragDrop: false,
         safeDialogs: true,
+        disableBlinkFeatures: 'Auxclick',
         spellcheck: false,
         devTools: false,
       },

@@ -7,7 +7,7 @@
  * so the renderer and the e2e harness can import it.
  */
 import type { SimulationResult } from '../core/jit/simulation-types.js';
-import type { AnalysisResult, Verdict } from '../core/model/index.js';
+import type { AnalysisResult, CertificateInfo, Verdict } from '../core/model/index.js';
 import type { RedactionEntry } from '../core/report/redactor.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -31,6 +31,70 @@ export interface AnalyzeRequestOptions {
   sp?: { entityId?: string; acsUrl?: string };
   /** The AuthnRequest the response answers (any encoding `analyze` accepts). */
   authnRequest?: string;
+}
+
+/** When validity windows are judged: the wall clock, the message's IssueInstant + 1 min (old captures), or a given instant. */
+export type EvaluateAt = { mode: 'now' } | { mode: 'issue-instant' } | { mode: 'custom'; instant: string };
+
+/** Text for one setting: pasted (no name) or read from a dropped or chosen file (its name). */
+export interface SetupText {
+  text: string;
+  name?: string;
+}
+
+/** A change to the workspace setup (main keeps it in memory). Absent keys stay as they are; `null` clears. */
+export interface SetupPatch {
+  /** IdP metadata XML or PEM certificate(s); replaces the target profile's IdP metadata as trust anchor. */
+  idpTrust?: SetupText | null;
+  /** SP metadata (EntityDescriptor with SPSSODescriptor); wins over the target profile's SP settings. */
+  spMetadata?: SetupText | null;
+  /** Typed SP settings; `null` or `''` = use the target profile's (or SP metadata's) value. */
+  sp?: { entityId?: string | null; acsUrl?: string | null };
+  evaluateAt?: EvaluateAt;
+  clockSkewSeconds?: number;
+  /** PEM private key for encrypted assertions: kept in main's memory only, never persisted nor sent back. */
+  spKey?: SetupText | null;
+  /** Instance snapshot (JSON, or YAML from a .yaml file): replaces the selected target profile's own snapshot. */
+  snapshot?: SetupText | null;
+}
+
+/** What the workspace analyses with besides the message. Never holds a secret (the SP key is only described). */
+export interface WorkspaceSetup {
+  idp: {
+    /** Where the trust anchor comes from. */
+    source: 'profile' | 'metadata' | 'certificate' | 'none';
+    /** File, profile or workspace it was read from. */
+    origin?: string;
+    entityId?: string;
+    certificates: CertificateInfo[];
+    /** True when the user gave it in this session (it can be cleared). */
+    userGiven: boolean;
+    /** Why the target profile's IdP metadata could not be used. */
+    problem?: string;
+  };
+  sp: {
+    /** The Audience the response must name, and where that expectation comes from. */
+    entityId?: { value: string; source: string };
+    /** Every ACS URL accepted as Destination/Recipient. */
+    acsUrls: Array<{ value: string; source: string }>;
+    /** Values the user typed (they win over everything else). */
+    overrides: { entityId?: string; acsUrl?: string };
+    /** What the selected target profile says (the fields' prefill). */
+    profile: { entityId?: string; acsUrl?: string };
+    /** SP metadata the user gave. */
+    metadata?: { entityId: string; acsUrls: string[]; origin: string };
+  };
+  time: {
+    evaluateAt: EvaluateAt;
+    /** The instant the shown message was judged at; absent before any analysis. */
+    effectiveNow?: string;
+    clockSkewSeconds: number;
+    /** Why the effective instant is not what `evaluateAt` alone says (no IssueInstant, set by the demo case, …). */
+    note?: string;
+  };
+  spKey: { loaded: false } | { loaded: true; description: string; origin: string };
+  /** An instance snapshot the user gave; `use` says how it is used (or why not). */
+  snapshot?: { origin: string; product: string; capturedAt: string; users: number; use: string };
 }
 
 /** The JIT simulation of one login against a target profile (issue 4's `simulation` JSON). */
@@ -59,6 +123,10 @@ export interface WorkspaceResult {
   demo: boolean;
   /** ISO 8601 instant the analysis ran. */
   analyzedAt: string;
+  /** The setup this analysis used (trust anchor, SP settings, time, SP key, snapshot). */
+  setup?: WorkspaceSetup;
+  /** What pasted or dropped text was recognised as, when it became a setting instead of a message. */
+  notice?: string;
 }
 
 export type ProfileEngine = 'atlassian-sso' | 'resolution';
@@ -155,6 +223,13 @@ export interface InvokeChannels {
   'workspace:current': { request: EmptyRequest; response: WorkspaceResult | null };
   /** Re-run the simulation of the current workspace against another target profile (`null` = none). */
   'workspace:simulate': { request: { targetProfileId: string | null }; response: WorkspaceResult };
+  /** The setup in effect, for the given target profile (`undefined` = the one picked last). */
+  'workspace:setup': { request: { targetProfileId?: string | null }; response: WorkspaceSetup };
+  /** Changes the setup and analyses the current input again (`workspace` is `null` when there is none yet). */
+  'workspace:set-setup': {
+    request: { patch: SetupPatch; targetProfileId?: string | null };
+    response: { setup: WorkspaceSetup; workspace: WorkspaceResult | null };
+  };
   /** Save the current workspace's inputs (not results) to a `.samlscope.json` file through a save dialog. */
   'workspace:save': { request: EmptyRequest; response: SaveOutcome };
 
@@ -244,6 +319,8 @@ const INVOKE_CHANNEL_FLAGS = {
   'workspace:drop-file': true,
   'workspace:current': true,
   'workspace:simulate': true,
+  'workspace:setup': true,
+  'workspace:set-setup': true,
   'workspace:save': true,
   'profiles:list': true,
   'profiles:load': true,

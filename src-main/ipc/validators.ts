@@ -30,6 +30,27 @@ const analyzeOptions = z.strictObject({
   authnRequest: z.string().max(MAX_TEXT_CHARS).optional(),
 });
 
+/** Metadata, certificates, keys and snapshots: a snapshot of a large instance can be big, the rest is small. */
+const setupText = (max: number) =>
+  z.union([z.strictObject({ text: z.string().min(1, 'must not be empty').max(max), name: z.string().min(1).max(1024).optional() }), z.null()]).optional();
+const spField = z.union([z.string().max(2048), z.null()]).optional();
+
+const evaluateAt = z.discriminatedUnion('mode', [
+  z.strictObject({ mode: z.literal('now') }),
+  z.strictObject({ mode: z.literal('issue-instant') }),
+  z.strictObject({ mode: z.literal('custom'), instant: isoInstant }),
+]);
+
+const setupPatch = z.strictObject({
+  idpTrust: setupText(4 * 1024 * 1024),
+  spMetadata: setupText(4 * 1024 * 1024),
+  sp: z.strictObject({ entityId: spField, acsUrl: spField }).optional(),
+  evaluateAt: evaluateAt.optional(),
+  clockSkewSeconds: z.number().int().min(0).max(86_400).optional(),
+  spKey: setupText(64 * 1024),
+  snapshot: setupText(MAX_TEXT_CHARS),
+});
+
 const settingsPatch = z.strictObject({
   theme: z.enum(['system', 'light', 'dark']).optional(),
   presentationMode: z.boolean().optional(),
@@ -64,6 +85,8 @@ export const REQUEST_SCHEMAS: SchemaMap = {
   'workspace:drop-file': dropFile,
   'workspace:current': empty,
   'workspace:simulate': z.strictObject({ targetProfileId: z.union([profileId, z.null()]) }),
+  'workspace:setup': z.strictObject({ targetProfileId: optionalProfileId }),
+  'workspace:set-setup': z.strictObject({ patch: setupPatch, targetProfileId: optionalProfileId }),
   'workspace:save': empty,
   'profiles:list': empty,
   'profiles:load': z.strictObject({ id: profileId }),

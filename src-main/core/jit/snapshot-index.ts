@@ -12,20 +12,42 @@ export interface LocatedUser {
   directoryAssumed: boolean;
 }
 
+/**
+ * Where users whose directory the snapshot does not record are placed when it lists no active directory at all
+ * (live Jira and Confluence snapshots): they still exist, so they must stay visible to lookups.
+ */
+export const UNRECORDED_DIRECTORY: SnapshotDirectory = Object.freeze({
+  id: '(not recorded)',
+  name: '(directory not recorded in the snapshot)',
+  type: 'unknown',
+  active: true,
+  canCreateUsers: null,
+  canCreateGroups: null,
+  readOnly: false,
+  position: null,
+});
+
+/** Key under which groups whose directory is not recorded are indexed: they may be in any directory. */
+const ANY_DIRECTORY = '\u0000any';
+
 export interface SnapshotIndex {
   snapshot: InstanceSnapshot;
   directoriesById: ReadonlyMap<string, SnapshotDirectory>;
-  /** Active directories in the product's order (position ascending). */
+  /** Active directories in the product's order (position ascending; unknown positions last, in file order). */
   activeDirectories: readonly SnapshotDirectory[];
+  /** False when two or more active directories exist and some position is not recorded: "first directory wins" is then inferred. */
+  directoryOrderKnown: boolean;
   /** Active internal directories in order: the only ones Atlassian SSO's JIT searches and writes. */
   activeInternal: readonly SnapshotDirectory[];
+  /** Active directories that may be internal: internal ones and those of unknown type, in order. */
+  activeMaybeInternal: readonly SnapshotDirectory[];
   /** Users in active directories by lower-case username, in directory order. */
   byLowerName: ReadonlyMap<string, readonly LocatedUser[]>;
   /** Users in active directories by `jit_idp_id` (exact), in directory order. */
   byJitIdpId: ReadonlyMap<string, readonly LocatedUser[]>;
   /** Users in active directories by lower-case e-mail, alphabetical by username (Jira's pick order). */
   byLowerEmail: ReadonlyMap<string, readonly LocatedUser[]>;
-  /** Lower-case group name → ids of the directories holding it. */
+  /** Lower-case group name → ids of the directories holding it (a group with no recorded directory counts for every one). */
   groupDirectories: ReadonlyMap<string, ReadonlySet<string>>;
   /** Lower-case group name → applications it grants. */
   applicationsByGroup: ReadonlyMap<string, readonly string[]>;
@@ -42,10 +64,13 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 export function indexSnapshot(snapshot: InstanceSnapshot): SnapshotIndex {
   const directoriesById = new Map(snapshot.directories.map((d) => [d.id, d] as const));
-  const activeDirectories = snapshot.directories.filter((d) => d.active).sort((a, b) => a.position - b.position);
+  // Array.prototype.sort is stable: unknown positions keep their file order after the known ones.
+  const activeDirectories = snapshot.directories.filter((d) => d.active).sort((a, b) => (a.position ?? Infinity) - (b.position ?? Infinity));
+  const directoryOrderKnown = activeDirectories.length < 2 || activeDirectories.every((d) => d.position !== null);
   const activeInternal = activeDirectories.filter((d) => d.type === 'internal');
+  const activeMaybeInternal = activeDirectories.filter((d) => d.type === 'internal' || d.type === 'unknown');
   const rank = new Map(activeDirectories.map((d, i) => [d.id, i] as const));
-  const fallback = activeDirectories[0];
+  const fallback = activeDirectories[0] ?? UNRECORDED_DIRECTORY;
 
   const byLowerName = new Map<string, LocatedUser[]>();
   const byJitIdpId = new Map<string, LocatedUser[]>();
@@ -59,14 +84,13 @@ export function indexSnapshot(snapshot: InstanceSnapshot): SnapshotIndex {
     if (set) set.add(dirId);
     else groupDirectories.set(key, new Set([dirId]));
   };
-  for (const g of snapshot.groups) addGroupDir(g.name, g.directoryId);
+  for (const g of snapshot.groups) addGroupDir(g.name, g.directoryId ?? ANY_DIRECTORY);
 
   for (const user of snapshot.users) {
     const known = user.directoryId === null ? undefined : directoriesById.get(user.directoryId);
     // A user in an inactive directory is invisible to the product.
     if (known && !known.active) continue;
     const directory = known ?? fallback;
-    if (!directory) continue;
     const located: LocatedUser = { user, directory, directoryAssumed: known === undefined };
     push(byLowerName, user.username.toLowerCase(), located);
     const idpId = user.attributes['jit_idp_id'];
@@ -74,8 +98,8 @@ export function indexSnapshot(snapshot: InstanceSnapshot): SnapshotIndex {
     if (user.email) push(byLowerEmail, user.email.toLowerCase(), located);
     for (const g of user.groups) {
       if (user.active) populated.add(g.toLowerCase());
-      // Membership proves the group exists in that directory, even if `groups` omits it.
-      if (!located.directoryAssumed) addGroupDir(g, directory.id);
+      // Membership proves the group exists in that directory (or, when the user's directory is assumed, in some directory).
+      addGroupDir(g, located.directoryAssumed ? ANY_DIRECTORY : directory.id);
     }
   }
   const byRank = (a: LocatedUser, b: LocatedUser): number => (rank.get(a.directory.id) ?? 0) - (rank.get(b.directory.id) ?? 0);
@@ -97,7 +121,9 @@ export function indexSnapshot(snapshot: InstanceSnapshot): SnapshotIndex {
     snapshot,
     directoriesById,
     activeDirectories,
+    directoryOrderKnown,
     activeInternal,
+    activeMaybeInternal,
     byLowerName,
     byJitIdpId,
     byLowerEmail,
@@ -127,8 +153,15 @@ export function accessGrantingGroups(index: SnapshotIndex): string[] {
   return names;
 }
 
+/** Whether the group exists in the directory; a group whose directory is not recorded may be that one, so it counts. */
 export function groupExistsIn(index: SnapshotIndex, group: string, directoryId: string): boolean {
-  return index.groupDirectories.get(group.toLowerCase())?.has(directoryId) ?? false;
+  const dirs = index.groupDirectories.get(group.toLowerCase());
+  return dirs !== undefined && (dirs.has(directoryId) || dirs.has(ANY_DIRECTORY));
+}
+
+/** A known directory type other than internal: Atlassian SSO's JIT never writes there (unknown types may be internal). */
+export function isRemoteDirectory(directory: SnapshotDirectory): boolean {
+  return directory.type !== 'internal' && directory.type !== 'unknown';
 }
 
 export function groupExistsAnywhere(index: SnapshotIndex, group: string): boolean {

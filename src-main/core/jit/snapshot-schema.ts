@@ -11,8 +11,12 @@ export const SNAPSHOT_SCHEMA_VERSION = 1 as const;
 export const PRODUCTS = ['jira', 'confluence', 'bitbucket', 'bamboo'] as const;
 export type Product = (typeof PRODUCTS)[number];
 
-/** Crowd-style directory types; `delegating` = internal with LDAP authentication; `other` = anything else (e.g. custom). */
-export const DIRECTORY_TYPES = ['internal', 'ldap', 'crowd', 'delegating', 'other'] as const;
+/**
+ * Crowd-style directory types; `delegating` = internal with LDAP authentication; `other` = anything else (e.g. custom);
+ * `unknown` = the source named the directory but not its type (live REST captures). The simulation treats an
+ * unknown type as possibly internal and marks every step that depends on it as inferred.
+ */
+export const DIRECTORY_TYPES = ['internal', 'ldap', 'crowd', 'delegating', 'other', 'unknown'] as const;
 export type DirectoryType = (typeof DIRECTORY_TYPES)[number];
 
 // Products use numeric directory ids (Jira `cwd_directory.id`); files may write either.
@@ -24,14 +28,20 @@ export const snapshotDirectorySchema = z.object({
   name: nonEmpty,
   type: z.enum(DIRECTORY_TYPES),
   active: z.boolean(),
-  /** Directory permission CREATE_USER (Atlassian JIT needs it together with CREATE_GROUP). */
-  canCreateUsers: z.boolean(),
-  /** Directory permission CREATE_GROUP. */
-  canCreateGroups: z.boolean(),
+  /**
+   * Directory permission CREATE_USER (Atlassian JIT needs it together with CREATE_GROUP). `null` (or absent) =
+   * not known: no REST API exposes directory permissions, so live snapshots leave it unknown.
+   */
+  canCreateUsers: z.boolean().nullable().default(null),
+  /** Directory permission CREATE_GROUP; `null` (or absent) = not known. */
+  canCreateGroups: z.boolean().nullable().default(null),
   /** Read-only directory (e.g. read-only LDAP): user details and memberships cannot be changed by the product. */
   readOnly: z.boolean().default(false),
-  /** Order in the product's User Directories list, 0 first; the first directory holding a username wins. */
-  position: z.number().int().min(0),
+  /**
+   * Order in the product's User Directories list, 0 first; the first directory holding a username wins.
+   * `null` (or absent) = not known; such directories sort after the known ones, in file order.
+   */
+  position: z.number().int().min(0).nullable().default(null),
 });
 
 export const snapshotUserSchema = z.object({
@@ -57,7 +67,8 @@ export const snapshotUserSchema = z.object({
 
 export const snapshotGroupSchema = z.object({
   name: nonEmpty,
-  directoryId: idSchema,
+  /** Directory holding the group; `null` (or absent) when the source does not say (Jira and Confluence REST). */
+  directoryId: z.union([idSchema, z.null()]).default(null),
 });
 
 export const applicationAccessSchema = z.object({
@@ -117,7 +128,7 @@ export const instanceSnapshotSchema = snapshotObjectSchema.superRefine((snap, ct
     seen.add(key);
   });
   snap.groups.forEach((g, i) => {
-    if (!dirIds.has(g.directoryId)) ctx.addIssue({ code: 'custom', path: ['groups', i, 'directoryId'], message: `no directory with id "${g.directoryId}" in directories` });
+    if (g.directoryId !== null && !dirIds.has(g.directoryId)) ctx.addIssue({ code: 'custom', path: ['groups', i, 'directoryId'], message: `no directory with id "${g.directoryId}" in directories` });
   });
 });
 

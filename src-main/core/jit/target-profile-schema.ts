@@ -118,9 +118,14 @@ const baseUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL suc
   { message: 'must not contain credentials (user:password@); use auth.usernameRef/passwordRef' },
 );
 
+/** `product`: baseUrl is the Atlassian product itself; `crowd`: it is the Crowd server the product's users come from. */
+export const LIVE_SOURCES = ['product', 'crowd'] as const;
+
 export const liveInstanceSchema = z.strictObject({
   baseUrl,
   auth: authSchema,
+  /** Which server baseUrl names; `samlscope snapshot --source` overrides it. */
+  source: z.enum(LIVE_SOURCES, { error: 'must be "product" (the Atlassian product) or "crowd" (its Crowd server)' }).default('product'),
   /** Per-request timeout. */
   timeoutMs: z.number().int().min(1000).max(300_000).default(30_000),
 });
@@ -159,6 +164,7 @@ export type ResolutionSettings = z.output<typeof resolutionSettingsSchema>;
 export type RegexTransform = z.output<typeof transformSchema>;
 export type LiveInstance = z.output<typeof liveInstanceSchema>;
 export type LiveAuth = LiveInstance['auth'];
+export type LiveSource = LiveInstance['source'];
 
 /** Validates parsed JSON/YAML; errors read `provisioning.usernameMapping: invalid mapping expression …`. */
 export function parseTargetProfile(data: unknown): ParseOutcome<TargetProfile> {

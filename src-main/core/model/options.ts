@@ -44,6 +44,11 @@ export interface AnalysisOptions {
   /** The AuthnRequest the response answers, as raw input (any encoding `analyze` accepts). */
   authnRequest?: string;
   now: Date;
+  /**
+   * True when the user fixed the clock (`--now`, "evaluate at"). Otherwise messages of a capture are judged
+   * at the instant they were captured, so yesterday's HAR does not read as expired today.
+   */
+  nowIsExplicit?: boolean;
   clockSkewSeconds: number;
   /** `auto` recognises AWS IAM Identity Center from the issuer host. */
   profile: 'auto' | 'aws' | 'generic';

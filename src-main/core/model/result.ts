@@ -1,5 +1,6 @@
 import type { Finding } from './finding.js';
 import type { MessageResult } from './message.js';
+import type { FlowTimeline } from '../flow/timeline.js';
 
 export const SCHEMA_VERSION = 1 as const;
 
@@ -22,6 +23,8 @@ export interface AnalysisResult {
   /** Problems with the input as a whole (unreadable, too large, malformed) and flow findings across messages. */
   findings: Finding[];
   messages: MessageResult[];
+  /** For captures (HAR, SAML-tracer, in-app): the exchanges in order, the messages each carried, and how requests and responses pair up. */
+  flow?: FlowTimeline;
   /** Facts about the setup that are not findings (detected IdP profile, decoded AWS issuer). */
   context?: AnalysisContext;
 }
