@@ -25,7 +25,11 @@ function isEditable(target: EventTarget | null): boolean {
 
 export function App() {
   const store = useWorkspace();
-  const { workspace, presentation } = store;
+  const { presentation } = store;
+  // Settings pasted before any message come back as a workspace without results: nothing to show but the notice.
+  const workspace = store.workspace && store.workspace.results.length > 0 ? store.workspace : null;
+  const [dropLabel, setDropLabel] = useState('Drop to analyse');
+  const [dismissedNotice, setDismissedNotice] = useState<string | null>(null);
   const [tab, setTab] = useState<TabId>('findings');
   const [messageKey, setMessageKey] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
@@ -36,13 +40,16 @@ export function App() {
   const findings = useMemo(() => (workspace ? collectFindings(workspace) : []), [workspace]);
   const messages = useMemo(() => (workspace ? collectMessages(workspace) : []), [workspace]);
   const current = messages.find((m) => m.key === messageKey) ?? messages.find((m) => m.message.type === 'Response') ?? messages[0];
-  const workspaceKey = workspace ? `${workspace.analyzedAt}|${workspace.title}|${workspace.redacted}` : 'none';
+  const workspaceKey = store.workspace ? `${store.workspace.analyzedAt}|${store.workspace.title}|${store.workspace.redacted}` : 'none';
+  const noticeKey = store.workspace?.notice ? `${workspaceKey}|${store.workspace.notice}` : null;
 
-  // A new workspace starts at the findings, on its response.
+  // New input starts at the findings, on its response. The same input analysed again with another
+  // setting (trust anchor, time, …) keeps the view, so the effect of the change is seen where it shows.
+  const inputKey = workspace ? `${workspace.title}|${workspace.redacted}|${messages.map((m) => m.message.id ?? m.key).join(',')}` : 'none';
   useEffect(() => {
     setMessageKey(null);
     setTab('findings');
-  }, [workspaceKey]);
+  }, [inputKey]);
 
   // Tests and the UI benchmark wait for this; the mark times "navigation → interactive workspace".
   useEffect(() => {
@@ -128,11 +135,18 @@ export function App() {
         dragDepth.current = Math.max(0, dragDepth.current - 1);
         if (dragDepth.current === 0) setDragging(false);
       }}
-      onDragOver={(e) => e.preventDefault()}
+      onDragOver={(e) => {
+        e.preventDefault();
+        // Over a Setup section the drop sets that setting; elsewhere it is analysed (or auto-routed by main).
+        const zone = e.target instanceof Element ? e.target.closest('[data-drop-setting]') : null;
+        const label = zone?.getAttribute('data-drop-setting') ?? 'Drop to analyse';
+        if (label !== dropLabel) setDropLabel(label);
+      }}
       onDrop={(e) => {
         e.preventDefault();
         dragDepth.current = 0;
         setDragging(false);
+        if (e.target instanceof Element && e.target.closest('[data-drop-setting]')) return; // the section took it
         const file = e.dataTransfer.files[0];
         const text = e.dataTransfer.getData('text/plain');
         if (file) void store.dropFile(file);
@@ -141,9 +155,17 @@ export function App() {
     >
       <Toolbar store={store} onPaste={() => void onPasteButton()} />
       <div className="workspace">
-        {!presentation && <InputPanel store={store} />}
+        <InputPanel store={store} />
         <main className="results" data-workspace={workspaceKey} aria-busy={store.busy !== null}>
           <VerdictBanner workspace={workspace} findings={findings} placeholder={placeholder} />
+          {noticeKey && noticeKey !== dismissedNotice && store.workspace?.notice && (
+            <div className="notice-box" data-testid="setup-notice">
+              <span>{store.workspace.notice}</span>{' '}
+              <button type="button" className="btn small" onClick={() => setDismissedNotice(noticeKey)}>
+                Dismiss
+              </button>
+            </div>
+          )}
           {store.error && (
             <div className="error-box" role="alert">
               <strong>{store.error.title}:</strong> {store.error.message}{' '}
@@ -192,7 +214,13 @@ export function App() {
                 {activeTab === 'message' && current && <MessagePanel message={current.message} />}
                 {activeTab === 'certificates' && current && <CertificatesPanel message={current.message} now={now} />}
                 {activeTab === 'timeline' && current && <TimelinePanel message={current.message} now={now} skewSeconds={skew} />}
-                {activeTab === 'simulation' && <SimulationPanel simulation={workspace.simulation} error={workspace.simulationError} />}
+                {activeTab === 'simulation' && (
+                  <SimulationPanel
+                    simulation={workspace.simulation}
+                    error={workspace.simulationError}
+                    {...(workspace.setup?.snapshot ? { snapshotNote: `Instance snapshot ${workspace.setup.snapshot.origin}: ${workspace.setup.snapshot.use}` } : {})}
+                  />
+                )}
               </section>
             </>
           )}
@@ -203,6 +231,7 @@ export function App() {
                 <li>Paste a SAMLResponse (base64, a URL or a form body), SAML-tracer or HAR export, or IdP metadata — anywhere in the window.</li>
                 <li>Drop a .har, .saml, .xml or .json file, or use Open file….</li>
                 <li>Pick a target profile to simulate what the login does to the Atlassian instance.</li>
+                <li>Without a profile, give the IdP metadata, SP settings and time in Setup (or paste/drop the metadata, a certificate, the SP key or a snapshot anywhere).</li>
               </ul>
             </div>
           )}
@@ -213,7 +242,7 @@ export function App() {
       </div>
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
-          Drop to analyse
+          {dropLabel}
         </div>
       )}
     </div>

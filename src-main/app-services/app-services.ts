@@ -15,6 +15,8 @@ import { exportReport } from './report-export.js';
 import { openSettingsStore } from './settings-store.js';
 import { TargetProfiles } from './target-profiles.js';
 import { parseWorkspaceFile, serializeWorkspace, WORKSPACE_FILE_EXTENSION, WORKSPACE_FILE_FORMAT, type WorkspaceInput } from './workspace-file.js';
+import { recognizeSetupInput, type RecognizedSetup } from './setup-input.js';
+import { setupNotice } from './setup-notice.js';
 import { WorkspaceService, type WorkspaceState } from './workspace-service.js';
 
 export interface AppServiceDeps {
@@ -58,7 +60,7 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
   const profiles = new TargetProfiles(deps.fs, { examples: path.join(deps.paths.assets, 'examples'), user: path.join(deps.paths.userData, 'profiles') });
   const workspace = new WorkspaceService({ profiles, clock: deps.clock, secrets: deps.secrets, env: deps.env ?? {}, now: deps.clock });
 
-  const view = (state: WorkspaceState): WorkspaceResult => workspace.view(state, settingsStore.get().presentationMode);
+  const view = (state: WorkspaceState, notice?: string): WorkspaceResult => workspace.view(state, settingsStore.get().presentationMode, notice);
   /** `undefined` = the profile picked last (menu and OS opens do not name one); `null` = none. */
   const targetOf = (id: string | null | undefined): string | null => (id === undefined ? settingsStore.get().targetProfileId : id);
 
@@ -71,12 +73,33 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
     return after;
   }
 
-  async function analyzeText(text: string, source: string, targetProfileId: string | null): Promise<WorkspaceState> {
+  /** Stores recognised setting text and analyses the current message again; the notice says what happened. */
+  async function applyRecognized(recognized: RecognizedSetup, targetProfileId: string | null): Promise<WorkspaceResult> {
+    const { state, setup } = await workspace.updateSetup(recognized.patch, targetProfileId);
+    const notice = setupNotice(recognized.kind, setup, state !== undefined);
+    return state ? view(state, notice) : workspace.emptyView(setup, settingsStore.get().presentationMode, notice);
+  }
+
+  /**
+   * Pasted, dropped or opened text: metadata, certificates, keys and snapshots become settings;
+   * a saved workspace is reopened; anything else is analysed as the new message.
+   */
+  async function ingestText(text: string, source: string, targetProfileId: string | null): Promise<WorkspaceResult> {
+    const recognized = recognizeSetupInput(text, source);
+    if (recognized) return applyRecognized(recognized, targetProfileId);
     const saved = parseWorkspaceFile(text);
     if (saved) {
-      return workspace.analyze({ title: saved.title, inputs: saved.inputs, ...(saved.options ? { options: saved.options } : {}), targetProfileId: saved.targetProfileId, demo: saved.demo ?? false });
+      return view(
+        await workspace.analyze({
+          title: saved.title,
+          inputs: saved.inputs,
+          ...(saved.options ? { options: saved.options, optionsOrigin: 'the saved workspace' } : {}),
+          targetProfileId: saved.targetProfileId,
+          demo: saved.demo ?? false,
+        }),
+      );
     }
-    return workspace.analyze({ title: source, inputs: [{ source, text }], targetProfileId });
+    return view(await workspace.analyze({ title: source, inputs: [{ source, text }], targetProfileId }));
   }
 
   async function readInputFile(file: string): Promise<string> {
@@ -88,7 +111,7 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
 
   async function openDemo(): Promise<WorkspaceResult> {
     const demo = await loadDemoCase(deps.fs, path.join(deps.paths.assets, 'demo'));
-    const state = await workspace.analyze({ title: demo.title, inputs: demo.inputs, options: { now: demo.now }, targetProfileId: demo.profileId, demo: true });
+    const state = await workspace.analyze({ title: demo.title, inputs: demo.inputs, options: { now: demo.now }, optionsOrigin: 'the demo case', targetProfileId: demo.profileId, demo: true });
     if (!settingsStore.get().demoSeen) await updateSettings({ demoSeen: true });
     return view(state);
   }
@@ -96,11 +119,14 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
   const handlers: ChannelHandlers = {
     'workspace:analyze': async (req) => {
       const source = req.source?.trim() || 'Pasted text';
+      const targetProfileId = targetOf(req.targetProfileId);
+      const recognized = recognizeSetupInput(req.text, source);
+      if (recognized) return applyRecognized(recognized, targetProfileId);
       const state = await workspace.analyze({
         title: source,
         inputs: [{ source, text: req.text }],
         ...(req.options ? { options: req.options } : {}),
-        targetProfileId: targetOf(req.targetProfileId),
+        targetProfileId,
       });
       return view(state);
     },
@@ -108,18 +134,30 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
     'workspace:open-file': async (req) => {
       const file = await deps.dialogs.chooseOpenPath({ title: 'Open a SAML message or capture', filters: OPEN_FILTERS });
       if (file === null) return { cancelled: true };
-      const state = await analyzeText(await readInputFile(file), baseName(file), targetOf(req.targetProfileId));
-      return { cancelled: false, workspace: view(state) };
+      return { cancelled: false, workspace: await ingestText(await readInputFile(file), baseName(file), targetOf(req.targetProfileId)) };
     },
     'workspace:drop-file': async (req) => {
       const text = req.text ?? decodeFileText(req.bytes ?? new Uint8Array());
-      return view(await analyzeText(text, baseName(req.name), targetOf(req.targetProfileId)));
+      return ingestText(text, baseName(req.name), targetOf(req.targetProfileId));
     },
     'workspace:current': async () => {
       const state = workspace.current();
       return state ? view(state) : null;
     },
     'workspace:simulate': async (req) => view(await workspace.resimulate(req.targetProfileId)),
+    'workspace:setup': async (req) => {
+      const targetProfileId = targetOf(req.targetProfileId);
+      const state = workspace.current();
+      // The shown workspace's setup goes through view() so presentation mode sweeps it like the rest.
+      if (state && state.targetProfileId === targetProfileId) return view(state).setup ?? state.setup;
+      return workspace.describeSetup(targetProfileId);
+    },
+    'workspace:set-setup': async (req) => {
+      const { state, setup } = await workspace.updateSetup(req.patch, targetOf(req.targetProfileId));
+      if (!state) return { setup, workspace: null };
+      const result = view(state);
+      return { setup: result.setup ?? setup, workspace: result };
+    },
     'workspace:save': async () => {
       const state = workspace.current();
       if (!state) throw new Error('There is no workspace to save yet: paste or open a SAML response first.');
@@ -140,7 +178,8 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
           title: state.title,
           targetProfileId: state.targetProfileId,
           inputs,
-          ...(state.options ? { options: state.options } : {}),
+          // The setup as used (trust anchor, SP settings, time) so the file reopens with the same result; never the SP key.
+          ...(Object.keys(state.effectiveOptions).length > 0 ? { options: state.effectiveOptions } : {}),
           ...(state.demo ? { demo: true } : {}),
         }),
       );
@@ -171,9 +210,8 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
   return {
     handlers,
     async openPath(file) {
-      const state = await analyzeText(await readInputFile(file), baseName(file), settingsStore.get().targetProfileId);
-      const result = view(state);
-      deps.emit('file:opened', { fileName: result.title, workspace: result });
+      const result = await ingestText(await readInputFile(file), baseName(file), settingsStore.get().targetProfileId);
+      deps.emit('file:opened', { fileName: result.results.length > 0 ? result.title : baseName(file), workspace: result });
       return result;
     },
     settings: () => settingsStore.get(),

@@ -3,25 +3,35 @@
  * memory, and hand the renderer a view of it that is redacted in main whenever presentation mode
  * is on, so the renderer never holds personal data it must not show.
  */
-import type { AnalyzeRequestOptions, ProfileSummary, WorkspaceResult } from '../ipc/contract.js';
+import type { AnalyzeRequestOptions, ProfileSummary, SetupPatch, WorkspaceResult, WorkspaceSetup } from '../ipc/contract.js';
 import type { Verdict } from '../core/model/finding.js';
 import { importCaptureChunks } from '../capture/import-capture.js';
 import { analyze } from '../core/analyze.js';
 import type { AnalyzeInput } from '../core/model/input.js';
+import type { AnalysisOptions } from '../core/model/options.js';
 import type { SimulationResult } from '../core/jit/simulation-types.js';
 import type { AnalysisResult } from '../core/model/result.js';
 import { overallVerdict } from '../core/report/report-model.js';
 import { buildAnalysisOptions } from './analysis-options.js';
 import type { Clock } from './ports.js';
 import { redactWorkspaceData } from './redact-workspace.js';
-import { simulateTarget, type SimulationDeps } from './simulate-target.js';
+import { dropTouched, mergeRequestOptions, setupExtras, setupRequestOptions } from './setup-options.js';
+import { applySetupPatch, initialSetup, type SetupState } from './setup-state.js';
+import { setupOrigins, summarizeSetup, withSetupOrigins } from './setup-summary.js';
+import { loginResponse, simulateTarget, type SimulationDeps } from './simulate-target.js';
 import type { ResolvedTarget, TargetProfiles } from './target-profiles.js';
 import type { WorkspaceInput } from './workspace-file.js';
 
 export interface WorkspaceState {
   title: string;
   inputs: WorkspaceInput[];
+  /** The analysis's own options (demo, saved workspace, request), applied on top of the setup. */
   options?: AnalyzeRequestOptions;
+  /** Who set `options`, for the Setup panel (`the demo case`). */
+  optionsOrigin?: string;
+  /** Setup and own options combined, in the form a saved workspace keeps (never the SP key or a snapshot). */
+  effectiveOptions: AnalyzeRequestOptions;
+  setup: WorkspaceSetup;
   /** The profile asked for (`null` = none). */
   targetProfileId: string | null;
   targetProfile?: ProfileSummary;
@@ -36,6 +46,7 @@ export interface AnalyzeRequest {
   title: string;
   inputs: WorkspaceInput[];
   options?: AnalyzeRequestOptions;
+  optionsOrigin?: string;
   targetProfileId: string | null;
   demo?: boolean;
 }
@@ -72,8 +83,25 @@ export interface WorkspaceServiceDeps extends SimulationDeps {
   clock: Clock;
 }
 
+/** Old captures are judged just after they were issued (what the demo case does too). */
+const ISSUE_INSTANT_OFFSET_MS = 60_000;
+
+function issueInstantOf(results: readonly AnalysisResult[]): number | undefined {
+  const message = loginResponse(results) ?? results.flatMap((r) => r.messages)[0];
+  const t = message?.issueInstant ? Date.parse(message.issueInstant) : NaN;
+  return Number.isNaN(t) ? undefined : t;
+}
+
+function withoutNow(options: AnalyzeRequestOptions): AnalyzeRequestOptions {
+  const out = { ...options };
+  delete out.now;
+  return out;
+}
+
 export class WorkspaceService {
   private state: WorkspaceState | undefined;
+  /** What the user set besides the message; memory only (it holds the SP key). */
+  private setupState: SetupState = initialSetup();
 
   constructor(private readonly deps: WorkspaceServiceDeps) {}
 
@@ -92,42 +120,160 @@ export class WorkspaceService {
     }
   }
 
-  async analyze(req: AnalyzeRequest): Promise<WorkspaceState> {
+  /** The instant to judge at before any message was read: the analysis's own, a custom one, or the clock. */
+  private startInstant(overlay: AnalyzeRequestOptions | undefined, clock: Date): Date {
+    if (overlay?.now) return new Date(overlay.now);
+    const at = this.setupState.evaluateAt;
+    return at.mode === 'custom' ? new Date(at.instant) : clock;
+  }
+
+  /** One analysis with the current setup; does not change the current workspace. */
+  private async compute(req: AnalyzeRequest): Promise<WorkspaceState> {
     const analyzedAt = this.deps.clock();
-    const { target, summary, error } = await this.resolveTarget(req.targetProfileId);
+    const setup = this.setupState;
     // A bad profile must not stop the analysis itself: the message is still checked, the simulation says why it did not run.
-    const options = buildAnalysisOptions(analyzedAt, req.options, target?.analysis);
-    const results: AnalysisResult[] = [];
-    for (const input of req.inputs) results.push(await analyze(await toAnalyzeInput(input), options));
+    const { target, summary, error } = await this.resolveTarget(req.targetProfileId);
+    const request = mergeRequestOptions(setupRequestOptions(setup), req.options);
+    const idpOrigin = req.options?.idpMetadataXml || req.options?.idpCertificatePem ? req.optionsOrigin : setup.idpTrust?.origin;
+    const extras = setupExtras(setup, idpOrigin);
+    const inputs: AnalyzeInput[] = [];
+    for (const input of req.inputs) inputs.push(await toAnalyzeInput(input));
+    // Any instant other than the wall clock is the user's (or the analysis's) choice: the engine then
+    // judges captured messages at it too, instead of at the instant each was captured.
+    const explicitNow = Boolean(req.options?.now) || setup.evaluateAt.mode !== 'now';
+    const run = async (now: Date): Promise<{ options: AnalysisOptions; results: AnalysisResult[] }> => {
+      const options = buildAnalysisOptions(now, withoutNow(request), target?.analysis, extras);
+      if (explicitNow) options.nowIsExplicit = true;
+      const results: AnalysisResult[] = [];
+      for (const input of inputs) results.push(await analyze(input, options));
+      return { options, results };
+    };
+    let now = this.startInstant(req.options, analyzedAt);
+    let pass = await run(now);
+    let timeNote: string | undefined;
+    if (!req.options?.now && setup.evaluateAt.mode === 'issue-instant' && inputs.length > 0) {
+      const issued = issueInstantOf(pass.results);
+      if (issued === undefined) {
+        timeNote = 'The message has no IssueInstant, so it was judged at the current time.';
+      } else {
+        now = new Date(issued + ISSUE_INSTANT_OFFSET_MS);
+        pass = await run(now);
+      }
+    }
+    if (!explicitNow && pass.results.some((r) => r.flow)) timeNote = 'Captured messages are judged at the instant each was captured.';
+    const effectiveOptions: AnalyzeRequestOptions = { ...request };
+    if (explicitNow) effectiveOptions.now = now.toISOString();
+    else delete effectiveOptions.now;
     const state: WorkspaceState = {
       title: req.title,
       inputs: req.inputs,
+      effectiveOptions,
+      setup: summarizeSetup({
+        setup,
+        ...(req.options ? { overlay: req.options } : {}),
+        ...(req.optionsOrigin ? { overlayOrigin: req.optionsOrigin } : {}),
+        ...(target ? { target } : {}),
+        ...(error ? { targetError: error } : {}),
+        options: pass.options,
+        ...(inputs.length > 0 ? { effectiveNow: now } : {}),
+        ...(timeNote ? { timeNote } : {}),
+      }),
       targetProfileId: req.targetProfileId,
-      results,
+      results: pass.results,
       demo: req.demo ?? false,
       analyzedAt: analyzedAt.toISOString(),
     };
     if (req.options) state.options = req.options;
+    if (req.optionsOrigin) state.optionsOrigin = req.optionsOrigin;
     if (summary) state.targetProfile = summary;
     if (error) state.simulationError = error;
-    if (target) Object.assign(state, await simulateTarget(results, target, this.deps));
+    // A snapshot the user gave stands in for the profile's own snapshot or live instance.
+    const simulated = target && setup.snapshot ? { ...target, snapshot: setup.snapshot.snapshot } : target;
+    if (simulated && inputs.length > 0) Object.assign(state, await simulateTarget(pass.results, simulated, this.deps));
+    return state;
+  }
+
+  /** Analyses and makes the result the current workspace. */
+  async analyze(req: AnalyzeRequest): Promise<WorkspaceState> {
+    const state = await this.compute(req);
     this.state = state;
     return state;
+  }
+
+  /** The setup in effect for a target profile, without a message. */
+  async describeSetup(targetProfileId: string | null): Promise<WorkspaceSetup> {
+    const s = this.state;
+    if (s && s.targetProfileId === targetProfileId) return s.setup;
+    return (await this.compute({ title: '', inputs: [], targetProfileId })).setup;
+  }
+
+  /**
+   * Changes the setup and analyses the current input again with it (its target profile; for no
+   * input, `targetProfileId` is the profile the summary describes). A patch that cannot be read
+   * changes nothing.
+   */
+  async updateSetup(patch: SetupPatch, targetProfileId: string | null): Promise<{ state?: WorkspaceState; setup: WorkspaceSetup }> {
+    const before = this.setupState;
+    this.setupState = applySetupPatch(before, patch);
+    const s = this.state;
+    if (!s) return { setup: await this.describeSetup(targetProfileId) };
+    const options = dropTouched(s.options, patch);
+    try {
+      const state = await this.analyze({
+        title: s.title,
+        inputs: s.inputs,
+        ...(options ? { options } : {}),
+        ...(options && s.optionsOrigin ? { optionsOrigin: s.optionsOrigin } : {}),
+        targetProfileId: s.targetProfileId,
+        demo: s.demo,
+      });
+      return { state, setup: state.setup };
+    } catch (error) {
+      this.setupState = before;
+      throw error;
+    }
   }
 
   /** Same inputs, another target profile. */
   async resimulate(targetProfileId: string | null): Promise<WorkspaceState> {
     const s = this.state;
     if (!s) throw new Error('There is no analysis to simulate yet: paste or open a SAML response first.');
-    return this.analyze({ title: s.title, inputs: s.inputs, ...(s.options ? { options: s.options } : {}), targetProfileId, demo: s.demo });
+    return this.analyze({
+      title: s.title,
+      inputs: s.inputs,
+      ...(s.options ? { options: s.options } : {}),
+      ...(s.optionsOrigin ? { optionsOrigin: s.optionsOrigin } : {}),
+      targetProfileId,
+      demo: s.demo,
+    });
   }
 
-  /** What the renderer receives. `redact` is the presentation-mode setting at the time of sending. */
-  view(state: WorkspaceState, redact: boolean): WorkspaceResult {
+  /** A view without a message, so settings pasted before any message can be acknowledged. Not kept as the current workspace. */
+  emptyView(setup: WorkspaceSetup, redact: boolean, notice?: string): WorkspaceResult {
+    return {
+      title: 'No message yet',
+      results: [],
+      verdict: 'pass',
+      setup,
+      ...(notice ? { notice } : {}),
+      redacted: redact,
+      redactions: [],
+      demo: false,
+      analyzedAt: this.deps.clock().toISOString(),
+    };
+  }
+
+  /**
+   * What the renderer receives. `redact` is the presentation-mode setting at the time of sending;
+   * `notice` says what pasted text was recognised as (sent once, not kept).
+   */
+  view(state: WorkspaceState, redact: boolean, notice?: string): WorkspaceResult {
     const base = {
       verdict: workspaceVerdict(state.results, state.simulation),
       demo: state.demo,
       analyzedAt: state.analyzedAt,
+      setup: state.setup,
+      ...(notice ? { notice } : {}),
       ...(state.targetProfile ? { targetProfile: state.targetProfile } : {}),
     };
     if (!redact) {
@@ -141,10 +287,14 @@ export class WorkspaceService {
         redactions: [],
       };
     }
-    const texts = [state.title, state.simulationError ?? ''];
+    // File names and the notice are free text: swept like the title, in case one names the person.
+    const origins = setupOrigins(state.setup);
+    const texts = [state.title, state.simulationError ?? '', notice ?? '', ...origins];
     const r = redactWorkspaceData(state.results, state.simulation, texts);
     return {
       ...base,
+      setup: withSetupOrigins(state.setup, r.texts.slice(3)),
+      ...(notice ? { notice: r.texts[2] ?? '' } : {}),
       title: r.texts[0] ?? '',
       results: r.results,
       ...(r.simulation ? { simulation: r.simulation } : {}),

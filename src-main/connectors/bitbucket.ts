@@ -6,7 +6,7 @@
  * Pages carry isLastPage/nextPageStart.
  */
 import { z } from 'zod';
-import type { SnapshotApplicationAccess, SnapshotLicense, SnapshotUser } from '../core/jit/snapshot-schema.js';
+import type { DirectoryType, SnapshotApplicationAccess, SnapshotDirectory, SnapshotLicense, SnapshotUser } from '../core/jit/snapshot-schema.js';
 import { ConnectorError } from './connector-error.js';
 import { looksLikeEmail, optionalRead, runCapture, uniqueCaseInsensitive, type InstanceConnector, type ProductReader } from './connector.js';
 import type { ReadOnlyHttpClient } from './http-client.js';
@@ -61,12 +61,44 @@ interface DirectorySeen {
   mutableGroups: boolean | undefined;
 }
 
+/**
+ * The directory type a Bitbucket directory name makes evident, else `unknown` (names are free text an administrator
+ * may change). Atlassian's defaults: "Bitbucket Internal Directory", "Internal with LDAP Authentication" (delegating),
+ * and the connector names "Atlassian Crowd", "Active Directory server", "LDAP server". A directory whose details are
+ * not editable is never taken for internal.
+ */
+export function directoryTypeFromName(name: string, mutableDetails: boolean | undefined): DirectoryType {
+  const n = name.toLowerCase();
+  if (/delegat|ldap authentication/.test(n)) return 'delegating';
+  if (/\bcrowd\b/.test(n)) return 'crowd';
+  if (/\bldap\b|active directory/.test(n)) return 'ldap';
+  if (/\binternal\b/.test(n) && mutableDetails !== false) return 'internal';
+  return 'unknown';
+}
+
+function directoryFrom(name: string, seen: DirectorySeen): SnapshotDirectory {
+  return {
+    // Bitbucket exposes no directory id; the name is unique among an instance's directories.
+    id: name,
+    name,
+    type: directoryTypeFromName(name, seen.mutableDetails),
+    // Users of inactive directories cannot be listed, so a directory that answered is active.
+    active: true,
+    canCreateUsers: null,
+    canCreateGroups: null,
+    readOnly: seen.mutableDetails === false,
+    position: null,
+  };
+}
+
 export function createBitbucketConnector(client: ReadOnlyHttpClient): InstanceConnector {
   const notes: string[] = [
     'User attributes such as jit_idp_id (written by Atlassian\'s SSO JIT) are not exposed by Bitbucket\'s REST API.',
     'Users granted a global permission directly (not through a group) are not reflected in applicationAccess.',
   ];
   const directoriesSeen = new Map<string, DirectorySeen>();
+  // Users are looked up in parallel: sort, so the same instance always gives the same snapshot.
+  const seenByName = (): Array<[string, DirectorySeen]> => [...directoriesSeen].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 
   const groupsOf = async (username: string): Promise<string[]> => {
     const { items } = await collectPages(async (start) => {
@@ -90,7 +122,7 @@ export function createBitbucketConnector(client: ReadOnlyHttpClient): InstanceCo
       displayName: u.displayName ?? '',
       ...(u.emailAddress ? { email: u.emailAddress } : {}),
       active: u.active ?? true,
-      directoryId: null,
+      directoryId: u.directoryName || null,
       groups: await groupsOf(u.name),
       attributes: {},
     };
@@ -150,14 +182,19 @@ export function createBitbucketConnector(client: ReadOnlyHttpClient): InstanceCo
       return { applicationAccess, license };
     },
 
-    // Bitbucket names each user's directory but not its type, permissions or order: report, don't invent.
-    directories: () => [],
+    // Bitbucket names each user's directory and whether its details and groups are editable, but not its type,
+    // permissions or order: record what it says, mark the rest unknown.
+    directories: () => seenByName().map(([name, d]) => directoryFrom(name, d)),
     notes: () => {
-      const dirNotes = [...directoriesSeen].map(([name, d]) =>
-        `Bitbucket reports directory "${name}" for ${d.users} captured user(s) (details editable: ${yesNo(d.mutableDetails)}, groups editable: ${yesNo(d.mutableGroups)}). ` +
-          'Its type, permissions and position are not exposed by REST, so directories are left empty and directoryId is null.',
-      );
-      if (dirNotes.length === 0) dirNotes.push('Bitbucket\'s REST API does not expose directory types, permissions or order: directories are left empty and directoryId is null.');
+      const dirNotes = seenByName().map(([name, d]) => {
+        const type = directoryTypeFromName(name, d.mutableDetails);
+        return (
+          `Bitbucket reports directory "${name}" for ${d.users} captured user(s) (details editable: ${yesNo(d.mutableDetails)}, groups editable: ${yesNo(d.mutableGroups)}). ` +
+          `${type === 'unknown' ? 'Its type is not exposed by REST and not evident from its name: recorded as unknown.' : `Its type is not exposed by REST; "${type}" is taken from its name.`} ` +
+          'Its permissions (CREATE_USER, CREATE_GROUP) and position are not exposed: recorded as unknown.'
+        );
+      });
+      if (dirNotes.length === 0) dirNotes.push('No user was captured, so no directory is known: Bitbucket\'s REST API names a directory only per user.');
       return [...dirNotes, ...new Set(notes)];
     },
   };

@@ -27,6 +27,7 @@ export function buildSnapshot({ product, baseUrl, capturedAt, capture }: BuildSn
       baseUrl,
       ...(capture.productVersion ? { productVersion: capture.productVersion } : {}),
       usersIncluded: capture.usersIncluded,
+      directoriesIncluded: capture.directoriesIncluded,
       notes,
     },
     ...capture.content,

@@ -51,8 +51,10 @@ export function createConfluenceConnector(client: ReadOnlyHttpClient): InstanceC
     'Confluence\'s user REST does not include e-mail addresses or whether a user is active: e-mails are left out and users are recorded as active.',
     'Which groups grant Confluence access (the "can use" global permission, usually confluence-users) is not exposed by the REST API used here; add applicationAccess by hand.',
     'User attributes such as jit_idp_id (written by Atlassian\'s SSO JIT) are not exposed by the REST API.',
+    'Groups are recorded from the captured users\' memberships (and, when every user is listed, from the group list), without their directory (not exposed).',
   ];
   const notes: string[] = [];
+  const groupsListed: string[] = [];
 
   const memberships = async (username: string): Promise<string[]> => {
     const { items } = await collectPages(async (start): Promise<Page<string>> => {
@@ -101,6 +103,7 @@ export function createConfluenceConnector(client: ReadOnlyHttpClient): InstanceC
         const page = await getShaped(client, '/rest/api/group', { start, limit: PAGE }, groupPageSchema, 'a page of Confluence groups');
         return { items: page.results.map((g) => g.name), next: nextOf(start, page) };
       }, max);
+      groupsListed.push(...groups);
       const names: string[] = [];
       for (const group of groups) {
         if (group.includes('/')) {
@@ -133,6 +136,7 @@ export function createConfluenceConnector(client: ReadOnlyHttpClient): InstanceC
     },
 
     directories: () => [],
+    listedGroups: () => groupsListed,
     notes: () => [...fixedNotes, ...new Set(notes)],
   };
 

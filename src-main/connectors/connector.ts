@@ -3,7 +3,7 @@
  * read application access and licence, look up each requested user (by username, then by e-mail),
  * and report what the source cannot tell instead of guessing it.
  */
-import type { InstanceSnapshot, SnapshotUser } from '../core/jit/snapshot-schema.js';
+import type { InstanceSnapshot, SnapshotGroup, SnapshotUser } from '../core/jit/snapshot-schema.js';
 import { ConnectorError } from './connector-error.js';
 import { mapLimit } from './paginate.js';
 
@@ -24,6 +24,8 @@ export interface ConnectorCapture {
   productVersion?: string;
   /** `selected` unless the source listed every user. */
   usersIncluded: 'all' | 'selected';
+  /** `some`: the directory list holds only what the source revealed (no REST API used here lists every directory). */
+  directoriesIncluded: 'all' | 'some';
   /** Requested usernames/e-mail addresses that matched no user. */
   notFound: string[];
   /** What this source could not tell, in plain words (snapshot `source.notes`). */
@@ -47,10 +49,16 @@ export interface ProductReader {
   listUsernames(max: number): Promise<{ usernames: string[]; complete: boolean }>;
   /** Application access and licence; unreadable parts become notes. */
   instanceFacts(): Promise<Pick<SnapshotContent, 'applicationAccess' | 'license'>>;
-  /** Directories, if the source exposes them (none of the REST APIs used here does). */
+  /**
+   * Directories, as far as the source reveals them (Bitbucket names each user's directory; Crowd is one remote
+   * directory); what it does not reveal (type, permissions, order) is recorded as unknown, never guessed.
+   * Called after the user lookups, so it may report what they revealed.
+   */
   directories(): SnapshotContent['directories'];
   /** Notes gathered while reading (limitations of this source, skipped data). */
   notes(): string[];
+  /** Group names the source listed besides memberships and access groups (directory not recorded). */
+  listedGroups?(): string[];
 }
 
 const DEFAULT_MAX_USERS = 10_000;
@@ -90,12 +98,35 @@ export async function runCapture(reader: ProductReader, request: CaptureRequest)
 
   const directories = reader.directories();
   return {
-    content: { directories, users, groups: [], applicationAccess: facts.applicationAccess, license: facts.license },
+    content: { directories, users, groups: knownGroups(users, facts.applicationAccess, reader.listedGroups?.() ?? []), applicationAccess: facts.applicationAccess, license: facts.license },
     ...(productVersion ? { productVersion } : {}),
     usersIncluded,
+    directoriesIncluded: 'some',
     notFound,
     unknown: [...reader.notes(), ...extraNotes],
   };
+}
+
+/**
+ * The groups the capture proves exist: every captured membership (in the member's directory, when recorded),
+ * every group granting application access and every group the source listed (directory not recorded).
+ * One entry per name and directory.
+ */
+export function knownGroups(users: readonly SnapshotUser[], access: SnapshotContent['applicationAccess'], listed: readonly string[] = []): SnapshotGroup[] {
+  const groups: SnapshotGroup[] = [];
+  const seen = new Set<string>();
+  const named = new Set<string>();
+  const add = (name: string, directoryId: string | null): void => {
+    const key = `${directoryId ?? ''}\u0000${name.toLowerCase()}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    named.add(name.toLowerCase());
+    groups.push({ name, directoryId });
+  };
+  for (const u of users) for (const g of u.groups) if (g.trim() !== '') add(g, u.directoryId);
+  // An access group already seen through a membership is known; repeating it without a directory adds nothing.
+  for (const g of [...access.flatMap((a) => a.groups), ...listed]) if (g.trim() !== '' && !named.has(g.toLowerCase())) add(g, null);
+  return groups;
 }
 
 /**

@@ -6,7 +6,7 @@
  * remote (Crowd) directory; the product-side facts (directory order, access, licence) are not here.
  */
 import { z } from 'zod';
-import type { SnapshotUser } from '../core/jit/snapshot-schema.js';
+import type { SnapshotDirectory, SnapshotUser } from '../core/jit/snapshot-schema.js';
 import { ConnectorError } from './connector-error.js';
 import { looksLikeEmail, runCapture, uniqueCaseInsensitive, type InstanceConnector, type ProductReader } from './connector.js';
 import type { ReadOnlyHttpClient } from './http-client.js';
@@ -36,10 +36,26 @@ export function cqlValue(value: string): string {
   return /^[^\s"'()=!<>~,]+$/.test(value) ? value : `"${value.replace(/(["\\])/g, '\\$1')}"`;
 }
 
+/** Id of the one directory a Crowd capture records: the product's Crowd directory. */
+export const CROWD_DIRECTORY_ID = 'crowd';
+
 export function createCrowdConnector(client: ReadOnlyHttpClient): InstanceConnector {
+  // Evident from the source: in the product, these users live in a directory of type Crowd. Not evident: its
+  // permissions and position, and the product's other directories (its internal one, where JIT creates users).
+  const crowdDirectory: SnapshotDirectory = {
+    id: CROWD_DIRECTORY_ID,
+    name: `Crowd (${new URL(client.baseUrl).host})`,
+    type: 'crowd',
+    active: true,
+    canCreateUsers: null,
+    canCreateGroups: null,
+    readOnly: false,
+    position: null,
+  };
   const notes: string[] = [
-    'Users were read from Crowd. In the product they live in a Crowd (remote) directory whose position and permissions Crowd cannot report, ' +
-      'so directories are left empty and directoryId is null. Atlassian\'s SSO JIT neither creates nor updates users found only in a remote directory.',
+    'Users were read from Crowd. In the product they live in a Crowd (remote) directory, recorded as the directory "crowd"; its permissions and position ' +
+      'are not known to Crowd and are recorded as unknown, and the product\'s other directories (such as its internal directory) are not in the snapshot. ' +
+      'Atlassian\'s SSO JIT neither creates nor updates users found only in a remote directory.',
     'Application access and licence usage are product-side facts that Crowd does not expose; capture them from the product or add them by hand.',
   ];
 
@@ -67,7 +83,7 @@ export function createCrowdConnector(client: ReadOnlyHttpClient): InstanceConnec
       displayName: u['display-name'] ?? composed,
       ...(u.email ? { email: u.email } : {}),
       active: u.active ?? true,
-      directoryId: null,
+      directoryId: CROWD_DIRECTORY_ID,
       groups: await directGroups(u.name),
       attributes,
     };
@@ -121,7 +137,7 @@ export function createCrowdConnector(client: ReadOnlyHttpClient): InstanceConnec
     },
 
     instanceFacts: async () => ({ applicationAccess: [], license: [] }),
-    directories: () => [],
+    directories: () => [crowdDirectory],
     notes: () => notes,
   };
 

@@ -50,7 +50,7 @@ export function createJiraConnector(client: ReadOnlyHttpClient): InstanceConnect
     'Jira\'s REST API does not expose user directories: every user\'s directoryId is null and the directory list is empty. ' +
       'Add directories by hand (Administration > User management > User Directories) if the simulation should consider them.',
     'Jira\'s REST API does not expose user attributes such as jit_idp_id (written by Atlassian\'s SSO JIT), so lookups by identity-provider id cannot be simulated.',
-    'The group list is not captured (a group needs a directory id); each user\'s memberships are. Jira\'s user resource may include memberships inherited through nested groups.',
+    'Groups are recorded from the captured users\' memberships and the application roles, without their directory (not exposed). Jira\'s user resource may include memberships inherited through nested groups.',
   ]);
   const notesArray: string[] = [];
   // Read once: both the access facts and `all` mode need the roles.

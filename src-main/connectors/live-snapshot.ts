@@ -1,11 +1,11 @@
 /**
  * One entry point for the CLI and the desktop app: profile `instance.live` + secrets → a validated
- * InstanceSnapshot. Picks the connector for the product (or Crowd), resolves the secret references,
- * and builds the read-only client.
+ * InstanceSnapshot. Picks the connector for the product (or Crowd, per `instance.live.source`),
+ * resolves the secret references, and builds the read-only client.
  */
 import type { Dispatcher } from 'undici';
 import type { InstanceSnapshot, Product } from '../core/jit/snapshot-schema.js';
-import type { LiveInstance } from '../core/jit/target-profile-schema.js';
+import type { LiveInstance, LiveSource } from '../core/jit/target-profile-schema.js';
 import { buildSnapshot } from './build-snapshot.js';
 import { createBitbucketConnector } from './bitbucket.js';
 import { createConfluenceConnector } from './confluence.js';
@@ -17,7 +17,10 @@ import { createJiraConnector } from './jira.js';
 import { resolveLiveAuth, type SecretResolver } from './secrets.js';
 
 /** `product`: the base URL is the product itself; `crowd`: it is the Crowd server the product's users come from. */
-export type LiveSource = 'product' | 'crowd';
+export type { LiveSource };
+
+/** A profile's `instance.live`; `source` may be left out by programmatic callers (then `product`). */
+export type LiveConnection = Omit<LiveInstance, 'source'> & { source?: LiveSource };
 
 export function createConnector(product: Product, source: LiveSource, client: ReadOnlyHttpClient): InstanceConnector {
   if (source === 'crowd') return createCrowdConnector(client);
@@ -38,8 +41,9 @@ export function createConnector(product: Product, source: LiveSource, client: Re
 
 export interface LiveSnapshotRequest extends CaptureRequest {
   product: Product;
-  live: LiveInstance;
+  live: LiveConnection;
   secrets: SecretResolver;
+  /** Overrides `live.source` (the CLI's `--source`). */
   source?: LiveSource;
   /** Capture time (the CLI's clock). */
   now: () => Date;
@@ -65,7 +69,7 @@ export async function captureLiveSnapshot(req: LiveSnapshotRequest): Promise<Liv
     ...(req.dispatcher ? { dispatcher: req.dispatcher } : {}),
     ...(req.signal ? { signal: req.signal } : {}),
   });
-  const connector = createConnector(req.product, req.source ?? 'product', client);
+  const connector = createConnector(req.product, req.source ?? req.live.source ?? 'product', client);
   const capture = await connector.capture({
     users: req.users,
     ...(req.maxUsers ? { maxUsers: req.maxUsers } : {}),

@@ -24,9 +24,10 @@ export interface LoadedTarget {
   profile: TargetProfile;
   /** Absolute paths of the files the profile names. */
   paths: { idpMetadata: string; spMetadata?: string; snapshot?: string };
-  idpMetadataXml: string;
+  /** Absent only when loaded with `referencedFiles: 'resolve'`. */
+  idpMetadataXml?: string;
   spMetadataXml?: string;
-  /** Loaded when the profile's instance is a snapshot (or one was given explicitly). */
+  /** Loaded when the profile's instance is a snapshot (or one was given explicitly), unless `referencedFiles: 'resolve'`. */
   snapshot?: InstanceSnapshot;
 }
 
@@ -70,9 +71,14 @@ export interface LoadTargetOptions {
   cwd?: string;
   /** Use this snapshot file instead of the profile's instance (absolute or relative to cwd). */
   snapshotOverride?: string;
+  /**
+   * `read` (default): read the IdP/SP metadata and snapshot the profile names. `resolve`: validate the profile and
+   * resolve those paths, read none of them (e.g. `samlscope snapshot` needs only instance.live).
+   */
+  referencedFiles?: 'read' | 'resolve';
 }
 
-/** Loads the profile, its IdP (and SP) metadata text, and its snapshot when it has one. */
+/** Loads the profile (JSON or YAML), its IdP (and SP) metadata text, and its snapshot when it has one. */
 export async function loadTargetProfile(profileFile: string, options: LoadTargetOptions = {}): Promise<LoadedTarget> {
   const profilePath = isAbsolute(profileFile) ? profileFile : resolve(options.cwd ?? '.', profileFile);
   const data = parseDataText(await readText(profilePath, 'target profile'), profilePath);
@@ -87,7 +93,9 @@ export async function loadTargetProfile(profileFile: string, options: LoadTarget
   if (options.snapshotOverride) paths.snapshot = resolve(options.cwd ?? '.', options.snapshotOverride);
   else if ('snapshot' in profile.instance) paths.snapshot = rel(profile.instance.snapshot);
 
-  const loaded: LoadedTarget = { profilePath, profile, paths, idpMetadataXml: await readText(paths.idpMetadata, 'IdP metadata (idp.metadata)') };
+  const loaded: LoadedTarget = { profilePath, profile, paths };
+  if (options.referencedFiles === 'resolve') return loaded;
+  loaded.idpMetadataXml = await readText(paths.idpMetadata, 'IdP metadata (idp.metadata)');
   if (paths.spMetadata) loaded.spMetadataXml = await readText(paths.spMetadata, 'SP metadata (sp.metadata)');
   if (paths.snapshot) loaded.snapshot = await loadSnapshotFile(paths.snapshot);
   return loaded;

@@ -1,7 +1,11 @@
-/** The input column: a text box for pasted SAMLResponse / metadata / URLs, and what is loaded now. */
+/**
+ * The input column: a text box for pasted SAMLResponse / metadata / URLs, what is loaded now, and
+ * the Setup panel. In presentation mode only the Setup panel shows: the text box holds personal data.
+ */
 import { useEffect, useRef, useState } from 'react';
 import type { WorkspaceStore } from '../state/use-workspace.js';
 import { isMac } from '../api.js';
+import { SetupPanel } from './SetupPanel.js';
 
 export function InputPanel({ store }: { store: WorkspaceStore }) {
   const [text, setText] = useState('');
@@ -19,8 +23,15 @@ export function InputPanel({ store }: { store: WorkspaceStore }) {
     if (text.trim() !== '') void store.analyzeText(text, 'Pasted text');
   };
   const submitKey = isMac() ? '⌘↵' : 'Ctrl+Enter';
-  const ws = store.workspace;
+  const ws = store.workspace && store.workspace.results.length > 0 ? store.workspace : null;
 
+  if (store.presentation) {
+    return (
+      <aside className="input-panel" aria-label="Input">
+        <SetupPanel store={store} />
+      </aside>
+    );
+  }
   return (
     <aside className="input-panel" aria-label="Input">
       <h2>
@@ -74,6 +85,7 @@ export function InputPanel({ store }: { store: WorkspaceStore }) {
           <span>Analysed {new Date(ws.analyzedAt).toLocaleString()}</span>
         </div>
       )}
+      <SetupPanel store={store} />
     </aside>
   );
 }

@@ -33,7 +33,14 @@ function Chips({ items, kind }: { items: string[]; kind?: 'added' | 'removed' })
   );
 }
 
-export function SimulationPanel({ simulation, error }: { simulation: SimulationSummary | undefined; error: string | undefined }) {
+interface Props {
+  simulation: SimulationSummary | undefined;
+  error: string | undefined;
+  /** Set when a snapshot the user dropped stands in for the profile's own: says so above the outcome. */
+  snapshotNote?: string;
+}
+
+export function SimulationPanel({ simulation, error, snapshotNote }: Props) {
   if (!simulation) {
     return error ? (
       <p className="error-box" role="alert">
@@ -49,6 +56,11 @@ export function SimulationPanel({ simulation, error }: { simulation: SimulationS
   const hypo = s.hypotheticalOutcome;
   return (
     <>
+      {snapshotNote && (
+        <p className="note" data-snapshot-note>
+          {snapshotNote}
+        </p>
+      )}
       <section className="jit-outcome" aria-label="Simulation outcome" data-can-log-in={s.canLogIn}>
         <span className={`badge ${s.canLogIn ? 'pass' : 'error'}`}>{s.canLogIn ? 'Can log in' : 'Cannot log in'}</span>
         <div>

@@ -41,7 +41,7 @@ export function Toolbar({ store, onPaste }: Props) {
         <button type="button" className="btn" onClick={() => void store.openDemo()} title="Open the bundled demo case">
           Demo
         </button>
-        <button type="button" className="btn" onClick={() => void store.saveWorkspace()} disabled={!store.workspace} title="Save the inputs of this workspace to a file">
+        <button type="button" className="btn" onClick={() => void store.saveWorkspace()} disabled={!store.workspace?.results.length} title="Save the inputs and setup of this workspace to a file (never the SP key)">
           Save…
         </button>
       </div>

@@ -5,7 +5,7 @@
  *   then re-requests the workspace from main, which sends it redacted.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ProfileSummary, ReportFormat, Settings, WorkspaceResult } from '../../src-main/ipc/contract.js';
+import type { ProfileSummary, ReportFormat, Settings, SetupPatch, WorkspaceResult, WorkspaceSetup } from '../../src-main/ipc/contract.js';
 import { errorText, invoke, on } from '../api.js';
 import { personalValuesOf, scrubPersonal } from '../lib/personal.js';
 
@@ -26,6 +26,10 @@ export interface WorkspaceStore {
   error: AppError | null;
   notice: string | null;
   exportRedact: boolean;
+  /** What analyses use besides the message (trust anchor, SP settings, time, SP key, snapshot). */
+  setup: WorkspaceSetup | null;
+  /** Changes the setup in main, which analyses the current message again. */
+  updateSetup(patch: SetupPatch, label?: string): Promise<void>;
   analyzeText(text: string, source: string): Promise<void>;
   dropFile(file: File): Promise<void>;
   openFile(): Promise<void>;
@@ -66,10 +70,12 @@ export function useWorkspace(): WorkspaceStore {
   const [error, setError] = useState<AppError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [exportRedact, setExportRedact] = useState(true);
+  const [setup, setSetup] = useState<WorkspaceSetup | null>(null);
 
   const presentationRef = useRef(false);
   const generation = useRef(0);
   const personal = useRef<Set<string>>(new Set());
+  const setupNotice = useRef<string | null>(null);
   const focusInputRef = useRef<(() => void) | null>(null);
   const exportRef = useRef<(format: ReportFormat) => Promise<void>>(() => Promise.resolve());
   const profileId = settings?.targetProfileId ?? null;
@@ -87,15 +93,23 @@ export function useWorkspace(): WorkspaceStore {
       setWorkspace(null);
       return true;
     }
+    let shown = ws;
     if (presentationRef.current) {
       if (!ws.redacted) return false;
       const { workspace: safe, leaked } = scrubPersonal(ws, personal.current);
       if (leaked > 0) console.warn(`samlscope: ${leaked} personal value(s) arrived unmasked in presentation mode and were blanked.`);
-      setWorkspace(safe);
-      return true;
+      shown = safe;
+    } else if (ws.results.length > 0) {
+      personal.current = personalValuesOf(ws);
     }
-    personal.current = personalValuesOf(ws);
-    setWorkspace(ws);
+    setWorkspace(shown);
+    if (shown.setup) setSetup(shown.setup);
+    // Pasted metadata, certificates, keys and snapshots become settings: say what was recognised,
+    // and stop saying it once a later analysis replaced that view.
+    if (shown.notice) setupNotice.current = shown.notice;
+    const said = setupNotice.current;
+    setNotice((current) => shown.notice ?? (current === said ? null : current));
+    if (!shown.notice) setupNotice.current = null;
     return true;
   }, []);
 
@@ -184,6 +198,7 @@ export function useWorkspace(): WorkspaceStore {
         // First start: the bundled demo case shows what samlscope does with nothing else given.
         const ws = s.demoSeen ? await invoke('workspace:current', {}) : await invoke('workspace:open-demo', {});
         if (!cancelled && !accept(ws, gen)) accept(await invoke('workspace:current', {}), gen);
+        if (!cancelled && !ws?.setup) setSetup(await invoke('workspace:setup', {}));
       } catch (e) {
         if (!cancelled) setError({ title: 'samlscope could not start', message: errorText(e) });
       } finally {
@@ -237,6 +252,8 @@ export function useWorkspace(): WorkspaceStore {
 
   const openDemo = useCallback(() => run('Opening the demo case…', () => invoke('workspace:open-demo', {})), [run]);
 
+  const hasMessage = (workspace?.results.length ?? 0) > 0;
+
   const selectProfile = useCallback(
     async (id: string | null) => {
       try {
@@ -245,9 +262,21 @@ export function useWorkspace(): WorkspaceStore {
         setError({ title: 'Target profile could not be selected', message: errorText(e) });
         return;
       }
-      if (workspace) await run('Simulating against the target…', () => invoke('workspace:simulate', { targetProfileId: id }));
+      if (hasMessage) await run('Simulating against the target…', () => invoke('workspace:simulate', { targetProfileId: id }));
+      else await invoke('workspace:setup', { targetProfileId: id }).then(setSetup, (e: unknown) => setError({ title: 'Setup could not be read', message: errorText(e) }));
     },
-    [run, workspace],
+    [run, hasMessage],
+  );
+
+  const updateSetup = useCallback(
+    (patch: SetupPatch, label = 'Applying the setup…') =>
+      run(label, async () => {
+        const out = await invoke('workspace:set-setup', { patch, targetProfileId: profileId });
+        if (out.workspace) return out.workspace;
+        setSetup(out.setup);
+        return undefined; // no message yet: the view stays as it is
+      }),
+    [run, profileId],
   );
 
   const importProfile = useCallback(async () => {
@@ -299,6 +328,8 @@ export function useWorkspace(): WorkspaceStore {
     error,
     notice,
     exportRedact,
+    setup,
+    updateSetup,
     analyzeText,
     dropFile,
     openFile,

@@ -3,14 +3,16 @@
  * Debian's Chromium, with `window.samlscope` bound to the real main-side handlers running in this
  * process (tests/e2e/harness). Screenshots of every state, light and dark, land in tests/e2e/.artifacts/.
  */
+import { X509Certificate } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { APP_CSP_META } from '../../src-main/electron/csp.js';
-import { signedAwsResponse, toPostBinding } from '../fixtures/aws-response.js';
+import { awsIdpMetadata, signedAwsResponse, toPostBinding } from '../fixtures/aws-response.js';
+import { IDP_KEY, SP_KEY } from '../fixtures/keys.js';
 import { createAppHarness, type AppHarness } from './harness/app-handlers.js';
 import { buildRenderer, RENDERER_DIR } from './harness/build-renderer.js';
-import { describeFocus, dispatchPaste, layoutOverflow, pageTexts, shoot, waitNewWorkspace, waitReady, workspaceKey } from './harness/page-actions.js';
+import { describeFocus, dispatchPaste, layoutOverflow, pageTexts, shoot, shootElement, waitNewWorkspace, waitReady, workspaceKey } from './harness/page-actions.js';
 import { serveStatic, type StaticServer } from './harness/static-server.js';
 import { launchChromium, openWorkspace, type WorkspacePage } from './harness/workspace-page.js';
 
@@ -37,6 +39,25 @@ function expiredResponse(): string {
       issueInstant: new Date('2021-03-04T09:00:00Z'),
     }),
   );
+}
+
+/** A fresh AWS-shaped response for PERSON, issued a minute ago and signed with IDP_KEY: only the setup decides its findings. */
+function freshResponse(issueInstant: Date): string {
+  return toPostBinding(
+    signedAwsResponse({
+      nameId: PERSON.nameId,
+      attributes: [
+        { name: 'email', values: [PERSON.nameId] },
+        { name: 'displayName', values: [PERSON.display] },
+      ],
+      issueInstant,
+    }),
+  );
+}
+
+/** Finding ids on screen. */
+function shownFindingIds(page: WorkspacePage['page']): Promise<Array<string | null>> {
+  return page.locator('[data-finding-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-finding-id')));
 }
 
 /** The demo person's identifying values (lower case), read from a clear demo workspace in a separate app instance. */
@@ -342,6 +363,9 @@ describe('workspace in Chromium, bound to the real main-side handlers', () => {
       /^textarea:/,
       /^button:Analyse/,
       /^button:Clear$/,
+      /^button:.?Setup$/,
+      /^input:#setup-sp-acs$/,
+      /^input:#setup-skew$/,
       /^tab:Findings/,
       /^tab:Attributes/,
       /^tab:Message$/,
@@ -385,5 +409,134 @@ describe('workspace in Chromium, bound to the real main-side handlers', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.press('Escape');
     expect(await page.locator('.menu').count()).toBe(0);
+  });
+  it('Setup: pasted IdP metadata becomes the trust anchor; SP settings and the evaluation time re-analyse the message', async () => {
+    const { page, calls } = await openApp();
+    const issued = new Date(Date.now() - 60_000);
+    // An AWS response with no target profile and no IdP metadata: nothing to verify the signature against.
+    let before = await workspaceKey(page);
+    await dispatchPaste(page, freshResponse(issued));
+    await waitNewWorkspace(page, before);
+    expect(await shownFindingIds(page)).toContain('signature.no-trust-anchor');
+    expect(await page.locator('[data-trust-source]').getAttribute('data-trust-source')).toBe('none');
+    // The fix says how to give a trust anchor both ways.
+    const noTrust = page.locator('[data-finding-id="signature.no-trust-anchor"]').first();
+    const toggle = noTrust.locator('.finding-toggle');
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    expect(await noTrust.locator('.fix').textContent()).toMatch(/--idp-metadata FILE.*paste or drop the metadata file/s);
+
+    // Pasting the AWS IdP metadata is recognised as a setting, not analysed as a message.
+    before = await workspaceKey(page);
+    await dispatchPaste(page, awsIdpMetadata());
+    await waitNewWorkspace(page, before);
+    expect(await page.getByTestId('setup-notice').textContent()).toMatch(/IdP metadata recognised/);
+    expect(await page.locator('.status-line').textContent()).toMatch(/IdP metadata recognised/);
+    expect(await page.locator('[data-trust-source]').getAttribute('data-trust-source')).toBe('metadata');
+    const fingerprint = new X509Certificate(IDP_KEY.certificatePem).fingerprint256;
+    expect(await page.locator('.setup-cert .fingerprint').first().textContent()).toContain(fingerprint);
+    expect(await page.locator('.setup-cert').first().textContent()).toContain('CN=amazonaws.com, OU=IDAS, O=Amazon, C=US');
+    const ids = await shownFindingIds(page);
+    expect(ids).not.toContain('signature.no-trust-anchor');
+    expect(ids).not.toContain('input.unrecognized');
+    await page.click('#tab-certificates');
+    expect(await page.locator('table.grid tbody').first().textContent()).toMatch(/accepted/);
+    expect(await page.locator('table.grid tbody').first().textContent()).not.toMatch(/not accepted/);
+    expect(await layoutOverflow(page)).toEqual([]);
+    await shoot(page, '09-setup-trust');
+    await shootElement(page, '.input-panel', '09-setup-panel');
+
+    // A wrong ACS URL: Destination and Recipient no longer match.
+    before = await workspaceKey(page);
+    await page.locator('#setup-sp-acs').fill('https://jira.example.com/wrong-acs');
+    await page.locator('#setup-sp-acs').press('Enter');
+    await waitNewWorkspace(page, before);
+    expect(calls).toContain('workspace:set-setup');
+    await page.click('#tab-findings');
+    expect(await shownFindingIds(page)).toEqual(expect.arrayContaining(['recipient.mismatch', 'destination.mismatch']));
+    expect(await page.locator('#setup-sp-entity').inputValue()).toBe('');
+
+    // Judged after NotOnOrAfter (IssueInstant + 1 h, plus 180 s skew): expired.
+    const late = new Date(issued.getTime() + 2 * 3600_000).toISOString();
+    before = await workspaceKey(page);
+    await page.locator('#setup-instant').fill(late);
+    await page.locator('#setup-instant').press('Enter');
+    await waitNewWorkspace(page, before);
+    expect(await shownFindingIds(page)).toContain('time.expired');
+    expect(await page.locator('input[name="evaluate-at"]').nth(2).isChecked()).toBe(true);
+    expect(await page.locator('[data-effective-now]').getAttribute('data-effective-now')).toBe(late);
+    await page.locator('#setup-instant').scrollIntoViewIfNeeded();
+    await shoot(page, '10-setup-sp-time');
+    await shootElement(page, '.input-panel .setup', '10-setup-panel-full');
+
+    // The SP key dropped on its section: described, never shown.
+    before = await workspaceKey(page);
+    await page.evaluate((pem) => {
+      const data = new DataTransfer();
+      data.items.add(new File([pem], 'jira-sp-key.pem', { type: 'application/x-pem-file' }));
+      const zone = document.querySelector('[data-drop-setting*="SP private key"]');
+      zone?.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, SP_KEY.privateKeyPem);
+    await waitNewWorkspace(page, before);
+    expect(await page.locator('[data-sp-key]').textContent()).toContain('Key loaded (RSA 2048)');
+    const keyBody = SP_KEY.privateKeyPem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, '').slice(40, 100);
+    expect((await pageTexts(page)).html).not.toContain(keyBody);
+    expect(calls).not.toContain('workspace:drop-file');
+
+    // Collapsed, the panel is a one-line summary per setting; the toggle works by keyboard.
+    await page.locator('.setup-toggle').focus();
+    await page.keyboard.press('Enter');
+    expect(await page.locator('.setup-toggle').getAttribute('aria-expanded')).toBe('false');
+    expect(await page.locator('.setup-summary').textContent()).toMatch(/TrustIdP metadata.*ACS URLhttps:\/\/jira\.example\.com\/wrong-acs.*SP keyloaded \(RSA 2048\)/);
+    await shootElement(page, '.input-panel', '11-setup-collapsed');
+    await page.keyboard.press('Space');
+    expect(await page.locator('.setup-toggle').getAttribute('aria-expanded')).toBe('true');
+
+    // Presentation mode: the Setup panel stays (nothing in it is personal), the input box and the person do not.
+    const clear = await workspaceKey(page);
+    await page.keyboard.press('Control+Shift+P');
+    await waitNewWorkspace(page, clear);
+    expect(await page.locator('#input-text').count()).toBe(0);
+    expect(await page.locator('.setup').count()).toBe(1);
+    expect(await page.locator('[data-trust-source]').getAttribute('data-trust-source')).toBe('metadata');
+    expect(await page.locator('#setup-sp-acs').inputValue()).toBe('https://jira.example.com/wrong-acs');
+    const { text, html, values } = await pageTexts(page);
+    for (const needle of PERSONAL_NEEDLES) {
+      expect(text.toLowerCase(), needle).not.toContain(needle);
+      expect(html.toLowerCase(), needle).not.toContain(needle);
+      expect(values.toLowerCase(), needle).not.toContain(needle);
+    }
+    expect(await layoutOverflow(page)).toEqual([]);
+    await shoot(page, '12-setup-presentation');
+    await shootElement(page, '.input-panel', '12-setup-presentation-panel');
+
+    // Clearing the pasted metadata brings back "no trust anchor".
+    before = await workspaceKey(page);
+    await page.locator('.setup-section', { hasText: 'IdP trust' }).getByRole('button', { name: 'Clear' }).click();
+    await waitNewWorkspace(page, before);
+    expect(await page.locator('[data-trust-source]').getAttribute('data-trust-source')).toBe('none');
+    expect(await shownFindingIds(page)).toContain('signature.no-trust-anchor');
+  });
+  it('Setup: a dropped instance snapshot replaces the target profile’s own, and the simulation says so', async () => {
+    const { page } = await openApp();
+    await expect.poll(() => page.locator('.toolbar .badge.demo').count()).toBe(1);
+    const snapshot = JSON.parse(readFileSync('assets/examples/jira-atlassian-sso/snapshot.json', 'utf8')) as { users: unknown[] };
+    const before = await workspaceKey(page);
+    await page.evaluate((text) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], 'jira-nobody.json', { type: 'application/json' }));
+      const app = document.querySelector('.app');
+      app?.dispatchEvent(new DragEvent('dragenter', { dataTransfer: data, bubbles: true }));
+      app?.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, JSON.stringify({ ...snapshot, users: [] }));
+    await waitNewWorkspace(page, before);
+    expect(await page.getByTestId('setup-notice').textContent()).toMatch(/Instance snapshot recognised \(jira, 0 users\)\. Used instead of the snapshot of Jira/);
+    expect(await page.locator('[data-snapshot-use]').textContent()).toMatch(/^Used instead of the snapshot of Jira/);
+    // Still the demo's message, simulated against the dropped snapshot: the user does not exist there.
+    expect(await page.locator('.toolbar .badge.demo').count()).toBe(1);
+    await page.click('#tab-simulation');
+    expect(await page.locator('[data-snapshot-note]').textContent()).toContain('jira-nobody.json');
+    expect(await page.locator('section[aria-label="User before and after"] tbody tr').first().textContent()).toContain('does not exist');
+    await shoot(page, '13-setup-snapshot');
+    await shootElement(page, '.input-panel .setup', '13-setup-snapshot-panel');
   });
 });

@@ -4,16 +4,19 @@ import { parseArgs } from 'node:util';
 import { analyze, resultFails } from '../../core/analyze.js';
 import type { AnalysisResult } from '../../core/model/result.js';
 import { redactAnalysis } from '../../core/report/redact.js';
+import { redactSimulation } from '../../core/report/redact-simulation.js';
 import { renderHtmlReport } from '../../core/report/html-report.js';
 import { renderMarkdownReport } from '../../core/report/markdown-report.js';
 import { renderJsonReport } from '../../core/report/json-report.js';
 import type { ReportInput } from '../../core/report/report-model.js';
 import { ANALYSIS_ARG_SPEC, loadAnalysisRun } from '../analysis-args.js';
 import { UsageError, type CliCommand } from '../command.js';
+import { loadSimulationTarget, simulateFirstResponse, withTargetAnalysisValues } from '../simulation-target.js';
 
 const USAGE = `samlscope report INPUT... [--idp-metadata FILE] [--idp-cert PEM]... [--sp-key PEM] [--sp-metadata FILE]
                 [--sp-entity-id ID] [--acs-url URL] [--authn-request INPUT] [--now ISO-8601] [--clock-skew SECONDS]
                 [--profile auto|aws|generic] [--format html|md|json] [--out FILE] [--title TEXT] [--no-redact]
+                [--target PROFILE [--snapshot FILE]]
 
 Analyses the inputs like \`analyze\` and writes one report: a self-contained HTML file (no external requests,
 prints on A4 and Letter), Markdown to paste into a ticket, or the analyze JSON with the list of redactions.
@@ -21,6 +24,10 @@ prints on A4 and Letter), Markdown to paste into a ticket, or the analyze JSON w
 --out        the file to write; - or no --out writes to standard output.
 --no-redact  keep NameIDs, e-mail addresses, names, attribute values and IDs. By default they become stable
              placeholders (the same value, the same placeholder), and signature values and certificate bytes are dropped.
+--target     a target profile: the report adds the Just-in-Time provisioning simulation of the first Response (as
+             \`simulate\`). The profile's IdP metadata and SP settings are used where the flags above give none.
+             Redaction covers the simulation too: usernames, e-mail addresses and display names; group names are kept.
+--snapshot   use this snapshot instead of the profile's instance (needed when the profile points at a live instance).
 Exit status: 0 no message fails, 1 a message fails or an input is not readable as SAML, 2 usage error.`;
 
 type ReportFormat = 'html' | 'md' | 'json';
@@ -37,6 +44,8 @@ function parse(argv: string[]) {
         out: { type: 'string' },
         title: { type: 'string' },
         'no-redact': { type: 'boolean', default: false },
+        target: { type: 'string' },
+        snapshot: { type: 'string' },
       },
     });
   } catch (error) {
@@ -70,7 +79,10 @@ export const reportCommand: CliCommand = {
   async run(argv, io) {
     const { values, positionals } = parse(argv);
     const format = reportFormat(values.format, values.out);
-    const { inputs, options } = await loadAnalysisRun(values, positionals, io);
+    if (values.snapshot !== undefined && values.target === undefined) throw new UsageError('--snapshot needs --target PROFILE');
+    const target = values.target === undefined ? undefined : await loadSimulationTarget(io, 'report', values.target, values.snapshot);
+    if (values.target !== undefined && !target) return 1;
+    const { inputs, options } = await loadAnalysisRun(target ? withTargetAnalysisValues(values, target) : values, positionals, io);
     const results: AnalysisResult[] = [];
     let failed = false;
     for (const input of inputs) {
@@ -78,13 +90,23 @@ export const reportCommand: CliCommand = {
       failed ||= resultFails(result);
       results.push(result);
     }
+    let simulation;
+    if (target) {
+      const simulated = simulateFirstResponse(results, target);
+      // The analysis is still worth a report when there is no login to simulate.
+      if ('error' in simulated) io.stderr(`samlscope report: --target ${values.target}: no SAML Response to simulate: ${simulated.error}\n`);
+      else simulation = simulated.simulation;
+    }
     const redact = !values['no-redact'];
     const report: ReportInput = { generatedAt: io.now().toISOString(), results, redacted: redact };
     if (values.title !== undefined) report.title = values.title;
+    if (simulation) report.simulation = simulation;
     if (redact) {
       const redacted = redactAnalysis(results);
       report.results = redacted.results;
-      report.redactions = redacted.redactions;
+      // The same Redactor: a person has one placeholder in the analysis and in the simulation.
+      if (simulation) report.simulation = redactSimulation(simulation, redacted.redactor);
+      report.redactions = redacted.redactor.entries();
       // The title is free text from the user; it may name the person whose login failed.
       if (report.title !== undefined) report.title = redacted.redactor.sweep(report.title);
     }

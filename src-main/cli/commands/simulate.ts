@@ -2,13 +2,13 @@ import { parseArgs } from 'node:util';
 import { analyze } from '../../core/analyze.js';
 import { parseAwsMappings, parseAwsUsers } from '../../core/jit/aws-users.js';
 import { renderSimulationText } from '../../core/jit/render-simulation-text.js';
-import { simulateLogin } from '../../core/jit/simulate-login.js';
 import { simulateUserBase } from '../../core/jit/simulate-user-base.js';
 import { renderUserBaseCsv, renderUserBaseJson, renderUserBaseText } from '../../core/jit/user-base-render.js';
-import { loadDataFile, loadTargetProfile, TargetFileError, type LoadedTarget } from '../../io/target-profile.js';
-import { loadAnalysisOptions, type AnalysisArgValues } from '../analysis-args.js';
+import { loadDataFile, TargetFileError } from '../../io/target-profile.js';
+import { loadAnalysisOptions } from '../analysis-args.js';
 import { UsageError, type CliCommand, type CliIo } from '../command.js';
 import { readInputs } from '../read-inputs.js';
+import { loadSimulationTarget, simulateFirstResponse, withTargetAnalysisValues, type SimulationTarget } from '../simulation-target.js';
 import { resolve } from 'node:path';
 
 const USAGE = `samlscope simulate INPUT --target PROFILE [--snapshot FILE] [--now ISO-8601] [--format text|json]
@@ -43,26 +43,7 @@ function parse(argv: string[]) {
   }
 }
 
-async function loadTarget(io: CliIo, target: string, snapshot: string | undefined): Promise<LoadedTarget | undefined> {
-  try {
-    const loaded = await loadTargetProfile(target, snapshot ? { cwd: io.cwd, snapshotOverride: snapshot } : { cwd: io.cwd });
-    if (!loaded.snapshot) {
-      io.stderr(`samlscope simulate: the profile ${target} points at a live instance; run \`samlscope snapshot --target ${target} --out FILE\` first and pass --snapshot FILE.\n`);
-      return undefined;
-    }
-    return loaded;
-  } catch (error) {
-    if (error instanceof TargetFileError) {
-      io.stderr(`samlscope simulate: ${error.message}\n`);
-      return undefined;
-    }
-    throw error;
-  }
-}
-
-async function simulateUsers(io: CliIo, target: LoadedTarget, usersFile: string, mappingsFile: string, format: string): Promise<number> {
-  const snapshot = target.snapshot;
-  if (!snapshot) return 1;
+async function simulateUsers(io: CliIo, target: SimulationTarget, usersFile: string, mappingsFile: string, format: string): Promise<number> {
   let users;
   let mappings;
   try {
@@ -75,33 +56,25 @@ async function simulateUsers(io: CliIo, target: LoadedTarget, usersFile: string,
     }
     throw error;
   }
-  const result = simulateUserBase(users, mappings, target.profile, snapshot);
+  const result = simulateUserBase(users, mappings, target.profile, target.snapshot);
   if (format === 'csv') io.stdout(renderUserBaseCsv(result));
   else if (format === 'json') io.stdout(renderUserBaseJson(result));
   else io.stdout(renderUserBaseText(result));
   return result.summary.canLogIn === result.summary.total ? 0 : 1;
 }
 
-async function simulateInput(io: CliIo, target: LoadedTarget, input: string, now: string | undefined, format: string): Promise<number> {
-  const snapshot = target.snapshot;
-  if (!snapshot) return 1;
+async function simulateInput(io: CliIo, target: SimulationTarget, input: string, now: string | undefined, format: string): Promise<number> {
   // The profile's IdP metadata is the only trust anchor; its SP settings are what the response must match.
-  const values: AnalysisArgValues = { 'idp-metadata': target.paths.idpMetadata };
-  if (target.paths.spMetadata) values['sp-metadata'] = target.paths.spMetadata;
-  if (target.profile.sp.entityId) values['sp-entity-id'] = target.profile.sp.entityId;
-  if (target.profile.sp.acsUrl) values['acs-url'] = target.profile.sp.acsUrl;
-  if (now !== undefined) values.now = now;
-  const options = await loadAnalysisOptions(values, io);
+  const options = await loadAnalysisOptions(withTargetAnalysisValues(now !== undefined ? { now } : {}, target), io);
   const [first] = await readInputs([input], io);
   if (!first) throw new UsageError(`${input}: nothing to read`);
   const analysis = await analyze(first, options);
-  const message = analysis.messages.find((m) => m.type === 'Response');
-  if (!message) {
-    const why = analysis.findings.map((f) => f.message).join(' ') || 'it contains no SAML Response.';
-    io.stderr(`samlscope simulate: ${input}: no SAML Response to simulate: ${why}\n`);
+  const simulated = simulateFirstResponse([analysis], target);
+  if ('error' in simulated) {
+    io.stderr(`samlscope simulate: ${input}: no SAML Response to simulate: ${simulated.error}\n`);
     return 1;
   }
-  const simulation = simulateLogin(message, target.profile, snapshot);
+  const { simulation, message } = simulated;
   if (format === 'json') io.stdout(JSON.stringify({ simulation }, null, 2) + '\n');
   else {
     const errors = message.findings.filter((f) => f.severity === 'error');
@@ -128,7 +101,7 @@ export const simulateCommand: CliCommand = {
       if (positionals.length !== 1) throw new UsageError('give exactly one INPUT (a SAML Response), or --users with --aws-mappings');
       if (format !== 'text' && format !== 'json') throw new UsageError(`--format ${format}: expected text or json`);
     }
-    const target = await loadTarget(io, values.target, values.snapshot);
+    const target = await loadSimulationTarget(io, 'simulate', values.target, values.snapshot);
     if (!target) return 1;
     if (bulk) return simulateUsers(io, target, values.users as string, values['aws-mappings'] as string, format);
     return simulateInput(io, target, positionals[0] as string, values.now, format);

@@ -1,10 +1,10 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseTargetProfile, type TargetProfile } from '../../core/jit/target-profile-schema.js';
-import { loadDataFile, TargetFileError } from '../../io/target-profile.js';
+import { LIVE_SOURCES, type LiveSource, type TargetProfile } from '../../core/jit/target-profile-schema.js';
+import { loadTargetProfile, TargetFileError } from '../../io/target-profile.js';
 import { ConnectorError } from '../../connectors/connector-error.js';
-import { captureLiveSnapshot, type LiveSource } from '../../connectors/live-snapshot.js';
+import { captureLiveSnapshot } from '../../connectors/live-snapshot.js';
 import { cliSecretResolver, SecretError } from '../../connectors/secrets.js';
 import { UsageError, type CliCommand, type CliIo } from '../command.js';
 
@@ -14,7 +14,9 @@ Reads users, groups, application access and licence from the live instance in th
 requests only, and writes a snapshot file that simulate can use offline or that can be attached to a support case.
 --users      usernames or e-mail addresses, comma-separated, or a file with one per line; without it, every user the
              REST API can list (Jira: members of the groups granting application access), up to --max-users (10000).
---source     crowd: the profile's baseUrl and basic credentials are a Crowd server and its application (default: product).
+--source     overrides the profile's instance.live.source (default product): crowd means the profile's baseUrl and
+             basic credentials are a Crowd server and its application.
+PROFILE      JSON or YAML; its IdP and SP metadata files need not exist for a snapshot.
 Secrets come from the profile's env:NAME references; keychain:NAME references need the desktop app.
 Exit status: 0 written, 1 the instance could not be read, 2 usage error.`;
 
@@ -28,7 +30,7 @@ function parse(argv: string[]) {
         target: { type: 'string' },
         out: { type: 'string' },
         users: { type: 'string' },
-        source: { type: 'string', default: 'product' },
+        source: { type: 'string' },
         'max-users': { type: 'string' },
       },
     });
@@ -52,15 +54,19 @@ async function readUserList(value: string, cwd: string): Promise<string[]> {
   return users;
 }
 
-/** The profile alone: snapshot needs instance.live, not the metadata files the profile also names. */
+/** The profile alone: snapshot needs instance.live, not the metadata or snapshot files the profile also names. */
 async function loadProfile(file: string, io: CliIo): Promise<TargetProfile | undefined> {
   try {
-    return await loadDataFile(file, 'target profile', parseTargetProfile);
+    return (await loadTargetProfile(file, { cwd: io.cwd, referencedFiles: 'resolve' })).profile;
   } catch (error) {
     if (!(error instanceof TargetFileError)) throw error;
     io.stderr(`samlscope snapshot: the profile ${error.message}\n`);
     return undefined;
   }
+}
+
+function isLiveSource(value: string): value is LiveSource {
+  return (LIVE_SOURCES as readonly string[]).includes(value);
 }
 
 export const snapshotCommand: CliCommand = {
@@ -71,8 +77,8 @@ export const snapshotCommand: CliCommand = {
     const { values } = parse(argv);
     if (!values.target) throw new UsageError('--target PROFILE is required');
     if (!values.out) throw new UsageError('--out FILE is required');
-    const source = values.source;
-    if (source !== 'product' && source !== 'crowd') throw new UsageError(`--source ${source}: expected product or crowd`);
+    const sourceOverride = values.source;
+    if (sourceOverride !== undefined && !isLiveSource(sourceOverride)) throw new UsageError(`--source ${sourceOverride}: expected product or crowd`);
     let maxUsers: number | undefined;
     if (values['max-users'] !== undefined) {
       maxUsers = Number(values['max-users']);
@@ -93,7 +99,7 @@ export const snapshotCommand: CliCommand = {
         product: profile.product,
         live: profile.instance.live,
         secrets: cliSecretResolver(io.env),
-        source: source as LiveSource,
+        ...(sourceOverride !== undefined ? { source: sourceOverride } : {}),
         users,
         ...(maxUsers ? { maxUsers } : {}),
         now: io.now,

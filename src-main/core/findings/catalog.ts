@@ -74,6 +74,7 @@ export const FINDING_CATALOG = {
   'jit.license-full': { severity: 'error', title: 'Licence has no free seat' },
   'jit.rename': { severity: 'warning', title: 'Login renames an existing user' },
   'jit.invalid-username': { severity: 'error', title: 'Username is not valid for the product' },
+  'jit.confluence-admins-missing': { severity: 'error', title: 'confluence-administrators has no members' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
 export type FindingId = keyof typeof FINDING_CATALOG;

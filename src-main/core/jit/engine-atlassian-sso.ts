@@ -31,16 +31,18 @@ import {
 } from './jit-findings.js';
 import { checkLicenseForNewUser } from './license-check.js';
 import { evaluateMappingExpression, parseMappingExpression, type VariableProblem } from './mapping-expression.js';
+import { MappingLog } from './mapping-log.js';
 import { ATLASSIAN_MESSAGES } from './product-messages.js';
-import { groupExistsIn, resolveUsername, type LocatedUser, type SnapshotIndex } from './snapshot-index.js';
+import { groupExistsAnywhere, groupExistsIn, isRemoteDirectory, resolveUsername, type LocatedUser, type SnapshotIndex } from './snapshot-index.js';
 import type { Product } from './snapshot-schema.js';
 import type { GroupChanges, LoginFacts, SimulatedUser } from './simulation-types.js';
 import { StepLog } from './step-log.js';
 import type { AtlassianSsoSettings } from './target-profile-schema.js';
 import { usernameProblems } from './username-rules.js';
+import { chooseWritableDirectory } from './writable-directory.js';
 
 export interface EngineOptions {
-  /** Record steps (default true); bulk simulations turn it off. */
+  /** Record steps and mappings (default true); bulk simulations turn it off. */
   collectSteps?: boolean;
   /** Build findings (default true); bulk simulations keep only their ids. */
   collectFindings?: boolean;
@@ -59,6 +61,7 @@ export function simulateAtlassianSso(
   options: EngineOptions = {},
 ): EngineResult {
   const log = new StepLog(options.collectSteps ?? true);
+  const mappings = new MappingLog(options.collectSteps ?? true);
   const findings = new FindingSink(options.collectFindings ?? true);
   const ctx: FindingContext = { product, engine: 'atlassian-sso', facts };
   let username: string | null = null;
@@ -75,6 +78,7 @@ export function simulateAtlassianSso(
       steps: log.steps,
       findings: findings.findings,
       findingIds: findings.ids,
+      mappings: mappings.mappings,
     };
     if (f.productMessage) result.productMessage = f.productMessage;
     return result;
@@ -83,10 +87,12 @@ export function simulateAtlassianSso(
   // 1. Username = the username mapping, `${NameID}` by default.
   const parsed = parseMappingExpression(settings.usernameMapping);
   if (!parsed.ok) {
+    mappings.add(() => ({ field: 'username', expression: settings.usernameMapping, attributes: [], problem: `not a valid expression: ${parsed.error}` }));
     log.add('Username', `Username mapping "${settings.usernameMapping}" is not a valid expression: ${parsed.error}.`, 'fail');
     return fail({ reason: `The username mapping is invalid: ${parsed.error}.` });
   }
   const evaluated = evaluateMappingExpression(parsed.parts, facts.nameId, facts.attributes);
+  mappings.expression('username', settings.usernameMapping, parsed.parts, evaluated, facts);
   if (!evaluated.ok) {
     const p = evaluated.problem;
     if (p.kind === 'no-nameid') {
@@ -113,7 +119,7 @@ export function simulateAtlassianSso(
     log.add('Username is valid', problems.map((p) => p.rule).join('; '), 'info', true);
   }
 
-  if (!settings.createUsers) return withoutJit(ctx, index, log, findings, username);
+  if (!settings.createUsers) return withoutJit(ctx, index, log, mappings, findings, username);
 
   // 2. JIT data: identity provider id, display name, e-mail, groups.
   const nameId = facts.nameId;
@@ -127,14 +133,16 @@ export function simulateAtlassianSso(
   const remote = found ? undefined : resolveUsername(index, username);
 
   const failures: Failure[] = [];
-  const displayName = mappedValue(ctx, log, findings, failures, 'display name', settings.displayNameMapping);
-  const email = mappedValue(ctx, log, findings, failures, 'email', settings.emailMapping);
+  const displayName = mappedValue(ctx, log, mappings, findings, failures, 'display name', settings.displayNameMapping);
+  const email = mappedValue(ctx, log, mappings, findings, failures, 'email', settings.emailMapping);
   let incomingGroups: string[] | undefined;
   if (!settings.groupsAttribute) {
     findings.add('jit.attribute-missing', () => attributeMissing(ctx, { attribute: '(groups)', field: 'groups', reason: 'not-configured', blocking: true }));
+    mappings.notConfigured('groups', ATLASSIAN_MESSAGES.configNotSet('groups'));
     log.add('Groups mapping', 'Not configured.', 'fail');
     failures.push({ reason: 'The groups mapping is not configured.', productMessage: ATLASSIAN_MESSAGES.configNotSet('groups') });
   } else {
+    mappings.attribute('groups', settings.groupsAttribute, facts, { all: true });
     const values = facts.attributes.get(settings.groupsAttribute);
     if (!values) {
       const atRisk = (found ? found.located.user.groups : remote?.user.groups) ?? [];
@@ -156,25 +164,40 @@ export function simulateAtlassianSso(
   }
 
   // 3. The JIT directory: first active internal directory with CREATE_USER and CREATE_GROUP, checked on every JIT login.
-  const jitDirectory = index.activeInternal.find((d) => d.canCreateUsers && d.canCreateGroups);
-  if (!jitDirectory) {
+  const choice = chooseWritableDirectory(index, { groups: true, writable: false });
+  if (!choice.found) {
     findings.add('jit.no-writable-directory', () => noWritableDirectory(ctx, { directories: index.snapshot.directories, everyLogin: true }));
     log.add('JIT directory', 'No active internal directory has CREATE_USER and CREATE_GROUP.', 'fail');
     return fail({ reason: 'No active internal directory can create users and groups.', productMessage: ATLASSIAN_MESSAGES.noInternalDirectory });
   }
-  log.add('JIT directory', `"${jitDirectory.name}", the first active internal directory that may create users and groups.`, 'pass');
+  const jitDirectory = choice.directory;
+  if (choice.assumptions.length > 0) {
+    // Unknown permissions are not a finding, but the simulation must not pass them off as checked: an inferred step says what was assumed and what follows if it is wrong.
+    const which = jitDirectory ? `"${jitDirectory.name}" is taken as the JIT directory` : 'The JIT directory could not be identified';
+    log.add('JIT directory', `${which}, but ${choice.assumptions.join('; ')}. If that is wrong, every JIT login fails: "${ATLASSIAN_MESSAGES.noInternalDirectory}".`, 'info', true);
+  } else if (jitDirectory) {
+    log.add('JIT directory', `"${jitDirectory.name}", the first active internal directory that may create users and groups.`, 'pass');
+  }
 
   // 4. Find the user: jit_idp_id, then username, in internal directories only.
   let after: SimulatedUser;
   let groups: GroupChanges;
   let created = false;
   if (found) {
-    // Inferred when the snapshot does not say which directory holds the user.
+    // Inferred when the snapshot does not say which directory holds the user, or of which type it is.
+    const untyped = found.located.directory.type === 'unknown';
+    const caveat = found.located.directoryAssumed
+      ? untyped
+        ? ' (the snapshot records no directory for the user; treated as internal, where JIT finds and updates users)'
+        : ' (directory not in the snapshot; first active directory assumed)'
+      : untyped
+        ? ' (the directory\'s type is not recorded; treated as internal, where JIT finds and updates users)'
+        : '';
     log.add(
       'Find user',
-      `Found "${found.located.user.username}" in "${found.located.directory.name}" by ${found.via === 'jit_idp_id' ? 'jit_idp_id = NameID' : 'username'}${found.located.directoryAssumed ? ' (directory not in the snapshot; first active directory assumed)' : ''}.`,
+      `Found "${found.located.user.username}" in "${found.located.directory.name}" by ${found.via === 'jit_idp_id' ? 'jit_idp_id = NameID' : 'username'}${caveat}.`,
       'pass',
-      found.located.directoryAssumed,
+      found.located.directoryAssumed || untyped,
     );
     // 6. Update: identity-provider id, rename, display name, e-mail.
     const current = found.located.user;
@@ -207,7 +230,8 @@ export function simulateAtlassianSso(
     }
     // Inferred: username.equals() is case-sensitive, so a case-only difference is a rename attempt.
     log.add('Update user', changes.length ? `Login ${changes.join(', ')}.` : 'Nothing to change.', changes.length ? 'change' : 'pass', current.username.toLowerCase() === username.toLowerCase() && current.username !== username);
-    groups = syncUserGroups(ctx, index, log, findings, after, incomingGroups, settings.groupsAttribute ?? '', found.located.directory.id, jitDirectory.id);
+    const userDirectoryId = found.located.directoryAssumed ? undefined : found.located.directory.id;
+    groups = syncUserGroups(ctx, index, log, findings, after, incomingGroups, settings.groupsAttribute ?? '', userDirectoryId, jitDirectory?.id);
   } else if (remote) {
     // 5. Not in an internal directory but the product knows the name: it lives in a remote directory.
     before = toSimulatedUser(remote);
@@ -215,7 +239,7 @@ export function simulateAtlassianSso(
     // Inferred from the plugin's two `if`s: no create, no update, no group sync.
     log.add('Find user', `"${remote.user.username}" exists only in the ${remote.directory.type} directory "${remote.directory.name}": logged in from there, not created, updated or regrouped.`, 'info', true);
     const access = checkLogInPermitted(ctx, index, log, findings, before, []);
-    return finish(access.canLogIn, false, false, before, before, noGroupChange(before.groups), access, log, findings, username);
+    return finish(access.canLogIn, false, false, before, before, noGroupChange(before.groups), access, log, mappings, findings, username);
   } else {
     log.add('Find user', `No internal user has jit_idp_id "${nameId}" or username "${username}", and no other directory has "${username}".`, 'info');
     const same = likelySamePerson(index, username);
@@ -238,20 +262,20 @@ export function simulateAtlassianSso(
       displayName,
       email,
       active: true,
-      directoryId: jitDirectory.id,
-      directoryName: jitDirectory.name,
+      directoryId: jitDirectory?.id ?? null,
       attributes: { jit_idp_id: nameId },
       groups: [],
     };
+    if (jitDirectory) after.directoryName = jitDirectory.name;
     created = true;
-    log.add('Create user', `Creates "${username}" in "${jitDirectory.name}" with jit_idp_id = NameID and a random password.`, 'change');
-    groups = syncUserGroups(ctx, index, log, findings, after, incomingGroups, settings.groupsAttribute ?? '', jitDirectory.id, jitDirectory.id);
+    log.add('Create user', `Creates "${username}" in ${jitDirectory ? `"${jitDirectory.name}"` : 'the JIT directory'} with jit_idp_id = NameID and a random password.`, 'change');
+    groups = syncUserGroups(ctx, index, log, findings, after, incomingGroups, settings.groupsAttribute ?? '', jitDirectory?.id, jitDirectory?.id);
   }
 
   // 8. The product resolves the principal by name: an earlier remote directory with the same name wins.
   let principal = after;
   const shadow = index.byLowerName.get(after.username.toLowerCase())?.[0];
-  if (shadow && shadow.directory.type !== 'internal' && shadow.user !== found?.located.user) {
+  if (shadow && isRemoteDirectory(shadow.directory) && shadow.user !== found?.located.user) {
     findings.add('jit.remote-directory-user', () => remoteDirectoryUser(ctx, { username: after.username, directory: shadow.directory, shadowsInternal: true }));
     // Inferred: the first directory holding the name wins (shadowing), as for any login.
     log.add('Resolve user', `The ${shadow.directory.type} directory "${shadow.directory.name}" comes first and also has "${after.username}": the login uses that account.`, 'info', true);
@@ -259,7 +283,7 @@ export function simulateAtlassianSso(
   }
   const access = checkLogInPermitted(ctx, index, log, findings, principal, groups.removed);
   const changed = created || !sameUserData(before as SimulatedUser, after) || groups.added.length > 0 || groups.removed.length > 0;
-  return finish(access.canLogIn, created, changed, before, after, groups, access, log, findings, username);
+  return finish(access.canLogIn, created, changed, before, after, groups, access, log, mappings, findings, username);
 }
 
 function finish(
@@ -271,6 +295,7 @@ function finish(
   groups: GroupChanges,
   access: { reason?: string; productMessage?: string },
   log: StepLog,
+  mappings: MappingLog,
   findings: FindingSink,
   username: string,
 ): EngineResult {
@@ -280,13 +305,13 @@ function finish(
   else if (created) reason = `Creates "${username}" and logs in.`;
   else if (changed) reason = `Updates "${after.username}" and logs in.`;
   else reason = `Logs in as "${after.username}" without changes.`;
-  const result: EngineResult = { outcome, canLogIn, reason, username, user: { before, after }, groups, steps: log.steps, findings: findings.findings, findingIds: findings.ids };
+  const result: EngineResult = { outcome, canLogIn, reason, username, user: { before, after }, groups, steps: log.steps, findings: findings.findings, findingIds: findings.ids, mappings: mappings.mappings };
   if (access.productMessage) result.productMessage = access.productMessage;
   return result;
 }
 
 /** JIT off: the user must exist in some active directory (atlassian.md §2.3 steps 1 and 8). */
-function withoutJit(ctx: FindingContext, index: SnapshotIndex, log: StepLog, findings: FindingSink, username: string): EngineResult {
+function withoutJit(ctx: FindingContext, index: SnapshotIndex, log: StepLog, mappings: MappingLog, findings: FindingSink, username: string): EngineResult {
   log.add('JIT provisioning', '"Create users on login" is off: the user must already exist.', 'info');
   const found = resolveUsername(index, username);
   if (!found) {
@@ -304,18 +329,22 @@ function withoutJit(ctx: FindingContext, index: SnapshotIndex, log: StepLog, fin
       steps: log.steps,
       findings: findings.findings,
       findingIds: findings.ids,
+      mappings: mappings.mappings,
     };
   }
   if (found.user.username !== username) findings.add('jit.case-mismatch', () => caseMismatch(ctx, { username, existing: found.user.username, renames: false }));
   const user = toSimulatedUser(found);
   log.add('Find user', `Found "${found.user.username}" in "${found.directory.name}".`, 'pass', found.directoryAssumed);
   const access = checkLogInPermitted(ctx, index, log, findings, user, []);
-  return finish(access.canLogIn, false, false, user, user, noGroupChange(user.groups), access, log, findings, username);
+  return finish(access.canLogIn, false, false, user, user, noGroupChange(user.groups), access, log, mappings, findings, username);
 }
 
-/** Step 4: jit_idp_id == NameID first, then the username, in active internal directories, in order. */
+/**
+ * Step 4: jit_idp_id == NameID first, then the username, in active internal directories, in order. A directory
+ * of unknown type counts as internal: assuming JIT touches the user shows what it would change (the caller marks it inferred).
+ */
 function findInternalUser(index: SnapshotIndex, nameId: string, username: string): { located: LocatedUser; via: 'jit_idp_id' | 'username' } | undefined {
-  const isInternal = (l: LocatedUser): boolean => l.directory.type === 'internal';
+  const isInternal = (l: LocatedUser): boolean => !isRemoteDirectory(l.directory);
   const byId = index.byJitIdpId.get(nameId)?.find(isInternal);
   if (byId) return { located: byId, via: 'jit_idp_id' };
   const byName = index.byLowerName.get(username.toLowerCase())?.find(isInternal);
@@ -332,13 +361,16 @@ function variableProblemArgs(p: VariableProblem, field: string, expression: stri
 function mappedValue(
   ctx: FindingContext,
   log: StepLog,
+  mappings: MappingLog,
   findings: FindingSink,
   failures: Failure[],
   field: 'display name' | 'email',
   expression: string | undefined,
 ): string | undefined {
   const title = field === 'email' ? 'E-mail mapping' : 'Display name mapping';
+  const mappingField = field === 'email' ? 'email' : 'displayName';
   if (!expression) {
+    mappings.notConfigured(mappingField, ATLASSIAN_MESSAGES.configNotSet(field));
     findings.add('jit.attribute-missing', () => attributeMissing(ctx, { attribute: `(${field})`, field, reason: 'not-configured', blocking: true }));
     log.add(title, 'Not configured.', 'fail');
     failures.push({ reason: `The ${field} mapping is not configured.`, productMessage: ATLASSIAN_MESSAGES.configNotSet(field) });
@@ -346,11 +378,13 @@ function mappedValue(
   }
   const parsed = parseMappingExpression(expression);
   if (!parsed.ok) {
+    mappings.add(() => ({ field: mappingField, expression, attributes: [], problem: `not a valid expression: ${parsed.error}` }));
     log.add(title, `"${expression}" is not a valid expression: ${parsed.error}.`, 'fail');
     failures.push({ reason: `The ${field} mapping is invalid: ${parsed.error}.` });
     return undefined;
   }
   const value = evaluateMappingExpression(parsed.parts, ctx.facts.nameId, ctx.facts.attributes);
+  mappings.expression(mappingField, expression, parsed.parts, value, ctx.facts);
   if (!value.ok) {
     const p = value.problem;
     if (p.kind === 'no-nameid') {
@@ -369,7 +403,10 @@ function mappedValue(
   return value.value;
 }
 
-/** Step 7: the IdP list replaces the user's direct memberships; missing groups are created in the JIT directory. */
+/**
+ * Step 7: the IdP list replaces the user's direct memberships; missing groups are created in the JIT directory.
+ * An undefined directory id means the snapshot does not record it: a group then counts as existing if it exists anywhere.
+ */
 function syncUserGroups(
   ctx: FindingContext,
   index: SnapshotIndex,
@@ -378,12 +415,13 @@ function syncUserGroups(
   user: SimulatedUser,
   incoming: readonly string[],
   attribute: string,
-  userDirectoryId: string,
-  jitDirectoryId: string,
+  userDirectoryId: string | undefined,
+  jitDirectoryId: string | undefined,
 ): GroupChanges {
   const before = [...user.groups];
   const { after, added, removed } = syncGroups(before, incoming, true);
-  const created = added.filter((g) => !groupExistsIn(index, g, userDirectoryId) && !groupExistsIn(index, g, jitDirectoryId));
+  const existsIn = (g: string, dir: string | undefined): boolean => (dir === undefined ? groupExistsAnywhere(index, g) : groupExistsIn(index, g, dir));
+  const created = added.filter((g) => !existsIn(g, userDirectoryId) && !existsIn(g, jitDirectoryId));
   user.groups = after;
   if (removed.length > 0) {
     const accessGroupsLost = removed.filter((g) => (index.applicationsByGroup.get(g.toLowerCase()) ?? []).length > 0);

@@ -18,6 +18,7 @@ import type { EngineOptions } from './engine-atlassian-sso.js';
 import {
   attributeMissing,
   caseMismatch,
+  confluenceAdminsMissing,
   duplicateEmail,
   groupsNotSent,
   groupsRemoved,
@@ -30,14 +31,16 @@ import {
   type FindingContext,
 } from './jit-findings.js';
 import { checkLicenseForNewUser } from './license-check.js';
+import { MappingLog } from './mapping-log.js';
 import { RESOLUTION_MESSAGES } from './product-messages.js';
 import { applyTransforms, compileTransforms, type CompiledTransforms } from './regex-transforms.js';
-import { groupExistsIn, resolveUsername, type LocatedUser, type SnapshotIndex } from './snapshot-index.js';
+import { groupExistsAnywhere, groupExistsIn, isRemoteDirectory, resolveUsername, type LocatedUser, type SnapshotIndex } from './snapshot-index.js';
 import type { Product } from './snapshot-schema.js';
 import type { GroupChanges, LoginFacts, SimulatedUser } from './simulation-types.js';
 import { StepLog } from './step-log.js';
 import type { ResolutionSettings } from './target-profile-schema.js';
 import { usernameProblems } from './username-rules.js';
+import { chooseWritableDirectory } from './writable-directory.js';
 
 /** Compiled regexes per settings object, so a bulk run compiles them once. */
 const compiled = new WeakMap<ResolutionSettings, { user: CompiledTransforms; group: CompiledTransforms }>();
@@ -49,6 +52,9 @@ function transformsOf(settings: ResolutionSettings): { user: CompiledTransforms;
   }
   return c;
 }
+
+/** resolution's Confluence prerequisite (atlassian.md §1.1): this group needs a member, or creations/updates fail. */
+const CONFLUENCE_ADMINS = 'confluence-administrators';
 
 /** Attributes resolution needs to create a user, per product (older doc, v0.14+; Bamboo not documented). */
 const REQUIRED_FOR_CREATE: Record<Product, Array<'fullName' | 'email'>> = {
@@ -66,6 +72,7 @@ export function simulateResolution(
   options: EngineOptions = {},
 ): EngineResult {
   const log = new StepLog(options.collectSteps ?? true);
+  const mappings = new MappingLog(options.collectSteps ?? true);
   const findings = new FindingSink(options.collectFindings ?? true);
   const ctx: FindingContext = { product, engine: 'resolution', facts };
   const transforms = transformsOf(settings);
@@ -73,7 +80,7 @@ export function simulateResolution(
   let before: SimulatedUser | null = null;
 
   const fail = (reason: string, productMessage?: string): EngineResult => {
-    const r: EngineResult = { outcome: 'fail', canLogIn: false, reason, username, user: { before, after: before }, groups: noGroupChange(before?.groups ?? []), steps: log.steps, findings: findings.findings, findingIds: findings.ids };
+    const r: EngineResult = { outcome: 'fail', canLogIn: false, reason, username, user: { before, after: before }, groups: noGroupChange(before?.groups ?? []), steps: log.steps, findings: findings.findings, findingIds: findings.ids, mappings: mappings.mappings };
     if (productMessage) r.productMessage = productMessage;
     return r;
   };
@@ -84,6 +91,7 @@ export function simulateResolution(
   if (fromNameId) {
     rawId = facts.nameId;
     if (rawId === undefined) {
+      mappings.add(() => ({ field: 'userId', expression: settings.userIdSource, attributes: [], readsNameId: true, missing: ['NameID'], problem: 'The response has no NameID' }));
       findings.add('jit.attribute-missing', () => nameIdMissing(ctx));
       log.add('User id', 'The user id comes from the NameID, and the response has none.', 'fail');
       return fail('The response has no NameID.');
@@ -91,6 +99,7 @@ export function simulateResolution(
   } else {
     const values = facts.attributes.get(settings.userIdSource);
     if (!values || values.length === 0) {
+      mappings.attribute('userId', settings.userIdSource, facts);
       findings.add('jit.attribute-missing', () => attributeMissing(ctx, { attribute: settings.userIdSource, field: 'user id', reason: 'missing', blocking: true }));
       log.add('User id', `The user id attribute "${settings.userIdSource}" is not in the response.`, 'fail');
       return fail(`The response has no "${settings.userIdSource}" attribute for the user id.`);
@@ -104,6 +113,12 @@ export function simulateResolution(
   // 2. Transformations, top-down until the first match.
   const transformed = applyTransforms(rawId, transforms.user);
   const userId = transformed.value;
+  const idValue = rawId;
+  if (fromNameId) {
+    mappings.add(() => ({ field: 'userId', expression: settings.userIdSource, attributes: [], readsNameId: true, value: idValue, ...(userId !== idValue ? { transformed: userId } : {}) }));
+  } else {
+    mappings.attribute('userId', settings.userIdSource, facts, userId !== idValue ? { transformed: userId } : {});
+  }
   if (settings.userIdTransforms.length > 0) {
     const t = settings.userIdTransforms[transformed.applied];
     log.add('Transform user id', t ? `${t.pattern} → ${t.replacement} matched: "${rawId}" becomes "${userId}".` : `No transformation matched; "${rawId}" is used as is.`, t ? 'change' : 'pass');
@@ -124,11 +139,12 @@ export function simulateResolution(
     }
   }
   const sentEmail = settings.emailAttribute ? facts.attributes.get(settings.emailAttribute)?.[0] : undefined;
+  if (settings.emailAttribute) mappings.attribute('email', settings.emailAttribute, facts);
   if (found) {
     before = toSimulatedUser(found);
     username = found.user.username;
     // Inferred with several e-mail matches (resolution documents no rule) or an assumed directory.
-    log.add('Find user', `Found "${found.user.username}" in "${found.directory.name}" by ${settings.lookupBy === 'email' ? 'e-mail address' : 'username'}.`, 'pass', found.directoryAssumed || (settings.lookupBy === 'email' && (index.byLowerEmail.get(userId.toLowerCase())?.length ?? 0) > 1));
+    log.add('Find user', `Found "${found.user.username}" in "${found.directory.name}" by ${settings.lookupBy === 'email' ? 'e-mail address' : 'username'}.`, 'pass', found.directoryAssumed || found.directory.type === 'unknown' || (settings.lookupBy === 'email' && (index.byLowerEmail.get(userId.toLowerCase())?.length ?? 0) > 1));
   } else {
     log.add('Find user', `No user has the ${settings.lookupBy === 'email' ? 'e-mail address' : 'username'} "${userId}".`, settings.userUpdateMethod === 'none' ? 'fail' : 'info');
     if (settings.lookupBy === 'username') {
@@ -154,6 +170,9 @@ export function simulateResolution(
         incomingGroups.push(t.value);
       }
     }
+    const sent = incomingGroups;
+    const changedByTransforms = sent !== undefined && (sent.length !== values?.length || sent.some((g, i) => g !== values[i]));
+    mappings.attribute('groups', groupsAttribute, facts, { all: true, ...(changedByTransforms && sent ? { transformed: [...sent] } : {}) });
   }
 
   if (settings.userUpdateMethod === 'none') {
@@ -164,6 +183,7 @@ export function simulateResolution(
   }
 
   const fullName = settings.fullNameAttribute ? facts.attributes.get(settings.fullNameAttribute)?.[0] : undefined;
+  if (settings.fullNameAttribute) mappings.attribute('displayName', settings.fullNameAttribute, facts);
   if (found && before) return update(found, before);
   return create();
 
@@ -173,13 +193,31 @@ export function simulateResolution(
     else if (created) reason = `Creates "${a.username}" and logs in.`;
     else if (changed) reason = `Updates "${a.username}" and logs in.`;
     else reason = `Logs in as "${a.username}" without changes.`;
-    const r: EngineResult = { outcome: outcomeOf(!canLogIn, created, changed), canLogIn, reason, username: a.username, user: { before: b, after: a }, groups, steps: log.steps, findings: findings.findings, findingIds: findings.ids };
+    const r: EngineResult = { outcome: outcomeOf(!canLogIn, created, changed), canLogIn, reason, username: a.username, user: { before: b, after: a }, groups, steps: log.steps, findings: findings.findings, findingIds: findings.ids, mappings: mappings.mappings };
     if (!canLogIn && productMessage) r.productMessage = productMessage;
     return r;
   }
 
+  /**
+   * resolution's Confluence prerequisite, checked before it writes a user. Returns false (and records why) when
+   * the write fails. A snapshot of selected users cannot show the group is empty, so that case is only noted.
+   */
+  function confluenceAdminsPresent(action: 'create' | 'update', name: string): boolean {
+    if (product !== 'confluence' || index.populatedGroups.has(CONFLUENCE_ADMINS)) return true;
+    if (index.snapshot.source.usersIncluded === 'selected') {
+      log.add('Confluence administrators', `No captured user is an active member of "${CONFLUENCE_ADMINS}", but the snapshot holds selected users only, so the group may have members; resolution needs at least one or the ${action === 'create' ? 'creation' : 'update'} fails.`, 'info', true);
+      return true;
+    }
+    findings.add('jit.confluence-admins-missing', () => confluenceAdminsMissing(ctx, { username: name, action, snapshot: index.snapshot }));
+    // Documented: the write fails. Inferred for updates: that the failed update also ends the login.
+    log.add('Confluence administrators', `resolution's documentation: without a "${CONFLUENCE_ADMINS}" group with at least one member, user ${action === 'create' ? 'creation' : 'updates'} fail${action === 'create' ? 's' : ''}; the snapshot has no active member.`, 'fail', action === 'update');
+    return false;
+  }
+
   function update(located: LocatedUser, current: SimulatedUser): EngineResult {
-    const writable = located.directory.type === 'internal' && !located.directory.readOnly;
+    // A directory of unknown type may be internal: assume resolution can write to it, and say so.
+    const untyped = located.directory.type === 'unknown';
+    const writable = !isRemoteDirectory(located.directory) && !located.directory.readOnly;
     const tagged = located.user.provisionedBy === 'resolution-jit';
     let after = current;
     let groups = noGroupChange(current.groups);
@@ -201,9 +239,14 @@ export function simulateResolution(
         changes.push('updates the e-mail address');
       }
       reportUnsentAttributes(false);
-      log.add('Update user', changes.length ? `Login ${changes.join(', ')}.` : 'Nothing to change.', changes.length ? 'change' : 'pass');
-      if (incomingGroups) groups = applyGroups(after, incomingGroups, located.directory.id, settings.removeUnlistedGroups);
+      const where = untyped || located.directoryAssumed ? ` (the snapshot does not record the type of "${located.directory.name}"; assumed internal and writable)` : '';
+      log.add('Update user', changes.length ? `Login ${changes.join(', ')}${where}.` : `Nothing to change${where}.`, changes.length ? 'change' : 'pass', where !== '');
+      if (incomingGroups) groups = applyGroups(after, incomingGroups, located.directoryAssumed ? undefined : located.directory.id, settings.removeUnlistedGroups);
       else log.add('Groups', settings.groupsAttribute ? `No "${settings.groupsAttribute}" in the response: memberships are not changed.` : 'No group attribute configured: memberships are not changed.', 'skip');
+      const writes = !sameUserData(current, after) || groups.added.length > 0 || groups.removed.length > 0;
+      if (writes && !confluenceAdminsPresent('update', current.username)) {
+        return fail(`Confluence has no active member of "${CONFLUENCE_ADMINS}", so resolution cannot update "${current.username}".`);
+      }
     }
     const access = checkLogInPermitted(ctx, index, log, findings, after, groups.removed);
     const changed = !sameUserData(current, after) || groups.added.length > 0 || groups.removed.length > 0;
@@ -213,12 +256,16 @@ export function simulateResolution(
   function create(): EngineResult {
     const name = userId;
     username = name;
-    const directory = index.activeInternal.find((d) => d.canCreateUsers && !d.readOnly);
-    if (!directory) {
+    const choice = chooseWritableDirectory(index, { groups: false, writable: true });
+    if (!choice.found) {
       findings.add('jit.no-writable-directory', () => noWritableDirectory(ctx, { directories: index.snapshot.directories, everyLogin: false }));
       // Inferred: resolution documents "the internal directory", not which permission it needs.
       log.add('Internal directory', 'No active internal directory may create users.', 'fail', true);
       return fail('No active internal directory can create the user.');
+    }
+    const directory = choice.directory;
+    if (choice.assumptions.length > 0) {
+      log.add('Internal directory', `${directory ? `"${directory.name}" is taken as the internal directory` : 'The internal directory could not be identified'}, but ${choice.assumptions.join('; ')}. If that is wrong, resolution cannot create the user.`, 'info', true);
     }
     const problems = usernameProblems(product, name);
     if (problems.length > 0) {
@@ -235,9 +282,8 @@ export function simulateResolution(
       log.add('Attributes for a new user', `Missing ${missing.join(' and ')}, which resolution needs to create a ${product} user.`, 'fail', product === 'bamboo');
       return fail(`resolution cannot create "${name}" without ${missing.join(' and ')}.`);
     }
-    if (product === 'confluence' && !index.populatedGroups.has('confluence-administrators')) {
-      log.add('Confluence administrators', 'resolution\'s documentation: without a "confluence-administrators" group with at least one member, user creation fails.', 'fail');
-      return fail('Confluence has no populated "confluence-administrators" group, which resolution needs to create users.');
+    if (!confluenceAdminsPresent('create', name)) {
+      return fail(`Confluence has no populated "${CONFLUENCE_ADMINS}" group, which resolution needs to create users.`);
     }
     if (sentEmail) {
       const sharing = index.byLowerEmail.get(sentEmail.toLowerCase());
@@ -256,14 +302,14 @@ export function simulateResolution(
       username: name,
       displayName: fullName ?? name,
       active: true,
-      directoryId: directory.id,
-      directoryName: directory.name,
+      directoryId: directory?.id ?? null,
       attributes: {},
       groups: [],
     };
+    if (directory) after.directoryName = directory.name;
     if (sentEmail !== undefined) after.email = sentEmail;
-    log.add('Create user', `Creates "${name}" in "${directory.name}", tagged as created by resolution.`, 'change');
-    const groups = applyGroups(after, wanted, directory.id, false);
+    log.add('Create user', `Creates "${name}" in ${directory ? `"${directory.name}"` : 'the internal directory'}, tagged as created by resolution.`, 'change');
+    const groups = applyGroups(after, wanted, directory?.id, false);
     const access = checkLogInPermitted(ctx, index, log, findings, after, [], settings.defaultGroups);
     return done(access.canLogIn, true, true, null, after, groups, access.reason, access.productMessage);
   }
@@ -290,11 +336,12 @@ export function simulateResolution(
     return missing;
   }
 
-  function applyGroups(user: SimulatedUser, wanted: readonly string[], directoryId: string, removeUnlisted: boolean): GroupChanges {
+  /** `directoryId` undefined: the snapshot does not record the user's directory, so a group anywhere counts as existing. */
+  function applyGroups(user: SimulatedUser, wanted: readonly string[], directoryId: string | undefined, removeUnlisted: boolean): GroupChanges {
     const beforeGroups = [...user.groups];
     const { after, added, removed } = syncGroups(beforeGroups, wanted, removeUnlisted);
     // Inferred: groups that do not exist yet are created in the user's directory.
-    const created = added.filter((g) => !groupExistsIn(index, g, directoryId));
+    const created = added.filter((g) => (directoryId === undefined ? !groupExistsAnywhere(index, g) : !groupExistsIn(index, g, directoryId)));
     user.groups = after;
     if (removed.length > 0 && groupsAttribute) {
       const accessGroupsLost = removed.filter((g) => (index.applicationsByGroup.get(g.toLowerCase()) ?? []).length > 0);

@@ -16,7 +16,7 @@ import {
 } from './product-paths.js';
 import { ATLASSIAN_MESSAGES, looksLikeAwsGroupId, suggestedAwsSource } from './product-messages.js';
 import type { JitEngine, LoginFacts } from './simulation-types.js';
-import type { Product, SnapshotDirectory } from './snapshot-schema.js';
+import type { InstanceSnapshot, Product, SnapshotDirectory } from './snapshot-schema.js';
 import type { UsernameProblem } from './username-rules.js';
 
 export interface FindingContext {
@@ -34,8 +34,19 @@ function attributeEvidence(ctx: FindingContext, name: string, value: string, exp
   return e;
 }
 
+/** A username, e-mail address or display name: personal, so reports and presentation mode redact it. */
 function userEvidence(location: string, value: string): Evidence {
   return { location, value, personal: true };
+}
+
+/**
+ * Group names (and AWS group IDs) are not personal data: they stay readable in redacted reports, where they are
+ * the point of the finding. Still marked unverified when read from an unsigned response.
+ */
+function groupEvidence(location: string, groups: readonly string[], facts?: LoginFacts): Evidence {
+  const e: Evidence = { location, value: groups.length ? groups.join(', ') : '(none)' };
+  if (facts && !facts.verified) e.unverified = true;
+  return e;
 }
 
 function presentAttributes(ctx: FindingContext): Evidence {
@@ -119,8 +130,9 @@ export function groupsRemoved(
   return makeFinding('jit.groups-removed', {
     message: `This login removes "${args.username}" from ${list(args.removed)}: the ${ctx.engine === 'atlassian-sso' ? 'engine removes every direct membership' : 'configured removal drops memberships'} not listed in "${args.attribute}".${why}${access}`,
     evidence: [
-      userEvidence('snapshot: user groups before login', args.removed.join(', ')),
-      args.sent.length ? attributeEvidence(ctx, args.attribute, args.sent.join(', ')) : attributeEvidence(ctx, args.attribute, '(no values)'),
+      userEvidence('simulated user', args.username),
+      groupEvidence('snapshot: groups the login removes', args.removed),
+      args.sent.length ? groupEvidence(ctx.facts.attributeLocation(args.attribute), args.sent, ctx.facts) : groupEvidence(ctx.facts.attributeLocation(args.attribute), [], ctx.facts),
     ],
     fix,
   });
@@ -159,7 +171,7 @@ export function noApplicationAccess(
   }
   return makeFinding('jit.no-application-access', {
     message: `After this login "${args.username}" is in ${args.groupsAfter.length ? list(args.groupsAfter) : 'no groups'}, and none of them grants access to ${productName(ctx.product)}; access comes from ${granting}.${lost} The product refuses the login: "${ATLASSIAN_MESSAGES.notPermitted(args.username)}".`,
-    evidence: [userEvidence('simulated user groups after login', args.groupsAfter.join(', ') || '(none)'), { location: 'snapshot: applicationAccess', value: granting }],
+    evidence: [userEvidence('simulated user', args.username), groupEvidence('simulated user groups after login', args.groupsAfter), { location: 'snapshot: applicationAccess', value: granting }],
     fix,
   });
 }
@@ -168,7 +180,7 @@ export function userInactive(ctx: FindingContext, username: string): Finding {
   return makeFinding('jit.no-application-access', {
     title: 'User is deactivated',
     message: `"${username}" exists but is deactivated; SSO does not reactivate users, so the product refuses the login ("${ATLASSIAN_MESSAGES.notPermitted(username)}").`,
-    evidence: [userEvidence('snapshot: user active', 'false')],
+    evidence: [userEvidence('snapshot: user', username), { location: 'snapshot: user active', value: 'false' }],
     fix: { where: 'atlassian-admin', path: groupsPath(ctx.product).replace(/Groups$/, 'Users'), summary: `Reactivate "${username}" if the person should have access.` },
     inferred: true,
   });
@@ -299,14 +311,15 @@ export function remoteDirectoryUser(ctx: FindingContext, args: { username: strin
     message: args.shadowsInternal
       ? `"${args.username}" also exists in the ${args.directory.type} directory "${args.directory.name}", which comes first: the product logs the user in from there. The internal copy is updated by JIT but not used.`
       : `"${args.username}" exists only in the ${args.directory.type} directory "${args.directory.name}": the product logs the user in from there, and ${ctx.engine === 'atlassian-sso' ? 'JIT neither creates, updates nor regroups the account' : 'SSO does not change its details or groups'}; that directory decides the user's details and groups.`,
-    evidence: [userEvidence('snapshot: user directory', `${args.directory.name} (${args.directory.type})`)],
+    evidence: [userEvidence('snapshot: user', args.username), { location: 'snapshot: user directory', value: `${args.directory.name} (${args.directory.type})` }],
     fix: { where: 'none', summary: `Nothing to change if intended; manage "${args.username}" in ${args.directory.name}. Otherwise reorder directories in ${userDirectoriesPath(ctx.product)}.` },
     inferred: true,
   });
 }
 
 export function noWritableDirectory(ctx: FindingContext, args: { directories: readonly SnapshotDirectory[]; everyLogin: boolean }): Finding {
-  const described = args.directories.map((d) => `${d.name} (${d.type}${d.active ? '' : ', inactive'}${d.canCreateUsers ? '' : ', no CREATE_USER'}${d.canCreateGroups ? '' : ', no CREATE_GROUP'}${d.readOnly ? ', read-only' : ''})`);
+  const permission = (name: string, has: boolean | null): string => (has === false ? `, no ${name}` : has === null ? `, ${name} not recorded` : '');
+  const described = args.directories.map((d) => `${d.name} (${d.type}${d.active ? '' : ', inactive'}${permission('CREATE_USER', d.canCreateUsers)}${permission('CREATE_GROUP', d.canCreateGroups)}${d.readOnly ? ', read-only' : ''})`);
   return makeFinding('jit.no-writable-directory', {
     message:
       ctx.engine === 'atlassian-sso'
@@ -359,5 +372,30 @@ export function invalidUsername(ctx: FindingContext, args: { username: string; p
         ? { where: 'atlassian-sso', path: atlassianSsoPath(ctx.product), field: 'Username mapping', summary: 'Map the username from an attribute whose values are valid usernames (no spaces, <, >, &).' }
         : { where: 'resolution-saml-sso', path: resolutionPath('User Identification'), field: 'NameID transformation', summary: 'Add a user-id transformation that turns the value into a valid username.' },
     inferred: args.problems.every((p) => p.inferred),
+  });
+}
+
+/**
+ * resolution's Confluence prerequisite (atlassian.md §1.1): "there must be a group 'confluence-administrators' with
+ * at least one user in it, otherwise user creations/updates will fail".
+ */
+export function confluenceAdminsMissing(ctx: FindingContext, args: { username: string; action: 'create' | 'update'; snapshot: InstanceSnapshot }): Finding {
+  const group = 'confluence-administrators';
+  const members = args.snapshot.users.filter((u) => u.groups.some((g) => g.toLowerCase() === group));
+  const listed = args.snapshot.groups.some((g) => g.name.toLowerCase() === group);
+  const state = members.length > 0 ? `has ${members.length} member${members.length === 1 ? '' : 's'}, none of them active` : listed ? 'exists but has no members' : 'does not exist';
+  const effect = args.action === 'create' ? `creating "${args.username}" fails, so the login fails` : `updating "${args.username}" fails, and with it the login`;
+  return makeFinding('jit.confluence-admins-missing', {
+    message: `resolution's SAML SSO needs a "${group}" group with at least one user in Confluence, "otherwise user creations/updates will fail". In the snapshot the group ${state}: ${effect}.`,
+    evidence: [{ location: `snapshot: group "${group}"`, value: state, expected: 'at least one active member' }],
+    fix: {
+      where: 'atlassian-admin',
+      path: groupsPath('confluence'),
+      field: group,
+      value: group,
+      summary: `Create the group "${group}" if it is missing and add at least one active administrator account to it.`,
+    },
+    // Deactivated members count as none here, and a failed update ending the login, are not documented.
+    inferred: members.length > 0 || args.action === 'update',
   });
 }

@@ -66,6 +66,7 @@ export function simulateLogin(message: MessageResult, profile: TargetProfile, sn
       groups: { before: [], after: [], added: [], removed: [], created: [] },
       steps: [{ n: 1, title: 'Message type', detail: `${message.type} carries no user identity.`, outcome: 'fail' }],
       findings: [],
+      mappings: [],
     };
   }
 
@@ -116,6 +117,7 @@ export function simulateLogin(message: MessageResult, profile: TargetProfile, sn
     user: result.user,
     groups: result.groups,
     findings,
+    mappings: result.mappings,
   };
 }
 

@@ -42,6 +42,31 @@ export interface GroupChanges {
   created: string[];
 }
 
+/** The identity field a mapping fills. */
+export type MappingField = 'username' | 'userId' | 'displayName' | 'email' | 'groups';
+
+/**
+ * One mapping the engine evaluated, structured so a UI can set "what the response carries" against "what the
+ * target's mappings need" without parsing profile text.
+ */
+export interface SimulationMapping {
+  field: MappingField;
+  /** As the profile writes it: an expression (`${username}`, Atlassian SSO), an attribute name or `NameID` (resolution); '' when not configured. */
+  expression: string;
+  /** Names of the SAML attributes it reads (the NameID is not an attribute: see `readsNameId`). */
+  attributes: string[];
+  /** It reads the Subject's NameID. */
+  readsNameId?: boolean;
+  /** What it evaluated to; every value for `groups`. Absent when it could not be evaluated. */
+  value?: string | string[];
+  /** What it reads that the response lacks: attribute names, or `NameID`. */
+  missing?: string[];
+  /** The value after the engine's transformations (resolution's regex replacements), when they changed it. */
+  transformed?: string | string[];
+  /** Why it could not be evaluated, in the product's words where known. */
+  problem?: string;
+}
+
 export interface SimulationResult {
   engine: JitEngine;
   product: Product;
@@ -63,6 +88,8 @@ export interface SimulationResult {
   groups: GroupChanges;
   steps: SimulationStep[];
   findings: Finding[];
+  /** Every mapping the engine evaluated, in the order it evaluated them. */
+  mappings: SimulationMapping[];
 }
 
 /**

@@ -92,6 +92,11 @@ export const snapshotSourceSchema = z.object({
   productVersion: z.string().optional(),
   /** `selected` when the snapshot was limited to some users (`--users`): a user not in it may still exist. */
   usersIncluded: z.enum(['all', 'selected']).default('all'),
+  /**
+   * `some` when `directories` may lack some of the instance's directories (live captures: no REST API lists them),
+   * so "no directory qualifies" cannot be concluded from it.
+   */
+  directoriesIncluded: z.enum(['all', 'some']).default('all'),
   /** What the source could not tell (e.g. "directory per user not exposed by REST"). */
   notes: z.array(z.string()).default([]),
 });

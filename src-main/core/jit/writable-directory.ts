@@ -25,12 +25,30 @@ function permissionNames(needs: DirectoryNeeds): string {
   return needs.groups ? 'CREATE_USER and CREATE_GROUP' : 'CREATE_USER';
 }
 
+/** The choice depends only on the snapshot: made once per snapshot, not once per user of a bulk run. Must not be mutated. */
+const choices = new WeakMap<SnapshotIndex, Map<string, DirectoryChoice>>();
+
 /**
  * The first active internal directory that has (or may have) the permissions, in directory order. A
  * permission recorded as `false` rules a directory out; `null` (not recorded) does not, but is named as an
  * assumption, because the built-in internal directory has both permissions unless an administrator removed them.
  */
 export function chooseWritableDirectory(index: SnapshotIndex, needs: DirectoryNeeds): DirectoryChoice {
+  let byNeeds = choices.get(index);
+  if (!byNeeds) {
+    byNeeds = new Map();
+    choices.set(index, byNeeds);
+  }
+  const key = `${needs.groups}/${needs.writable}`;
+  let choice = byNeeds.get(key);
+  if (!choice) {
+    choice = choose(index, needs);
+    byNeeds.set(key, choice);
+  }
+  return choice;
+}
+
+function choose(index: SnapshotIndex, needs: DirectoryNeeds): DirectoryChoice {
   const qualifies = (d: SnapshotDirectory): boolean =>
     (!needs.writable || !d.readOnly) && d.canCreateUsers !== false && (!needs.groups || d.canCreateGroups !== false);
   const candidates = index.activeInternal.filter(qualifies);
@@ -46,10 +64,17 @@ export function chooseWritableDirectory(index: SnapshotIndex, needs: DirectoryNe
     }
     return { found: true, directory: first, assumptions };
   }
-  // No recorded internal directory qualifies. That is a fact only if the snapshot records every active directory's type.
+  // No recorded internal directory qualifies. That is a fact only if the snapshot records every active directory and its type.
   const untyped = index.activeDirectories.filter((d) => d.type === 'unknown' && qualifies(d));
   if (index.activeDirectories.length === 0) {
     return { found: true, directory: undefined, assumptions: [`the snapshot records no user directories; assumed an active internal directory with ${permissionNames(needs)} exists`] };
+  }
+  if (index.snapshot.source.directoriesIncluded === 'some') {
+    return {
+      found: true,
+      directory: undefined,
+      assumptions: [`the snapshot records only some directories (${index.activeDirectories.map((d) => `"${d.name}"`).join(', ')}) and none of them qualifies; assumed an active internal directory with ${permissionNames(needs)} exists among the others`],
+    };
   }
   if (untyped.length > 0) {
     const names = untyped.map((d) => `"${d.name}"`).join(', ');

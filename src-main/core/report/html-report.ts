@@ -4,24 +4,20 @@
  * Every value from the analysis is escaped: a SAML message is attacker-controlled text.
  */
 import type { CertificateInfo } from '../model/certificate.js';
-import type { Evidence, Finding, Fix, Verdict } from '../model/finding.js';
 import type { MessageResult, SignatureReport } from '../model/message.js';
 import type { AnalysisResult } from '../model/result.js';
+import { code, escapeHtml, kvTable, renderFindings, t, verdictBadge, yesNo, type Ctx } from './html-parts.js';
+import { renderSimulationSection, simulationChip } from './html-simulation.js';
 import { REPORT_CSS } from './html-styles.js';
-import { PLACEHOLDER_SOURCE } from './redactor.js';
 import { prettyXml } from './pretty-xml.js';
 import {
   DEFAULT_REPORT_TITLE,
-  FIX_PLACE_LABEL,
   REDACTION_CATEGORY_LABEL,
   REDACTION_NOTICE,
-  SEVERITY_LABEL,
-  SEVERITY_PLURAL,
+  SIMULATION_TITLE,
   UNREDACTED_NOTICE,
-  VERDICT_LABEL,
   certificateValidityText,
   countBySeverity,
-  groupBySeverity,
   inputVerdict,
   overallVerdict,
   referenceTime,
@@ -31,94 +27,7 @@ import {
 } from './report-model.js';
 
 export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
-
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
-
-/** Placeholders as the Redactor writes them, marked so a reader sees at a glance what was redacted. */
-const PLACEHOLDER = new RegExp(PLACEHOLDER_SOURCE, 'g');
-
-interface Ctx {
-  redacted: boolean;
-  now: string | undefined;
-}
-
-/** Escaped text; in a redacted report, placeholders get a visible style. */
-function t(ctx: Ctx, text: string | undefined): string {
-  if (text === undefined) return '';
-  const escaped = escapeHtml(text);
-  return ctx.redacted ? escaped.replace(PLACEHOLDER, (m) => `<span class="ph">${m}</span>`) : escaped;
-}
-
-/** Escaped text as code; paths and URLs may wrap after a slash instead of mid-word. */
-function code(ctx: Ctx, text: string | undefined): string {
-  if (text === undefined || text === '') return '<span class="none">—</span>';
-  const escaped = text.split(/(?<=[/?&])(?=[^/?&])/).map(escapeHtml).join('<wbr>');
-  return `<code>${ctx.redacted ? escaped.replace(PLACEHOLDER, (m) => `<span class="ph">${m}</span>`) : escaped}</code>`;
-}
-
-function verdictBadge(verdict: Verdict, large = false): string {
-  return `<span class="badge v-${verdict}${large ? ' large' : ''}">${VERDICT_LABEL[verdict]}</span>`;
-}
-
-function yesNo(value: boolean, good: boolean): string {
-  const cls = value === good ? 'ok' : 'bad';
-  return `<span class="${cls}">${value ? 'yes' : 'no'}</span>`;
-}
-
-/** A two-column key/value table; rows whose value is undefined are left out. */
-function kvTable(rows: Array<[string, string | undefined]>): string {
-  const body = rows
-    .filter((r): r is [string, string] => r[1] !== undefined)
-    .map(([k, v]) => `<tr><th scope="row">${escapeHtml(k)}</th><td>${v}</td></tr>`)
-    .join('');
-  return body ? `<table class="kv"><tbody>${body}</tbody></table>` : '';
-}
-
-function renderEvidence(ctx: Ctx, evidence: Evidence[]): string {
-  if (evidence.length === 0) return '';
-  const hasExpected = evidence.some((e) => e.expected !== undefined);
-  const rows = evidence
-    .map((e) => {
-      const flags = [e.unverified ? '<span class="flag" title="No trusted signature covers this value">unsigned</span>' : '', e.personal && !ctx.redacted ? '<span class="flag">personal</span>' : '']
-        .filter(Boolean)
-        .join(' ');
-      return `<tr><td>${code(ctx, e.location)}</td><td>${e.value === undefined ? '<span class="none">—</span>' : code(ctx, e.value)}${flags ? ' ' + flags : ''}</td>${hasExpected ? `<td>${e.expected === undefined ? '<span class="none">—</span>' : code(ctx, e.expected)}</td>` : ''}</tr>`;
-    })
-    .join('');
-  return `<table class="evidence"><thead><tr><th>Where</th><th>Found</th>${hasExpected ? '<th>Expected</th>' : ''}</tr></thead><tbody>${rows}</tbody></table>`;
-}
-
-function renderFix(ctx: Ctx, fix: Fix): string {
-  if (fix.where === 'none' && !fix.summary) return '';
-  const details: string[] = [];
-  if (fix.path) details.push(`<dt>Where</dt><dd>${t(ctx, fix.path)}</dd>`);
-  if (fix.field) details.push(`<dt>Field</dt><dd>${t(ctx, fix.field)}</dd>`);
-  if (fix.value !== undefined) details.push(`<dt>Set to</dt><dd>${code(ctx, fix.value)}</dd>`);
-  const steps = fix.steps?.length ? `<ol>${fix.steps.map((s) => `<li>${t(ctx, s)}</li>`).join('')}</ol>` : '';
-  return (
-    `<div class="fix"><div class="fix-head">Fix · ${escapeHtml(FIX_PLACE_LABEL[fix.where])}</div>` +
-    `<p>${t(ctx, fix.summary)}</p>${details.length ? `<dl>${details.join('')}</dl>` : ''}${steps}</div>`
-  );
-}
-
-function renderFinding(ctx: Ctx, f: Finding): string {
-  return (
-    `<div class="finding f-${f.severity}">` +
-    `<div class="finding-head"><span class="badge sev-${f.severity}">${SEVERITY_LABEL[f.severity]}</span>` +
-    `<strong>${t(ctx, f.title)}</strong><code class="fid">${escapeHtml(f.id)}</code>` +
-    (f.inferred ? '<span class="tag" title="Rests on observed, not documented, behaviour">inferred</span>' : '') +
-    `</div><p>${t(ctx, f.message)}</p>${renderEvidence(ctx, f.evidence)}${renderFix(ctx, f.fix)}</div>`
-  );
-}
-
-function renderFindings(ctx: Ctx, findings: Finding[], emptyText: string): string {
-  if (findings.length === 0) return `<p class="none">${escapeHtml(emptyText)}</p>`;
-  return groupBySeverity(findings)
-    .map((g) => `<h5>${SEVERITY_PLURAL[g.severity]} (${g.findings.length})</h5>${g.findings.map((f) => renderFinding(ctx, f)).join('')}`)
-    .join('');
-}
+export { escapeHtml };
 
 function renderCertificate(ctx: Ctx, c: CertificateInfo): string {
   return kvTable([
@@ -337,13 +246,14 @@ function renderRedactionNotice(ctx: Ctx, report: ReportInput): string {
 function renderContents(ctx: Ctx, report: ReportInput): string {
   const total = report.results.reduce((n, r) => n + r.messages.length, 0);
   if (report.results.length < 2 && total < 2) return '';
+  const simulation = report.simulation ? `<li><a href="#simulation">${escapeHtml(SIMULATION_TITLE)}</a></li>` : '';
   const items = report.results
     .map((r, i) => {
       const sub = r.messages.map((m, j) => `<li><a href="#input-${i + 1}-message-${j + 1}">Message ${j + 1}: ${escapeHtml(m.type)}</a> ${verdictBadge(m.verdict)}</li>`).join('');
       return `<li><a href="#input-${i + 1}">Input ${i + 1}: ${t(ctx, r.input.source)}</a> ${verdictBadge(inputVerdict(r))}${sub ? `<ol>${sub}</ol>` : ''}</li>`;
     })
     .join('');
-  return `<nav class="toc" aria-label="Contents"><h2>Contents</h2><ol>${items}</ol></nav>`;
+  return `<nav class="toc" aria-label="Contents"><h2>Contents</h2><ol>${simulation}${items}</ol></nav>`;
 }
 
 /** Renders the whole report as one HTML document. */
@@ -361,13 +271,14 @@ export function renderHtmlReport(report: ReportInput): string {
     `${counts.info} note${counts.info === 1 ? '' : 's'}`,
   ]
     .map((c) => `<span class="chip">${c}</span>`)
-    .join('');
+    .join('') + (report.simulation ? simulationChip(report.simulation) : '');
   const body =
     `<header><div class="brand">samlscope</div><h1>${escapeHtml(title)}</h1>` +
     `<p class="meta">Generated ${escapeHtml(report.generatedAt)}${ctx.now && ctx.now !== report.generatedAt ? ` · checked against ${escapeHtml(ctx.now)}` : ''}</p>` +
     `<div class="summary">${verdictBadge(verdict, true)}${chips}</div></header>` +
     renderRedactionNotice(ctx, report) +
     renderContents(ctx, report) +
+    (report.simulation ? renderSimulationSection(ctx, report.simulation) : '') +
     report.results.map((r, i) => renderInput(ctx, r, i)).join('') +
     `<footer>Made by samlscope. This file is self-contained: it loads nothing from the network.</footer>`;
   return (

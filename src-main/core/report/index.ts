@@ -2,6 +2,7 @@
 export { Redactor, DROPPED_PLACEHOLDER, PLACEHOLDER_SOURCE, REDACTED_EMAIL_DOMAIN, looksLikeEmail } from './redactor.js';
 export type { DroppedCategory, PersonalCategory, PersonalValue, RedactionCategory, RedactionEntry, RedactorOptions } from './redactor.js';
 export { redactAnalysis, redactFinding } from './redact.js';
+export { redactSimulation, simulationPersonalValues } from './redact-simulation.js';
 export type { RedactOptions, RedactedAnalysis } from './redact.js';
 export { categoryForAttribute, isMappingExpression } from './personal-attributes.js';
 export { renderHtmlReport, escapeHtml, REPORT_CSP } from './html-report.js';

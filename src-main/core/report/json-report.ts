@@ -3,6 +3,7 @@
  * wrapped with when it was made and what was redacted, so a tool reading it knows what it is looking at.
  */
 import { SCHEMA_VERSION, type AnalysisResult } from '../model/result.js';
+import type { SimulationResult } from '../jit/simulation-types.js';
 import type { ReportInput } from './report-model.js';
 import type { RedactionEntry } from './redactor.js';
 
@@ -14,7 +15,8 @@ export interface JsonReport {
   /** What was redacted (placeholder, category, count); empty when not redacted. */
   redactions: RedactionEntry[];
   results: AnalysisResult[];
-  simulation?: unknown;
+  /** The JIT simulation (redacted with the same placeholders as `results` when `redacted`). */
+  simulation?: SimulationResult;
 }
 
 export function buildJsonReport(report: ReportInput): JsonReport {

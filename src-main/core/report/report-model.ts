@@ -5,6 +5,7 @@
 import type { FixPlace, Finding, Severity, Verdict } from '../model/finding.js';
 import { sortFindings, verdictOf } from '../model/finding.js';
 import type { AnalysisResult } from '../model/result.js';
+import type { SimulationOutcome, SimulationResult, StepOutcome } from '../jit/simulation-types.js';
 import type { RedactionCategory, RedactionEntry } from './redactor.js';
 
 export interface ReportInput {
@@ -13,10 +14,10 @@ export interface ReportInput {
   generatedAt: string;
   results: AnalysisResult[];
   redactions?: RedactionEntry[];
-  /** True when `results` went through `redactAnalysis`. */
+  /** True when `results` went through `redactAnalysis` (and `simulation` through `redactSimulation` with the same Redactor). */
   redacted: boolean;
-  /** A JIT simulation result, rendered by a later version. */
-  simulation?: unknown;
+  /** The JIT provisioning simulation of the login (the first Response), when a target profile was given. */
+  simulation?: SimulationResult;
 }
 
 export const DEFAULT_REPORT_TITLE = 'SAML diagnosis report';
@@ -64,6 +65,25 @@ export const REDACTION_NOTICE =
 
 export const UNREDACTED_NOTICE =
   'This report is NOT redacted: it contains personal data (NameIDs, e-mail addresses, names, attribute values) exactly as the identity provider sent them. Share it only with people allowed to see that data.';
+
+export const SIMULATION_TITLE = 'Just-in-Time provisioning simulation';
+
+export const OUTCOME_LABEL: Record<SimulationOutcome, string> = {
+  create: 'Creates the user',
+  update: 'Updates the user',
+  unchanged: 'Uses the user unchanged',
+  fail: 'Fails',
+};
+
+export const STEP_OUTCOME_LABEL: Record<StepOutcome, string> = { pass: 'passes', change: 'changes', fail: 'fails', skip: 'skipped', info: 'note' };
+
+export const INFERRED_NOTE = 'Steps marked inferred follow behaviour the vendors do not document, or facts the snapshot does not record; the step says what was assumed.';
+
+/** A simulation's verdict, as the workspace shows it: fail when the user cannot log in or an error is found. */
+export function simulationVerdict(sim: SimulationResult): Verdict {
+  if (!sim.canLogIn) return 'fail';
+  return verdictOf(sim.findings);
+}
 
 /** The overall verdict: fail if any input or message fails, warn if any warns. */
 export function overallVerdict(results: readonly AnalysisResult[]): Verdict {

@@ -9,11 +9,15 @@ import type { DocumentVerification } from './verify-document.js';
 const AWS_CERT_PATH = awsConsolePath('Manage certificate');
 
 const FIX_TRUST_ANCHOR: Fix = {
-  summary: 'Give samlscope the IdP metadata (--idp-metadata) or certificate (--idp-cert) that your Atlassian SSO configuration trusts.',
+  summary: 'Give samlscope the IdP metadata or certificate that your Atlassian SSO configuration trusts: on the command line with --idp-metadata FILE or --idp-cert PEM; in the app, paste or drop the metadata file (or certificate), or pick a target profile.',
   where: 'samlscope-input',
   path: AWS_CERT_PATH,
   field: 'IAM Identity Center SAML metadata file / IAM Identity Center certificate',
-  steps: ['Download the metadata file from the AWS console path above.', 'Load it in samlscope (--idp-metadata FILE, or the IdP metadata field in the app).'],
+  steps: [
+    'Download the metadata file (or the certificate) from the AWS console path above.',
+    'Command line: add --idp-metadata FILE (or --idp-cert PEM) to samlscope analyze.',
+    'App: paste or drop the metadata file or certificate anywhere in the window (or use Setup → IdP trust), or pick a target profile whose IdP metadata is the one your Atlassian SSO configuration trusts.',
+  ],
 };
 
 const FIX_REAL_CERT: Fix = {

@@ -49,6 +49,30 @@ export async function shoot(page: Page, name: string): Promise<string[]> {
   return files;
 }
 
+/**
+ * Screenshots one element whole, in both colour schemes. A scrolling column is cut off at the
+ * window's height, so the window is made as tall as the element's content for the shot, then restored.
+ */
+export async function shootElement(page: Page, selector: string, name: string): Promise<string[]> {
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  const viewport = page.viewportSize();
+  const content = await page.locator(selector).evaluate((el) => el.scrollHeight);
+  if (viewport && content > viewport.height - 100) await page.setViewportSize({ width: viewport.width, height: content + 200 });
+  const files: string[] = [];
+  try {
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      const file = path.join(ARTIFACTS_DIR, `${name}-${scheme}.png`);
+      await page.locator(selector).screenshot({ path: file });
+      files.push(file);
+    }
+  } finally {
+    await page.emulateMedia({ colorScheme: 'light' });
+    if (viewport) await page.setViewportSize(viewport);
+  }
+  return files;
+}
+
 /** Everything text-like the page holds: rendered text, the serialized DOM and form control values. */
 export function pageTexts(page: Page): Promise<{ text: string; html: string; values: string }> {
   return page.evaluate(() => ({

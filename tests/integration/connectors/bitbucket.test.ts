@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { directoryTypeFromName } from '../../../src-main/connectors/bitbucket.js';
 import { startFakeInstance, type FakeInstance } from './fake-instance.js';
 import { capture, requestsTo, userNamed } from './helpers.js';
 import { DATA, TOKEN } from './sample-data.js';
@@ -28,7 +29,7 @@ describe('Bitbucket connector', () => {
       displayName: 'Alice Adams',
       email: 'alice@example.com',
       active: true,
-      directoryId: null,
+      directoryId: 'Bitbucket Internal Directory',
       groups: ['jira-software-users', 'developers', 'confluence-users'],
       attributes: {},
     });
@@ -46,13 +47,39 @@ describe('Bitbucket connector', () => {
     expect(pages.at(-1)?.query.start).toBe('106');
   });
 
-  it('reports directories and their read-only state as notes, and access groups and seats as data', async () => {
+  it('records each user\'s directory with the type its name makes evident, and leaves permissions and order unknown', async () => {
     const f = await start();
     const result = await capture(f, { product: 'bitbucket', users: ['alice', 'bob'] });
-    expect(result.snapshot.directories).toEqual([]);
+    const unknown = { active: true, canCreateUsers: null, canCreateGroups: null, position: null };
+    expect(result.snapshot.directories).toEqual([
+      { id: 'Bitbucket Internal Directory', name: 'Bitbucket Internal Directory', type: 'internal', readOnly: false, ...unknown },
+      { id: 'Corporate LDAP', name: 'Corporate LDAP', type: 'ldap', readOnly: true, ...unknown },
+    ]);
+    expect(userNamed(result, 'bob')?.directoryId).toBe('Corporate LDAP');
+    expect(result.snapshot.source.directoriesIncluded).toBe('some');
+    // Memberships prove groups exist in the member's directory.
+    expect(result.snapshot.groups).toEqual(expect.arrayContaining([
+      { name: 'developers', directoryId: 'Bitbucket Internal Directory' },
+      { name: 'jira-software-users', directoryId: 'Corporate LDAP' },
+    ]));
     const notes = result.snapshot.source.notes.join('\n');
     expect(notes).toMatch(/directory "Corporate LDAP" for 1 captured user\(s\) \(details editable: no \(read-only\), groups editable: no \(read-only\)\)/);
     expect(notes).toMatch(/directory "Bitbucket Internal Directory" for 1 captured user\(s\) \(details editable: yes/);
+    expect(notes).toMatch(/permissions \(CREATE_USER, CREATE_GROUP\) and position are not exposed: recorded as unknown/);
+  });
+
+  it('takes a directory type from the name only when it is evident', () => {
+    expect(directoryTypeFromName('Bitbucket Internal Directory', true)).toBe('internal');
+    expect(directoryTypeFromName('Bitbucket Internal Directory', false)).toBe('unknown');
+    expect(directoryTypeFromName('Internal with LDAP Authentication', true)).toBe('delegating');
+    expect(directoryTypeFromName('Atlassian Crowd', false)).toBe('crowd');
+    expect(directoryTypeFromName('Active Directory server', false)).toBe('ldap');
+    expect(directoryTypeFromName('Staff', true)).toBe('unknown');
+  });
+
+  it('reads access groups and seats as data', async () => {
+    const f = await start();
+    const result = await capture(f, { product: 'bitbucket', users: ['alice', 'bob'] });
     expect(result.snapshot.applicationAccess).toEqual([{ application: 'bitbucket', groups: ['stash-users', 'developers', 'bitbucket-admins'] }]);
     expect(result.snapshot.license).toEqual([{ application: 'bitbucket', seats: 50, used: 10 }]);
   });

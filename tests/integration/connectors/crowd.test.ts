@@ -30,10 +30,15 @@ describe('Crowd connector', () => {
       displayName: 'Alice Adams',
       email: 'alice@example.com',
       active: true,
-      directoryId: null,
+      directoryId: 'crowd',
       groups: ['jira-software-users', 'developers', 'confluence-users'],
       attributes: { jit_idp_id: 'alice@example.com' },
     });
+    // The one evident directory: the product's Crowd directory; its permissions and position are unknown.
+    expect(result.snapshot.directories).toEqual([
+      { id: 'crowd', name: `Crowd (${new URL(f.baseUrl).host})`, type: 'crowd', active: true, canCreateUsers: null, canCreateGroups: null, readOnly: false, position: null },
+    ]);
+    expect(result.snapshot.source.directoriesIncluded).toBe('some');
     expect(result.notFound).toEqual(['ghost']);
     expect(result.snapshot.product).toBe('jira');
     expect(f.requests.every((r) => r.authScheme === 'basic')).toBe(true);

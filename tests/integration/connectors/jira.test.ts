@@ -55,7 +55,16 @@ describe('Jira connector', () => {
     const f = await start();
     const { snapshot } = await capture(f, { product: 'jira', users: ['alice'] });
     expect(snapshot.directories).toEqual([]);
+    expect(snapshot.source.directoriesIncluded).toBe('some');
     expect(snapshot.users.every((u) => u.directoryId === null)).toBe(true);
+    // Groups the capture proves exist (alice's memberships, the access groups), without a directory.
+    expect(snapshot.groups).toEqual([
+      { name: 'jira-software-users', directoryId: null },
+      { name: 'developers', directoryId: null },
+      { name: 'confluence-users', directoryId: null },
+      { name: 'jira-administrators', directoryId: null },
+      { name: 'jira-servicedesk-users', directoryId: null },
+    ]);
     const notes = snapshot.source.notes.join('\n');
     expect(notes).toMatch(/does not expose user directories/);
     expect(notes).toMatch(/jit_idp_id/);

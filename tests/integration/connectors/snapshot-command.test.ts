@@ -116,6 +116,28 @@ describe('samlscope snapshot', () => {
     expect(res.stderr).toMatch(/instance\.live\.auth\.tokenRef/);
   });
 
+  it('reads instance.live.source from the profile; --source overrides it', async () => {
+    await writeProfile('env:JIRA_TOKEN', { live: { baseUrl: fake.baseUrl, auth: { type: 'pat', tokenRef: 'env:JIRA_TOKEN' }, timeoutMs: 5000, source: 'crowd' } });
+    // Crowd authenticates applications: with a token the Crowd connector refuses before sending anything.
+    const crowd = await run(['snapshot', '--target', 'profile.yaml', '--out', 'snap.json', '--users', 'alice']);
+    expect(crowd.code).toBe(1);
+    expect(crowd.stderr).toMatch(/Crowd's REST API authenticates the application/);
+    expect(fake.requests).toHaveLength(0);
+    const product = await run(['snapshot', '--target', 'profile.yaml', '--out', 'snap.json', '--users', 'alice', '--source', 'product']);
+    expect(product.stderr).toBe('');
+    expect(product.code).toBe(0);
+    expect(product.stdout).toContain('from Jira');
+    expect((await run(['snapshot', '--target', 'profile.yaml', '--out', 'snap.json', '--source', 'ldap'])).code).toBe(2);
+  });
+
+  it('reads a profile relative to the working directory, whatever its format, without needing the metadata files it names', async () => {
+    const file = await writeProfile('env:JIRA_TOKEN');
+    await writeFile(join(dir, 'profile.json'), await readFile(file, 'utf8'));
+    const res = await run(['snapshot', '--target', 'profile.json', '--out', 'snap.json', '--users', 'alice']);
+    expect(res.stderr).toBe('');
+    expect(res.code).toBe(0);
+  });
+
   it('is listed by --help and rejects missing options as usage errors', async () => {
     expect((await run(['--help'])).stdout).toMatch(/snapshot\s+Read a live instance/);
     const res = await run(['snapshot', '--target', 'profile.yaml']);

@@ -81,7 +81,49 @@ describe('resolution (Confluence): lookup after transformations', () => {
       for (const u of s.users) u.groups = u.groups.filter((g) => g !== 'confluence-administrators');
     });
     expect(r.outcome).toBe('fail');
+    expect(r.canLogIn).toBe(false);
     expect(r.reason).toContain('confluence-administrators');
+    const f = finding(r.findings, 'jit.confluence-admins-missing');
+    expect(f.severity).toBe('error');
+    expect(f.inferred).toBeUndefined();
+    expect(f.message).toContain('creating "priya.new" fails');
+    expect(f.evidence).toEqual([{ location: 'snapshot: group "confluence-administrators"', value: 'exists but has no members', expected: 'at least one active member' }]);
+    expect(f.fix).toMatchObject({ where: 'atlassian-admin', path: 'Confluence administration → Users & Security → Groups', value: 'confluence-administrators' });
+    expect(r.steps.at(-1)).toMatchObject({ title: 'Confluence administrators', outcome: 'fail' });
+  });
+
+  it('without an active administrator, an update resolution would write fails too (the login failing with it is inferred)', async () => {
+    const r = await run('confluence-resolution', person('jane.doe@example.com', 'Jane Q. Doe'), {}, (s) => {
+      const admin = s.users.find((u) => u.username === 'admin');
+      if (admin) admin.active = false;
+    });
+    expect(r.outcome).toBe('fail');
+    const f = finding(r.findings, 'jit.confluence-admins-missing');
+    expect(f.message).toContain('has 1 member, none of them active');
+    expect(f.inferred).toBe(true);
+    expect(r.steps.find((s) => s.title === 'Confluence administrators')).toMatchObject({ outcome: 'fail', inferred: true });
+    // Nothing to write: no finding.
+    const same = await run('confluence-resolution', person('jane.doe@example.com', 'Jane Doe'), {}, (s) => {
+      const admin = s.users.find((u) => u.username === 'admin');
+      if (admin) admin.active = false;
+    });
+    expect(same.outcome).toBe('unchanged');
+    expect(ids(same.findings)).not.toContain('jit.confluence-admins-missing');
+  });
+
+  it('a snapshot of selected users cannot show that confluence-administrators is empty: noted, not raised', async () => {
+    const r = await run('confluence-resolution', person('priya.new@example.com', 'Priya New'), {}, (s) => {
+      s.users = s.users.filter((u) => u.username !== 'admin');
+      s.source.usersIncluded = 'selected';
+    });
+    expect(r.outcome).toBe('create');
+    expect(ids(r.findings)).not.toContain('jit.confluence-admins-missing');
+    expect(r.steps.find((s) => s.title === 'Confluence administrators')).toMatchObject({ outcome: 'info', inferred: true });
+  });
+
+  it('only Confluence has the prerequisite', async () => {
+    const r = await run('bamboo-resolution', person('new.person@example.com', 'New Person'));
+    expect(ids(r.findings)).not.toContain('jit.confluence-admins-missing');
   });
 
   it('no internal directory that may create users', async () => {

@@ -97,6 +97,15 @@ describe('target profile schema', () => {
     expect(errorsOf(live({ type: 'pat', tokenRef: 'env:T' }, 'ftp://jira.example.com'))[0]).toMatch(/^instance\.live\.baseUrl: must be an http\(s\) URL/);
   });
 
+  it('instance.live.source defaults to product; crowd is the alternative', () => {
+    const live = (extra: object) => ({ ...base, instance: { live: { baseUrl: 'https://jira.example.com', auth: { type: 'pat', tokenRef: 'env:T' }, ...extra } } });
+    const plain = parseTargetProfile(live({}));
+    expect(plain.ok && 'live' in plain.value.instance && plain.value.instance.live.source).toBe('product');
+    const crowd = parseTargetProfile(live({ source: 'crowd' }));
+    expect(crowd.ok && 'live' in crowd.value.instance && crowd.value.instance.live.source).toBe('crowd');
+    expect(errorsOf(live({ source: 'ldap' }))).toEqual(['instance.live.source: must be "product" (the Atlassian product) or "crowd" (its Crowd server)']);
+  });
+
   it('needs the SP identity or its metadata, and exactly one instance source', () => {
     expect(errorsOf({ ...base, sp: { entityId: 'x' } })).toEqual(['sp: needs entityId and acsUrl, or metadata (a path to the SP metadata file)']);
     expect(errorsOf({ ...base, sp: { metadata: 'sp.xml' } })).toEqual([]);
@@ -147,5 +156,23 @@ describe('instance snapshot schema', () => {
 
   it('allows an unknown directory for a user (REST sources do not expose it)', () => {
     expect(parseInstanceSnapshot({ ...snap, users: [{ username: 'jdoe', directoryId: null }] }).ok).toBe(true);
+  });
+
+  it('records what a source does not know as unknown: directory type, permissions, position, a group\'s directory', () => {
+    const r = parseInstanceSnapshot({
+      ...snap,
+      directories: [
+        { id: 'Staff', name: 'Staff', type: 'unknown', active: true },
+        { id: 2, name: 'Internal', type: 'internal', active: true, canCreateUsers: null, canCreateGroups: true, position: null },
+      ],
+      users: [{ username: 'jdoe', directoryId: 'Staff' }],
+      groups: [{ name: 'staff' }, { name: 'devs', directoryId: null }, { name: 'ops', directoryId: 2 }],
+    });
+    expect(r.ok ? [] : r.errors).toEqual([]);
+    if (!r.ok) return;
+    expect(r.value.directories[0]).toEqual({ id: 'Staff', name: 'Staff', type: 'unknown', active: true, canCreateUsers: null, canCreateGroups: null, readOnly: false, position: null });
+    expect(r.value.directories[1]).toMatchObject({ canCreateUsers: null, canCreateGroups: true, position: null });
+    expect(r.value.groups).toEqual([{ name: 'staff', directoryId: null }, { name: 'devs', directoryId: null }, { name: 'ops', directoryId: '2' }]);
+    expect(r.value.source.directoriesIncluded).toBe('all');
   });
 });

@@ -42,6 +42,16 @@ describe('loadTargetProfile', () => {
     expect(withSnap.snapshot?.product).toBe('jira');
   });
 
+  it('with referencedFiles "resolve", validates the profile and resolves its paths without reading them', async () => {
+    writeFileSync(join(dir, 'paths-only.json'), profile('{"snapshot":"data/none.json"}').replace('data/idp.xml', 'data/missing-idp.xml'));
+    const loaded = await loadTargetProfile('paths-only.json', { cwd: dir, referencedFiles: 'resolve' });
+    expect(loaded.paths).toEqual({ idpMetadata: join(dir, 'data', 'missing-idp.xml'), snapshot: join(dir, 'data', 'none.json') });
+    expect(loaded.idpMetadataXml).toBeUndefined();
+    expect(loaded.snapshot).toBeUndefined();
+    // Reading them is what fails.
+    expect(await problems(join(dir, 'paths-only.json'))).toEqual(['cannot read the IdP metadata (idp.metadata): no such file']);
+  });
+
   it('says which file and key are wrong', async () => {
     writeFileSync(join(dir, 'bad.yaml'), 'product: jira\nsp: {entityId: x, acsUrl: y}\nidp: {metadata: data/idp.xml}\nprovisioning: {engine: atlassian-sso, createUsers: yes please}\ninstance: {snapshot: data/snap.json}\n');
     expect(await problems(join(dir, 'bad.yaml'))).toEqual(['provisioning.createUsers: Invalid input: expected boolean, received string']);

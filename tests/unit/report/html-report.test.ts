@@ -1,8 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { renderHtmlReport, REPORT_CSP } from '../../../src-main/core/report/html-report.js';
 import { redactAnalysis } from '../../../src-main/core/report/redact.js';
-import { visibleText } from './leak-check.js';
+import { redactSimulation } from '../../../src-main/core/report/redact-simulation.js';
+import { expectNoLeak, visibleText } from './leak-check.js';
 import { NOW, PERSON, sampleResult } from './sample-result.js';
+import { SIMULATION_PERSONAL, SNAPSHOT_PERSON, sampleSimulation } from './sample-simulation.js';
 
 function redactedHtml(): string {
   const { results, redactions } = redactAnalysis([sampleResult()]);
@@ -85,5 +87,47 @@ describe('renderHtmlReport', () => {
     const html = renderHtmlReport({ generatedAt: NOW, results: [sampleResult(), sampleResult()], redacted: false });
     expect(html).toContain('href="#input-2-message-1"');
     expect(html).toContain('id="input-2-message-1"');
+  });
+});
+
+describe('renderHtmlReport with a JIT simulation', () => {
+  test('renders the simulation section: outcome, user before and after, groups, mappings, steps with inferred marked, findings', async () => {
+    const result = sampleResult();
+    const simulation = await sampleSimulation(result.messages[0]!);
+    const html = renderHtmlReport({ generatedAt: NOW, results: [result], redacted: false, simulation });
+    const text = visibleText(html);
+    expect(html).toContain('<section class="simulation" id="simulation">');
+    expect(text).toContain('Just-in-Time provisioning simulation');
+    expect(text).toContain('JIT simulation: cannot log in');
+    expect(text).toMatch(/Outcome\s*Fails/);
+    expect(text).toMatch(/Can log in\s*no/);
+    expect(text).toContain(simulation.reason);
+    expect(text).toMatch(/Before the login\s*After the login/);
+    expect(text).toContain(SNAPSHOT_PERSON.displayName);
+    expect(text).toContain(PERSON.displayName);
+    expect(text).toMatch(/Removed\s*jira-software-users developers/);
+    expect(text).toMatch(/Added\s*9a6730e8/);
+    expect(text).toMatch(/Mappings[\s\S]*\$\{username\}/);
+    // Group sync rests on an inferred rule: its row carries the tag.
+    expect(html).toMatch(/Group sync<br><span class="tag"[^>]*>inferred<\/span>/);
+    expect(text).toContain('jit.groups-removed');
+    expect(text).toContain('jit.no-application-access');
+    expect(text).toContain('Fix · Atlassian SSO 2.0 settings');
+    // Still self-contained: no script, no external reference.
+    expect(html).not.toMatch(/<script|<link|<img|<iframe/i);
+  });
+
+  test('redacted with the analysis: no username, e-mail or display name from the response or the snapshot; group names stay', async () => {
+    const result = sampleResult();
+    const simulation = await sampleSimulation(result.messages[0]!);
+    const redacted = redactAnalysis([result]);
+    const sim = redactSimulation(simulation, redacted.redactor);
+    const html = renderHtmlReport({ generatedAt: NOW, results: redacted.results, redactions: redacted.redactor.entries(), redacted: true, simulation: sim });
+    expectNoLeak(html, SIMULATION_PERSONAL, 'redacted HTML report with a simulation');
+    const section = visibleText(html.slice(html.indexOf('id="simulation"'), html.indexOf('</section>', html.indexOf('id="simulation"'))));
+    for (const group of SNAPSHOT_PERSON.groups) expect(section).toContain(group);
+    expect(section).toContain(PERSON.groupId);
+    // One person, one placeholder: the simulated username is the analysis's username placeholder.
+    expect(sim.username).toBe(redacted.redactor.placeholderFor(PERSON.username));
   });
 });

@@ -1,7 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { mdCode, mdText, renderMarkdownReport } from '../../../src-main/core/report/markdown-report.js';
 import { redactAnalysis } from '../../../src-main/core/report/redact.js';
+import { redactSimulation } from '../../../src-main/core/report/redact-simulation.js';
+import { expectNoLeak } from './leak-check.js';
 import { NOW, PERSON, sampleResult } from './sample-result.js';
+import { SIMULATION_PERSONAL, SNAPSHOT_PERSON, sampleSimulation } from './sample-simulation.js';
 
 /** Splits a GFM table row into cells, honouring `\|` escapes. */
 function cells(row: string): string[] {
@@ -66,6 +69,41 @@ describe('renderMarkdownReport', () => {
     const md = renderMarkdownReport({ generatedAt: NOW, results: [sampleResult()], redacted: false });
     expect(md).toContain('NOT redacted');
     expect(md).toContain(PERSON.nameId);
+  });
+});
+
+describe('renderMarkdownReport with a JIT simulation', () => {
+  test('has the simulation section, with well-formed tables and no HTML', async () => {
+    const result = sampleResult();
+    const simulation = await sampleSimulation(result.messages[0]!);
+    const md = renderMarkdownReport({ generatedAt: NOW, results: [result], redacted: false, simulation });
+    expect(md).toContain('## Just-in-Time provisioning simulation ❌ FAIL');
+    expect(md).toContain('· JIT simulation: cannot log in ·');
+    expect(md).toContain('| Outcome | **Fails** |');
+    expect(md).toContain('| Can log in | **no** |');
+    expect(md).toContain(`| Display name _(changed)_ | \`${SNAPSHOT_PERSON.displayName}\` | \`${PERSON.displayName}\` |`);
+    expect(md).toContain('| Removed | **`jira-software-users`, `developers`** |');
+    // The sample's Recipient does not match, so the product rejects it first: the steps are hypothetical.
+    expect(md).toMatch(/\| Group sync _\(inferred\)_ _\(hypothetical\)_ \| changes \|/);
+    expect(md).toContain('| If the response were accepted | Fails; cannot log in. "moyelaran7" has no group with application access');
+    expect(md).toContain('| username | `${username}` | `username` | `moyelaran7` |');
+    expect(md).toContain('(`jit.groups-removed`)');
+    expect(outsideCode(md)).not.toMatch(/<\/?[a-z][^>]*>/i);
+    for (const t of tables(md)) {
+      const width = cells(t[0]!).length;
+      for (const row of t) expect(cells(row), row).toHaveLength(width);
+    }
+  });
+
+  test('redacted: no username, e-mail or display name from the response or the snapshot; group names stay', async () => {
+    const result = sampleResult();
+    const simulation = await sampleSimulation(result.messages[0]!);
+    const redacted = redactAnalysis([result]);
+    const md = renderMarkdownReport({ generatedAt: NOW, results: redacted.results, redactions: redacted.redactor.entries(), redacted: true, simulation: redactSimulation(simulation, redacted.redactor) });
+    expectNoLeak(md, SIMULATION_PERSONAL, 'redacted Markdown report with a simulation');
+    expect(md).toContain('| Removed | **`jira-software-users`, `developers`** |');
+    // The person keeps the analysis's placeholder in the simulation.
+    expect(md).toContain('| Username | `«username-1»` | `«username-1»` |');
   });
 });
 

@@ -3,6 +3,7 @@ import { analyze } from '../../../src-main/core/analyze.js';
 import { defaultOptions } from '../../../src-main/core/model/options.js';
 import type { AnalysisResult } from '../../../src-main/core/model/result.js';
 import { redactAnalysis } from '../../../src-main/core/report/redact.js';
+import { redactSimulation } from '../../../src-main/core/report/redact-simulation.js';
 import { renderHtmlReport } from '../../../src-main/core/report/html-report.js';
 import { renderMarkdownReport } from '../../../src-main/core/report/markdown-report.js';
 import { renderJsonReport } from '../../../src-main/core/report/json-report.js';
@@ -11,6 +12,7 @@ import { buildAuthnRequest, DEFAULTS } from '../../fixtures/aws-response.js';
 import { IDP_KEY } from '../../fixtures/keys.js';
 import { expectNoLeak, leakedValues } from './leak-check.js';
 import { NOW, PERSON, personalValuesOf, sampleResult, sampleXml } from './sample-result.js';
+import { SIMULATION_PERSONAL, SNAPSHOT_PERSON, sampleSimulation } from './sample-simulation.js';
 
 /** Every personal value an unredacted result holds, read from the result itself. */
 function personalValuesIn(results: readonly AnalysisResult[]): string[] {
@@ -139,6 +141,31 @@ describe('redactAnalysis on a real analysis of an AWS-shaped response', () => {
     const copy = structuredClone(result);
     redactAnalysis([result]);
     expect(result).toEqual(copy);
+  });
+});
+
+describe('redacting a JIT simulation together with the analysis', () => {
+  test('no personal value from the response, the analysis or the snapshot appears in the HTML, Markdown or JSON report; group names do', async () => {
+    const { result, xml } = await analyzedSample();
+    const simulation = await sampleSimulation(result.messages[0]!);
+    // Group names (and the AWS group ID JIT would create a group for) are not personal data: the simulation keeps them.
+    const personal = [...personalValuesIn([result]), ...personalValuesOf(sampleResult(xml)), ...signatureBytes(xml), ...SIMULATION_PERSONAL].filter((v) => v !== PERSON.groupId);
+    // Meaningful only if the unredacted report carries the snapshot's values.
+    const plain = renderAll({ generatedAt: NOW, results: [result], redacted: false, simulation });
+    expect(leakedValues(plain.html!, [SNAPSHOT_PERSON.displayName, SNAPSHOT_PERSON.email, PERSON.username])).toHaveLength(3);
+
+    const redacted = redactAnalysis([result]);
+    const sim = redactSimulation(simulation, redacted.redactor);
+    const report: ReportInput = { generatedAt: NOW, results: redacted.results, redactions: redacted.redactor.entries(), redacted: true, simulation: sim };
+    for (const [format, text] of Object.entries(renderAll(report))) {
+      expectNoLeak(text, personal, `redacted ${format} report with a simulation`);
+      for (const group of [...SNAPSHOT_PERSON.groups, PERSON.groupId]) expect(text, `${group} in the ${format} report`).toContain(group);
+    }
+    expect(leakedValues(JSON.stringify(report.redactions), personal)).toEqual([]);
+    // The snapshot's values are listed as redacted, with where they were found.
+    expect(report.redactions?.some((e) => e.seenAs.includes('JIT simulation: user before login display name'))).toBe(true);
+    // Unchanged input.
+    expect(simulation.user.before?.displayName).toBe(SNAPSHOT_PERSON.displayName);
   });
 });
 

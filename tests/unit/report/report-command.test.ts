@@ -7,16 +7,30 @@ import { reportFormat } from '../../../src-main/cli/commands/report.js';
 import { runCli } from '../../../src-main/cli/run-cli.js';
 import type { JsonReport } from '../../../src-main/core/report/json-report.js';
 import { awsIdpMetadata, DEFAULTS } from '../../fixtures/aws-response.js';
-import { expectNoLeak } from './leak-check.js';
+import { expectNoLeak, visibleText } from './leak-check.js';
 import { NOW, PERSON, sampleXml } from './sample-result.js';
+import { SIMULATION_PERSONAL, SNAPSHOT_PERSON, sampleTarget } from './sample-simulation.js';
 
 let dir: string;
 const personal = [PERSON.nameId, PERSON.firstName, PERSON.lastName, PERSON.displayName, PERSON.username, PERSON.department, PERSON.responseId, PERSON.assertionId, PERSON.inResponseTo];
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'samlscope-report-'));
   writeFileSync(join(dir, 'response.xml'), sampleXml());
   writeFileSync(join(dir, 'idp-metadata.xml'), awsIdpMetadata());
+  // A target profile (JSON) for the test IdP and SP, with the Jira example snapshot holding the person.
+  const { snapshot } = await sampleTarget();
+  writeFileSync(join(dir, 'snapshot.json'), JSON.stringify(snapshot));
+  writeFileSync(
+    join(dir, 'target.json'),
+    JSON.stringify({
+      product: 'jira',
+      sp: { entityId: DEFAULTS.audience, acsUrl: DEFAULTS.acsUrl },
+      idp: { metadata: 'idp-metadata.xml' },
+      provisioning: { engine: 'atlassian-sso', createUsers: true, usernameMapping: '${username}', displayNameMapping: '${displayName}', emailMapping: '${email}', groupsAttribute: 'groups' },
+      instance: { snapshot: 'snapshot.json' },
+    }),
+  );
 });
 
 afterAll(() => {
@@ -87,6 +101,44 @@ describe('samlscope report', () => {
     expect(raw.results[0]!.messages[0]!.xml).toContain('<ds:SignatureValue>');
     expect(raw.results[0]!.messages[0]!.xml).not.toContain('«dropped»');
     expect(plain.out.join('')).toContain('(NOT redacted)');
+  });
+
+  test('--target adds the JIT simulation of the first Response, redacted like the analysis', async () => {
+    const cli = io();
+    // No --idp-metadata or SP flags: the profile supplies the trust anchor and the SP settings.
+    const code = await runCli(['report', 'response.xml', '--now', NOW, '--target', 'target.json', '--out', 'jit.html'], cli);
+    expect(cli.err.join('')).toBe('');
+    expect(code).toBe(0);
+    const html = readFileSync(join(dir, 'jit.html'), 'utf8');
+    const text = visibleText(html);
+    expect(text).toContain('Just-in-Time provisioning simulation');
+    expect(text).toMatch(/Response verified\s*yes/);
+    expect(text).toContain('jit.groups-removed');
+    for (const group of SNAPSHOT_PERSON.groups) expect(text).toContain(group);
+    expectNoLeak(html, SIMULATION_PERSONAL, 'HTML report with a simulation');
+
+    const md = io();
+    expect(await runCli(['report', 'response.xml', '--now', NOW, '--target', 'target.json', '--format', 'md'], md)).toBe(0);
+    expect(md.out.join('')).toContain('## Just-in-Time provisioning simulation ❌ FAIL');
+    expectNoLeak(md.out.join(''), SIMULATION_PERSONAL, 'Markdown report with a simulation');
+
+    const json = io();
+    expect(await runCli(['report', 'response.xml', '--now', NOW, '--target', 'target.json', '--format', 'json'], json)).toBe(0);
+    const report = JSON.parse(json.out.join('')) as JsonReport;
+    expect(report.simulation).toMatchObject({ engine: 'atlassian-sso', outcome: 'fail', canLogIn: false, verified: true, hypothetical: false, username: '«username-1»' });
+    expect(report.simulation?.groups.removed).toEqual([...SNAPSHOT_PERSON.groups]);
+    expectNoLeak(JSON.stringify(report), SIMULATION_PERSONAL, 'JSON report with a simulation');
+
+    const plain = io();
+    expect(await runCli(['report', 'response.xml', '--now', NOW, '--target', 'target.json', '--format', 'json', '--no-redact'], plain)).toBe(0);
+    expect((JSON.parse(plain.out.join('')) as JsonReport).simulation?.user.before?.displayName).toBe(SNAPSHOT_PERSON.displayName);
+  });
+
+  test('--target problems: an unreadable profile exits 1; --snapshot without --target is a usage error', async () => {
+    const missing = io();
+    expect(await runCli(['report', 'response.xml', '--target', 'no-such-profile.yaml'], missing)).toBe(1);
+    expect(missing.err.join('')).toMatch(/samlscope report: .*no-such-profile\.yaml: cannot read the target profile/);
+    expect(await runCli(['report', 'response.xml', '--snapshot', 'snapshot.json'], io())).toBe(2);
   });
 
   test('usage errors exit 2', async () => {
