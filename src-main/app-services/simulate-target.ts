@@ -6,17 +6,13 @@ import { captureLiveSnapshot } from '../connectors/live-snapshot.js';
 import { EnvSecretResolver, SchemeSecretResolver, SecretError, type SecretResolver } from '../connectors/secrets.js';
 import { simulateLogin } from '../core/jit/simulate-login.js';
 import type { SimulationResult } from '../core/jit/simulation-types.js';
+import { liveLookupCandidates, loginResponse } from '../core/jit/login-response.js';
 import type { InstanceSnapshot } from '../core/jit/snapshot-schema.js';
-import type { MessageResult } from '../core/model/message.js';
 import type { AnalysisResult } from '../core/model/result.js';
 import type { SecretStore } from './ports.js';
 import type { ResolvedTarget } from './target-profiles.js';
 
-/** The login to simulate: the last Response of the workspace (in a captured flow, the one that logged in). */
-export function loginResponse(results: readonly AnalysisResult[]): MessageResult | undefined {
-  const responses = results.flatMap((r) => r.messages).filter((m) => m.type === 'Response');
-  return responses[responses.length - 1];
-}
+export { loginResponse } from '../core/jit/login-response.js';
 
 /** `keychain:NAME` → the secret stored under NAME in the app's secret store. */
 export function keychainResolver(secrets: SecretStore): SecretResolver {
@@ -28,16 +24,6 @@ export function keychainResolver(secrets: SecretStore): SecretResolver {
       return value;
     },
   };
-}
-
-/** Who the live capture should look up: the NameID and every short single value the response carries (usernames, e-mails). */
-export function lookupCandidates(message: MessageResult): string[] {
-  const values = new Set<string>();
-  if (message.subject?.nameId) values.add(message.subject.nameId.trim());
-  for (const a of message.attributes) {
-    if (a.values.length === 1 && a.values[0] && a.values[0].length <= 255) values.add(a.values[0].trim());
-  }
-  return [...values].filter((v) => v !== '').slice(0, 10);
 }
 
 export interface SimulationDeps {
@@ -58,7 +44,7 @@ export async function simulateTarget(results: readonly AnalysisResult[], target:
         product: target.profile.product,
         live: target.profile.instance.live,
         secrets: new SchemeSecretResolver({ env: new EnvSecretResolver(deps.env), keychain: keychainResolver(deps.secrets) }),
-        users: lookupCandidates(message),
+        users: liveLookupCandidates(message),
         now: deps.now,
       });
       snapshot = live.snapshot;

@@ -170,13 +170,16 @@ describe('samlscope simulate usage and input errors', () => {
     expect(r.stderr).toContain('provisioning.usernameMapping: "username" has no ${variable}');
   });
 
-  it('a live profile needs a snapshot first', async () => {
-    writeFileSync(join(dir, 'live.yaml'), readFileSync(join(dir, 'jira-atlassian-sso.yaml'), 'utf8').replace(/instance:\n {2}snapshot: .*/, 'instance:\n  live:\n    baseUrl: https://jira.example.com\n    auth: { type: pat, tokenRef: "env:JIRA_TOKEN" }'));
-    const r = await cli(['simulate', resolve(DEMO, 'demo-response.xml'), '--target', join(dir, 'live.yaml')]);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain('samlscope snapshot');
+  it('--snapshot replaces a live instance, so nothing is read from the network', async () => {
+    writeFileSync(join(dir, 'live.yaml'), readFileSync(join(dir, 'jira-atlassian-sso.yaml'), 'utf8').replace(/instance:\n {2}snapshot: .*/, 'instance:\n  live:\n    baseUrl: https://jira.example.invalid\n    auth: { type: pat, tokenRef: "env:JIRA_TOKEN" }'));
     const withSnapshot = await cli(['simulate', resolve(DEMO, 'demo-response.xml'), '--target', join(dir, 'live.yaml'), '--snapshot', join(dir, 'jira-atlassian-sso.json'), '--format', 'json']);
     // The test IdP metadata does not trust the demo key: verified false, never simulated as real.
     expect(simulation(withSnapshot.stdout).verified).toBe(false);
+  });
+
+  it('a live profile without its secret says which environment variable is missing, before any request', async () => {
+    const r = await cli(['simulate', resolve(DEMO, 'demo-response.xml'), '--target', join(dir, 'live.yaml')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('JIRA_TOKEN');
   });
 });

@@ -11,7 +11,7 @@ import { renderJsonReport } from '../../core/report/json-report.js';
 import type { ReportInput } from '../../core/report/report-model.js';
 import { ANALYSIS_ARG_SPEC, loadAnalysisRun } from '../analysis-args.js';
 import { UsageError, type CliCommand } from '../command.js';
-import { loadSimulationTarget, simulateFirstResponse, withTargetAnalysisValues } from '../simulation-target.js';
+import { loadSimulationTarget, simulateLoginOf, withTargetAnalysisValues } from '../simulation-target.js';
 
 const USAGE = `samlscope report INPUT... [--idp-metadata FILE] [--idp-cert PEM]... [--sp-key PEM] [--sp-metadata FILE]
                 [--sp-entity-id ID] [--acs-url URL] [--authn-request INPUT] [--now ISO-8601] [--clock-skew SECONDS]
@@ -24,7 +24,7 @@ prints on A4 and Letter), Markdown to paste into a ticket, or the analyze JSON w
 --out        the file to write; - or no --out writes to standard output.
 --no-redact  keep NameIDs, e-mail addresses, names, attribute values and IDs. By default they become stable
              placeholders (the same value, the same placeholder), and signature values and certificate bytes are dropped.
---target     a target profile: the report adds the Just-in-Time provisioning simulation of the first Response (as
+--target     a target profile: the report adds the Just-in-Time provisioning simulation of the login (the last Response) (as
              \`simulate\`). The profile's IdP metadata and SP settings are used where the flags above give none.
              Redaction covers the simulation too: usernames, e-mail addresses and display names; group names are kept.
 --snapshot   use this snapshot instead of the profile's instance (needed when the profile points at a live instance).
@@ -92,9 +92,9 @@ export const reportCommand: CliCommand = {
     }
     let simulation;
     if (target) {
-      const simulated = simulateFirstResponse(results, target);
+      const simulated = await simulateLoginOf(results, target, io);
       // The analysis is still worth a report when there is no login to simulate.
-      if ('error' in simulated) io.stderr(`samlscope report: --target ${values.target}: no SAML Response to simulate: ${simulated.error}\n`);
+      if ('error' in simulated) io.stderr(`samlscope report: --target ${values.target}: cannot simulate: ${simulated.error}\n`);
       else simulation = simulated.simulation;
     }
     const redact = !values['no-redact'];

@@ -8,7 +8,7 @@ import { loadDataFile, TargetFileError } from '../../io/target-profile.js';
 import { loadAnalysisOptions } from '../analysis-args.js';
 import { UsageError, type CliCommand, type CliIo } from '../command.js';
 import { readInputs } from '../read-inputs.js';
-import { loadSimulationTarget, simulateFirstResponse, withTargetAnalysisValues, type SimulationTarget } from '../simulation-target.js';
+import { loadSimulationTarget, simulateLoginOf, snapshotFor, withTargetAnalysisValues, type SimulationTarget } from '../simulation-target.js';
 import { resolve } from 'node:path';
 
 const USAGE = `samlscope simulate INPUT --target PROFILE [--snapshot FILE] [--now ISO-8601] [--format text|json]
@@ -20,7 +20,8 @@ INPUT           a SAML Response (file, folder, URL, base64 or XML; - for standar
                 profile's IdP metadata first: an unverified response is never simulated as a real login.
 --users         the output of \`aws identitystore list-users\` (JSON): predicts every user's next login.
 --aws-mappings  the application's attribute mappings, {"Subject": "\${user:email}", "email": "\${user:email}", ...}.
---snapshot      use this snapshot instead of the profile's instance (needed when the profile points at a live instance).
+--snapshot      use this snapshot instead of the profile's instance. A live instance is read with GET requests only,
+                for the users this login can match (secrets from the profile's env:NAME references).
 Exit status: 0 the user can log in (every user, with --users), 1 not, or the input is unreadable, 2 usage error.`;
 
 function parse(argv: string[]) {
@@ -56,7 +57,12 @@ async function simulateUsers(io: CliIo, target: SimulationTarget, usersFile: str
     }
     throw error;
   }
-  const result = simulateUserBase(users, mappings, target.profile, target.snapshot);
+  const source = await snapshotFor(target, io);
+  if ('error' in source) {
+    io.stderr(`samlscope simulate: ${source.error}\n`);
+    return 1;
+  }
+  const result = simulateUserBase(users, mappings, target.profile, source.snapshot);
   if (format === 'csv') io.stdout(renderUserBaseCsv(result));
   else if (format === 'json') io.stdout(renderUserBaseJson(result));
   else io.stdout(renderUserBaseText(result));
@@ -69,9 +75,9 @@ async function simulateInput(io: CliIo, target: SimulationTarget, input: string,
   const [first] = await readInputs([input], io);
   if (!first) throw new UsageError(`${input}: nothing to read`);
   const analysis = await analyze(first, options);
-  const simulated = simulateFirstResponse([analysis], target);
+  const simulated = await simulateLoginOf([analysis], target, io);
   if ('error' in simulated) {
-    io.stderr(`samlscope simulate: ${input}: no SAML Response to simulate: ${simulated.error}\n`);
+    io.stderr(`samlscope simulate: ${input}: cannot simulate: ${simulated.error}\n`);
     return 1;
   }
   const { simulation, message } = simulated;
