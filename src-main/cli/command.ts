@@ -1,3 +1,5 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
 /** What every CLI command receives: parsed argv and the streams, so commands are testable without a process. */
 export interface CliIo {
   stdout: (text: string) => void;
@@ -21,3 +23,12 @@ export interface CliCommand {
 
 /** Thrown for bad command-line usage; the CLI prints it with the usage text and exits 2. */
 export class UsageError extends Error {}
+
+/** node:util parseArgs in strict mode, with its errors turned into usage errors (exit 2 with the usage text). */
+export function parseCommandArgs<const T extends Omit<ParseArgsConfig, 'strict'>>(config: T): ReturnType<typeof parseArgs<T & { strict: true }>> {
+  try {
+    return parseArgs({ ...config, strict: true } as T & { strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}

@@ -1,7 +1,6 @@
-import { parseArgs } from 'node:util';
 import { analyze, resultFails } from '../../core/analyze.js';
 import { ANALYSIS_ARG_SPEC, loadAnalysisRun } from '../analysis-args.js';
-import { UsageError, type CliCommand } from '../command.js';
+import { UsageError, type CliCommand, parseCommandArgs } from '../command.js';
 import { formatAnalysisText } from '../format-text.js';
 
 const USAGE = `samlscope analyze INPUT... [--idp-metadata FILE] [--idp-cert PEM]... [--sp-key PEM] [--sp-metadata FILE]
@@ -12,11 +11,7 @@ INPUT is a file (raw XML, base64, form body, URL with SAMLRequest/SAMLResponse),
 Exit status: 0 no message fails, 1 a message fails or an input is not readable as SAML, 2 usage error.`;
 
 function parse(argv: string[]) {
-  try {
-    return parseArgs({ args: argv, allowPositionals: true, strict: true, options: { ...ANALYSIS_ARG_SPEC, format: { type: 'string', default: 'text' } } });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  return parseCommandArgs({ args: argv, allowPositionals: true, options: { ...ANALYSIS_ARG_SPEC, format: { type: 'string', default: 'text' } } });
 }
 
 export const analyzeCommand: CliCommand = {

@@ -1,6 +1,5 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { analyze, resultFails } from '../../core/analyze.js';
 import type { AnalysisResult } from '../../core/model/result.js';
 import { redactAnalysis } from '../../core/report/redact.js';
@@ -10,7 +9,7 @@ import { renderMarkdownReport } from '../../core/report/markdown-report.js';
 import { renderJsonReport } from '../../core/report/json-report.js';
 import type { ReportInput } from '../../core/report/report-model.js';
 import { ANALYSIS_ARG_SPEC, loadAnalysisRun } from '../analysis-args.js';
-import { UsageError, type CliCommand } from '../command.js';
+import { UsageError, type CliCommand, parseCommandArgs } from '../command.js';
 import { loadSimulationTarget, simulateLoginOf, withTargetAnalysisValues } from '../simulation-target.js';
 
 const USAGE = `samlscope report INPUT... [--idp-metadata FILE] [--idp-cert PEM]... [--sp-key PEM] [--sp-metadata FILE]
@@ -33,24 +32,19 @@ Exit status: 0 no message fails, 1 a message fails or an input is not readable a
 type ReportFormat = 'html' | 'md' | 'json';
 
 function parse(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        ...ANALYSIS_ARG_SPEC,
-        format: { type: 'string' },
-        out: { type: 'string' },
-        title: { type: 'string' },
-        'no-redact': { type: 'boolean', default: false },
-        target: { type: 'string' },
-        snapshot: { type: 'string' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  return parseCommandArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      ...ANALYSIS_ARG_SPEC,
+      format: { type: 'string' },
+      out: { type: 'string' },
+      title: { type: 'string' },
+      'no-redact': { type: 'boolean', default: false },
+      target: { type: 'string' },
+      snapshot: { type: 'string' },
+    },
+  });
 }
 
 /** The format asked for, or the one the output file's extension names. */

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { analyze } from '../../core/analyze.js';
 import { parseAwsMappings, parseAwsUsers } from '../../core/jit/aws-users.js';
 import { renderSimulationText } from '../../core/jit/render-simulation-text.js';
@@ -6,7 +5,7 @@ import { simulateUserBase } from '../../core/jit/simulate-user-base.js';
 import { renderUserBaseCsv, renderUserBaseJson, renderUserBaseText } from '../../core/jit/user-base-render.js';
 import { loadDataFile, TargetFileError } from '../../io/target-profile.js';
 import { loadAnalysisOptions } from '../analysis-args.js';
-import { UsageError, type CliCommand, type CliIo } from '../command.js';
+import { UsageError, type CliCommand, type CliIo, parseCommandArgs } from '../command.js';
 import { readInputs } from '../read-inputs.js';
 import { loadSimulationTarget, simulateLoginOf, snapshotFor, withTargetAnalysisValues, type SimulationTarget } from '../simulation-target.js';
 import { resolve } from 'node:path';
@@ -25,23 +24,18 @@ INPUT           a SAML Response (file, folder, URL, base64 or XML; - for standar
 Exit status: 0 the user can log in (every user, with --users), 1 not, or the input is unreadable, 2 usage error.`;
 
 function parse(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        target: { type: 'string' },
-        snapshot: { type: 'string' },
-        users: { type: 'string' },
-        'aws-mappings': { type: 'string' },
-        now: { type: 'string' },
-        format: { type: 'string', default: 'text' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  return parseCommandArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      target: { type: 'string' },
+      snapshot: { type: 'string' },
+      users: { type: 'string' },
+      'aws-mappings': { type: 'string' },
+      now: { type: 'string' },
+      format: { type: 'string', default: 'text' },
+    },
+  });
 }
 
 async function simulateUsers(io: CliIo, target: SimulationTarget, usersFile: string, mappingsFile: string, format: string): Promise<number> {

@@ -1,12 +1,11 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { LIVE_SOURCES, type LiveSource, type TargetProfile } from '../../core/jit/target-profile-schema.js';
 import { loadTargetProfile, TargetFileError } from '../../io/target-profile.js';
 import { ConnectorError } from '../../connectors/connector-error.js';
 import { captureLiveSnapshot } from '../../connectors/live-snapshot.js';
 import { cliSecretResolver, SecretError } from '../../connectors/secrets.js';
-import { UsageError, type CliCommand, type CliIo } from '../command.js';
+import { UsageError, type CliCommand, type CliIo, parseCommandArgs } from '../command.js';
 
 const USAGE = `samlscope snapshot --target PROFILE --out FILE [--users u1,u2 | --users FILE] [--source product|crowd] [--max-users N]
 
@@ -21,22 +20,17 @@ Secrets come from the profile's env:NAME references; keychain:NAME references ne
 Exit status: 0 written, 1 the instance could not be read, 2 usage error.`;
 
 function parse(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: false,
-      strict: true,
-      options: {
-        target: { type: 'string' },
-        out: { type: 'string' },
-        users: { type: 'string' },
-        source: { type: 'string' },
-        'max-users': { type: 'string' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  return parseCommandArgs({
+    args: argv,
+    allowPositionals: false,
+    options: {
+      target: { type: 'string' },
+      out: { type: 'string' },
+      users: { type: 'string' },
+      source: { type: 'string' },
+      'max-users': { type: 'string' },
+    },
+  });
 }
 
 /** `--users a,b` or `--users FILE` (one per line or comma-separated; `#` starts a comment). */
