@@ -29,6 +29,18 @@ export type FixPlace =
   | 'clock'
   | 'none';
 
+/** How reports and the workspace name each place a fix is made. */
+export const FIX_PLACE_LABEL: Record<FixPlace, string> = {
+  'aws-console': 'AWS IAM Identity Center console',
+  'atlassian-sso': 'Atlassian SSO 2.0 settings',
+  'resolution-saml-sso': 'resolution SAML SSO app',
+  'atlassian-admin': 'Atlassian administration',
+  'sp-configuration': 'Service provider configuration',
+  'samlscope-input': 'samlscope input',
+  clock: 'System clock',
+  none: 'No change needed',
+};
+
 export interface Fix {
   /** One sentence a person can act on: the field to change and the value to set. */
   summary: string;

@@ -2,7 +2,7 @@
  * What every report format renders, and the wording they share, so HTML, Markdown and the app's
  * presentation mode describe findings, fixes and redactions the same way.
  */
-import type { FixPlace, Finding, Severity, Verdict } from '../model/finding.js';
+import type { Finding, Severity, Verdict } from '../model/finding.js';
 import { sortFindings, verdictOf } from '../model/finding.js';
 import type { AnalysisResult } from '../model/result.js';
 import type { SimulationOutcome, SimulationResult, StepOutcome } from '../jit/simulation-types.js';
@@ -22,21 +22,13 @@ export interface ReportInput {
 
 export const DEFAULT_REPORT_TITLE = 'SAML diagnosis report';
 
+export { FIX_PLACE_LABEL } from '../model/finding.js';
+
 export const SEVERITY_LABEL: Record<Severity, string> = { error: 'Error', warning: 'Warning', info: 'Information' };
 export const SEVERITY_PLURAL: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', info: 'Information' };
 export const VERDICT_LABEL: Record<Verdict, string> = { pass: 'PASS', warn: 'WARN', fail: 'FAIL' };
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
-export const FIX_PLACE_LABEL: Record<FixPlace, string> = {
-  'aws-console': 'AWS IAM Identity Center console',
-  'atlassian-sso': 'Atlassian SSO 2.0 settings',
-  'resolution-saml-sso': 'resolution SAML SSO app',
-  'atlassian-admin': 'Atlassian administration',
-  'sp-configuration': 'Service provider configuration',
-  'samlscope-input': 'samlscope input',
-  clock: 'System clock',
-  none: 'No change needed',
-};
 
 export const REDACTION_CATEGORY_LABEL: Record<RedactionCategory, string> = {
   email: 'E-mail address',
