@@ -4,8 +4,10 @@
  */
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { AttributesPanel } from './components/AttributesPanel.js';
+import { CapturePanel } from './components/CapturePanel.js';
 import { CertificatesPanel } from './components/CertificatesPanel.js';
 import { FindingsPanel } from './components/FindingsPanel.js';
+import { FlowPanel } from './components/FlowPanel.js';
 import { InputPanel } from './components/InputPanel.js';
 import { MessagePanel } from './components/MessagePanel.js';
 import { SimulationPanel } from './components/SimulationPanel.js';
@@ -13,10 +15,11 @@ import { TimelinePanel } from './components/TimelinePanel.js';
 import { Toolbar } from './components/Toolbar.js';
 import { VerdictBanner } from './components/VerdictBanner.js';
 import { collectFindings, collectMessages } from './lib/findings.js';
+import { useCapture } from './state/use-capture.js';
 import { useWorkspace } from './state/use-workspace.js';
-import { isMac } from './api.js';
+import { isMac, on } from './api.js';
 
-type TabId = 'findings' | 'attributes' | 'message' | 'certificates' | 'timeline' | 'simulation';
+type TabId = 'findings' | 'flow' | 'attributes' | 'message' | 'certificates' | 'timeline' | 'simulation';
 
 function isEditable(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -31,6 +34,10 @@ export function App() {
   const [dropLabel, setDropLabel] = useState('Drop to analyse');
   const [dismissedNotice, setDismissedNotice] = useState<string | null>(null);
   const [tab, setTab] = useState<TabId>('findings');
+  /** The tab the next new input opens on (Stop of a capture opens its flow). */
+  const nextTab = useRef<TabId | null>(null);
+  /** A finding the Flow tab linked to: Findings opens, scrolls to and focuses it. */
+  const [focusFinding, setFocusFinding] = useState<string | null>(null);
   const [messageKey, setMessageKey] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
   const dragDepth = useRef(0);
@@ -48,8 +55,26 @@ export function App() {
   const inputKey = workspace ? `${workspace.title}|${workspace.redacted}|${messages.map((m) => m.message.id ?? m.key).join(',')}` : 'none';
   useEffect(() => {
     setMessageKey(null);
-    setTab('findings');
+    setFocusFinding(null);
+    setTab(nextTab.current ?? 'findings');
+    nextTab.current = null;
   }, [inputKey]);
+
+  const capture = useCapture(store, {
+    analysing: () => {
+      nextTab.current = 'flow';
+    },
+    analysed: (ok) => {
+      // The new workspace may render after this: the input-change effect then reads nextTab (and clears it).
+      if (ok) setTab('flow');
+      else nextTab.current = null;
+    },
+  });
+  // The target profile the picker shows (the one the shown workspace used, else the stored choice).
+  const profileId = store.workspace?.targetProfile?.id ?? store.settings?.targetProfileId ?? null;
+  const beginCapture = useRef(() => capture.begin(profileId));
+  beginCapture.current = () => capture.begin(profileId);
+  useEffect(() => on('menu:capture', () => beginCapture.current()), []);
 
   // Tests and the UI benchmark wait for this; the mark times "navigation → interactive workspace".
   useEffect(() => {
@@ -96,8 +121,10 @@ export function App() {
     store.showNotice(`Press ${isMac() ? '⌘V' : 'Ctrl+V'} to paste${presentation ? ' (anywhere: the input stays hidden in presentation mode)' : ''}.`);
   };
 
+  const flowEntries = workspace?.results.reduce((n, r) => n + (r.flow?.entries.length ?? 0), 0) ?? 0;
   const tabs: Array<{ id: TabId; label: string; count?: number; hidden?: boolean }> = [
     { id: 'findings', label: 'Findings', count: findings.length },
+    { id: 'flow', label: 'Flow', count: flowEntries, hidden: !workspace?.results.some((r) => r.flow) },
     { id: 'attributes', label: 'Attributes', count: current?.message.attributes.length },
     { id: 'message', label: 'Message' },
     { id: 'certificates', label: 'Certificates' },
@@ -153,12 +180,12 @@ export function App() {
         else if (text.trim() !== '') void store.analyzeText(text, 'Dropped text');
       }}
     >
-      <Toolbar store={store} onPaste={() => void onPasteButton()} />
+      <Toolbar store={store} onPaste={() => void onPasteButton()} onCapture={() => beginCapture.current()} capturing={capture.active} />
       <div className="workspace">
         <InputPanel store={store} />
         <main className="results" data-workspace={workspaceKey} aria-busy={store.busy !== null}>
-          <VerdictBanner workspace={workspace} findings={findings} placeholder={placeholder} />
-          {noticeKey && noticeKey !== dismissedNotice && store.workspace?.notice && (
+          {!capture.active && <VerdictBanner workspace={workspace} findings={findings} placeholder={placeholder} />}
+          {!capture.active && noticeKey && noticeKey !== dismissedNotice && store.workspace?.notice && (
             <div className="notice-box" data-testid="setup-notice">
               <span>{store.workspace.notice}</span>{' '}
               <button type="button" className="btn small" onClick={() => setDismissedNotice(noticeKey)}>
@@ -174,7 +201,8 @@ export function App() {
               </button>
             </div>
           )}
-          {workspace && (
+          {capture.active && <CapturePanel capture={capture} presentation={presentation} />}
+          {workspace && !capture.active && (
             <>
               <div className="tabbar">
                 <div role="tablist" className="tabs" aria-label="Result views" onKeyDown={onTabKey}>
@@ -194,7 +222,7 @@ export function App() {
                     </button>
                   ))}
                 </div>
-                {messages.length > 1 && activeTab !== 'findings' && activeTab !== 'simulation' && (
+                {messages.length > 1 && activeTab !== 'findings' && activeTab !== 'flow' && activeTab !== 'simulation' && (
                   <label className="messages">
                     Message
                     <select className="select" value={current?.key} onChange={(e) => setMessageKey(e.target.value)}>
@@ -207,9 +235,21 @@ export function App() {
                   </label>
                 )}
               </div>
-              <section className="panel" role="tabpanel" id="result-panel" aria-labelledby={`tab-${activeTab}`} key={`${workspaceKey}|${activeTab}|${current?.key}`}>
-                {activeTab === 'findings' && <FindingsPanel findings={findings} />}
-                {activeTab !== 'findings' && activeTab !== 'simulation' && !current && <p className="empty">The input holds no SAML message.</p>}
+              <section className="panel" role="tabpanel" id="result-panel" aria-labelledby={`tab-${activeTab}`} key={`${workspaceKey}|${activeTab}|${current?.key}|${focusFinding ?? ''}`}>
+                {activeTab === 'findings' && <FindingsPanel findings={findings} focusKey={focusFinding} />}
+                {activeTab === 'flow' && (
+                  <FlowPanel
+                    results={workspace.results}
+                    findings={findings}
+                    presentation={presentation}
+                    onShowFinding={(key) => {
+                      setFocusFinding(key);
+                      setTab('findings');
+                    }}
+                    onSaveHar={() => void capture.save()}
+                  />
+                )}
+                {activeTab !== 'findings' && activeTab !== 'flow' && activeTab !== 'simulation' && !current && <p className="empty">The input holds no SAML message.</p>}
                 {activeTab === 'attributes' && current && <AttributesPanel message={current.message} simulation={workspace.simulation} targetProfile={workspace.targetProfile} />}
                 {activeTab === 'message' && current && <MessagePanel message={current.message} />}
                 {activeTab === 'certificates' && current && <CertificatesPanel message={current.message} now={now} />}
@@ -224,12 +264,13 @@ export function App() {
               </section>
             </>
           )}
-          {!workspace && store.ready && !store.busy && (
+          {!workspace && !capture.active && store.ready && !store.busy && (
             <div className="panel">
               <h2>Start here</h2>
               <ul>
                 <li>Paste a SAMLResponse (base64, a URL or a form body), SAML-tracer or HAR export, or IdP metadata — anywhere in the window.</li>
                 <li>Drop a .har, .saml, .xml or .json file, or use Open file….</li>
+                <li>Or capture a login: Capture login opens the product&rsquo;s login page in a recording window; the flow appears when you stop.</li>
                 <li>Pick a target profile to simulate what the login does to the Atlassian instance.</li>
                 <li>Without a profile, give the IdP metadata, SP settings and time in Setup (or paste/drop the metadata, a certificate, the SP key or a snapshot anywhere).</li>
               </ul>

@@ -7,10 +7,12 @@ import path from 'node:path';
 import type { AppInfo, Settings, WorkspaceResult } from '../ipc/contract.js';
 import { ZOOM_LIMITS } from '../ipc/contract.js';
 import { MAX_DROP_BYTES } from '../ipc/validators.js';
+import { flowToHar } from '../capture/har-writer.js';
+import { createCaptureHandlers } from './capture-service.js';
 import { baseName, decodeFileText } from './decode-file-text.js';
 import { loadDemoCase } from './demo-case.js';
 import type { ChannelHandlers } from './handler-types.js';
-import type { Clock, Dialogs, EventSink, FileAccess, PdfPrinter, SecretStore } from './ports.js';
+import type { CaptureHost, Clock, Dialogs, EventSink, FileAccess, PdfPrinter, SecretStore } from './ports.js';
 import { exportReport } from './report-export.js';
 import { openSettingsStore } from './settings-store.js';
 import { TargetProfiles } from './target-profiles.js';
@@ -37,6 +39,8 @@ export interface AppServiceDeps {
   env?: Record<string, string | undefined>;
   /** Called after every settings change, e.g. so main applies zoom and theme and updates the menu. */
   onSettingsChanged?: (settings: Settings) => void;
+  /** The login capture window (Electron); without it the capture channels explain that capturing needs the app. */
+  capture?: CaptureHost;
 }
 
 export interface AppServices {
@@ -101,6 +105,21 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
     }
     return view(await workspace.analyze({ title: source, inputs: [{ source, text }], targetProfileId }));
   }
+
+  const creator = { name: 'samlscope', version: deps.appInfo.version };
+  const captureHandlers = createCaptureHandlers({
+    ...(deps.capture ? { host: deps.capture } : {}),
+    workspace,
+    profiles,
+    dialogs: deps.dialogs,
+    fs: deps.fs,
+    clock: deps.clock,
+    emit: deps.emit,
+    creator,
+    presentation: () => settingsStore.get().presentationMode,
+    view: (state) => view(state),
+    targetOf,
+  });
 
   async function readInputFile(file: string): Promise<string> {
     const info = await deps.fs.stat(file);
@@ -168,7 +187,8 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
         filters: [{ name: 'samlscope workspace', extensions: ['json'] }],
       });
       if (file === null) return { cancelled: true };
-      const inputs: WorkspaceInput[] = state.inputs;
+      // An in-app capture is kept as the HAR it would be saved as, so the file reopens as a flow.
+      const inputs: WorkspaceInput[] = state.inputs.map((i) => ({ source: i.source, text: i.capture ? JSON.stringify(flowToHar(i.capture, creator)) : i.text }));
       await deps.fs.writeFile(
         file,
         serializeWorkspace({
@@ -205,6 +225,7 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
     'secrets:delete': async (req) => ({ deleted: await deps.secrets.delete(req.name) }),
     'secrets:list': async () => ({ names: await deps.secrets.list() }),
     'app:info': async () => deps.appInfo,
+    ...captureHandlers,
   };
 
   return {

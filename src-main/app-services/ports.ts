@@ -3,6 +3,7 @@
  * (dialogs, safeStorage, printToPDF); the e2e harness and the unit tests supply their own, so the
  * services never import electron.
  */
+import type { CapturedExchange, CapturedFlow } from '../core/model/input.js';
 import type { EventName, EventPayload, SecretStorageStatus } from '../ipc/contract.js';
 
 /** File system access, always by absolute path. */
@@ -44,3 +45,28 @@ export interface SecretStore {
 export type EventSink = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
 export type Clock = () => Date;
+
+/** What a capture reports while it runs. */
+export interface CaptureListener {
+  /** One completed exchange (response and body read, or failed). */
+  onExchange(exchange: CapturedExchange): void;
+  /** Recording stopped by itself: the user closed the window, the debugger detached, recording unavailable. */
+  onEnded(reason: string): void;
+}
+
+/**
+ * The login capture window (issue 6): Electron's CaptureWindow in the app, a fake in tests. One
+ * capture at a time; the app-services decide when to start, stop and close it.
+ */
+export interface CaptureHost {
+  /** Opens a window at `url` (already checked to be http/https) and starts recording. */
+  start(url: string, listener: CaptureListener): Promise<void>;
+  /** Stops recording (the window stays open) and returns what was recorded. */
+  stop(): Promise<CapturedFlow>;
+  /** Forgets what was recorded so far; recording goes on. */
+  clear(): void;
+  /** What was recorded so far. */
+  flow(): CapturedFlow;
+  /** Closes the window and wipes its session. */
+  close(): Promise<void>;
+}

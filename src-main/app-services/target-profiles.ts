@@ -147,6 +147,13 @@ export class TargetProfiles {
     return { ...e.summary, content: e.content, secretRefs: refs.map((ref) => ({ ref, stored: storedSecrets.includes(ref.slice('keychain:'.length)) })) };
   }
 
+  /** The profile itself, without reading the files it references (the login capture needs only its SP URLs). */
+  async profile(id: string): Promise<{ summary: ProfileSummary; profile: TargetProfile }> {
+    const e = await this.entry(id);
+    if (!e.profile) throw new ProfileError(`The target profile ${e.summary.name} is not valid:\n${(e.summary.errors ?? []).join('\n')}`);
+    return { summary: e.summary, profile: e.profile };
+  }
+
   /** Reads and parses everything the profile references; errors name the profile key and the file. */
   async resolve(id: string): Promise<ResolvedTarget> {
     const e = await this.entry(id);

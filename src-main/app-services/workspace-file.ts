@@ -3,6 +3,7 @@
  * on open with the current engine), as a small JSON file that File → Open recognises.
  */
 import { z } from 'zod';
+import type { CapturedFlow } from '../core/model/input.js';
 import type { AnalyzeRequestOptions } from '../ipc/contract.js';
 
 export const WORKSPACE_FILE_FORMAT = 'samlscope-workspace';
@@ -12,6 +13,8 @@ export interface WorkspaceInput {
   /** Where the text came from: file name, `Pasted text`, … */
   source: string;
   text: string;
+  /** An in-app capture (then `text` is empty): analysed as a flow; a saved workspace keeps it as HAR text. */
+  capture?: CapturedFlow;
 }
 
 export interface WorkspaceFile {

@@ -63,11 +63,13 @@ export function workspaceVerdict(results: readonly AnalysisResult[], simulation?
 }
 
 /**
- * HAR and SAML-tracer exports (JSON objects) become a captured flow, analysed as a whole; anything
- * else is one message for the engine's auto-detection. A JSON object that is no capture is refused
- * with the importer's explanation (which keys it has, what was expected).
+ * An in-app capture is analysed as the flow it is. HAR and SAML-tracer exports (JSON objects) become
+ * a captured flow, analysed as a whole; anything else is one message for the engine's auto-detection.
+ * A JSON object that is no capture is refused with the importer's explanation (which keys it has,
+ * what was expected).
  */
 export async function toAnalyzeInput(input: WorkspaceInput): Promise<AnalyzeInput> {
+  if (input.capture) return { source: input.source, kind: 'capture', flow: input.capture };
   if (!input.text.replace(/^\ufeff/, '').trimStart().startsWith('{')) return { source: input.source, content: input.text };
   const imported = await importCaptureChunks(
     (async function* () {

@@ -6,3 +6,4 @@ export { CaptureImportError } from './capture-import-error.js';
 export { flowToHar, type HarDocument } from './har-writer.js';
 export { DEFAULT_CAPTURE_LIMITS, type CaptureLimits } from './limits.js';
 export { spLoginUrl } from './sp-login-url.js';
+export { isCapturableUrl } from './capturable-url.js';

@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { BrowserWindow, session, type WebContents } from 'electron';
 import type { CapturedExchange, CapturedFlow } from '../core/model/input.js';
 import { CdpCaptureEngine } from '../capture/cdp-capture-engine.js';
+import { isCapturableUrl } from '../capture/capturable-url.js';
 
 const CDP_PROTOCOL_VERSION = '1.3';
 const captureContents = new WeakSet<WebContents>();
@@ -22,14 +23,7 @@ export function isCaptureWebContents(contents: WebContents): boolean {
 }
 
 /** Only http(s) login pages may be opened: no file:, javascript: or app URLs. */
-export function isCapturableUrl(url: string): boolean {
-  try {
-    const u = new URL(url);
-    return u.protocol === 'https:' || u.protocol === 'http:';
-  } catch {
-    return false;
-  }
-}
+export { isCapturableUrl };
 
 export interface CaptureWindowOptions {
   /** The SP login URL (from the target profile, or typed by the user). */

@@ -14,6 +14,7 @@ import type { EventSink } from '../app-services/ports.js';
 import type { Settings } from '../ipc/contract.js';
 import { registerAppScheme, serveRendererFrom } from './app-protocol.js';
 import { APP_CSP } from './csp.js';
+import { createElectronCaptureHost } from './capture-host.js';
 import { isCaptureWebContents } from './capture-window.js';
 import { createElectronDialogs } from './dialogs.js';
 import { HELP_LINKS } from './external-links.js';
@@ -106,6 +107,8 @@ async function start(): Promise<void> {
     env: { ...process.env },
     // Runs only on later settings changes, never while the services are being created.
     onSettingsChanged: (settings) => applySettings(settings, services),
+    // The login capture window (issue 6), a child of the workspace window.
+    capture: createElectronCaptureHost(() => mainWindow),
   });
   const ready = services;
   registerIpcHandlers(ipcMain, ready.handlers);

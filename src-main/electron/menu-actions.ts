@@ -28,6 +28,8 @@ export function createMenuActions(deps: MenuActionDeps): MenuActions {
         const outcome = await services.handlers['workspace:open-file']({});
         if (!outcome.cancelled) emit('workspace:updated', outcome.workspace);
       }),
+    // The renderer starts it, as its toolbar button does: it picks the target profile or asks for a URL.
+    captureLogin: () => emit('menu:capture', {}),
     openDemo: () => run('Could not open the demo case', async () => emit('workspace:updated', await services.handlers['workspace:open-demo']({}))),
     saveWorkspace: () => run('Could not save the workspace', () => services.handlers['workspace:save']({})),
     exportReport: (format) => emit('menu:export', { format }),

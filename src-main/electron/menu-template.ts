@@ -7,6 +7,7 @@ import type { ReportFormat } from '../ipc/contract.js';
 
 export interface MenuActions {
   openFile(): void;
+  captureLogin(): void;
   openDemo(): void;
   saveWorkspace(): void;
   exportReport(format: ReportFormat): void;
@@ -63,6 +64,7 @@ export function buildMenuTemplate(actions: MenuActions, ctx: MenuContext): MenuI
     label: '&File',
     submenu: [
       { id: 'open', label: 'Open…', accelerator: 'CmdOrCtrl+O', click: () => actions.openFile() },
+      { id: 'capture-login', label: 'Capture Login…', click: () => actions.captureLogin() },
       { id: 'open-demo', label: 'Open Demo Case', click: () => actions.openDemo() },
       { id: 'import-profile', label: 'Import Target Profile…', click: () => actions.importProfile() },
       { type: 'separator' },

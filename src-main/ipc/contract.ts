@@ -191,6 +191,20 @@ export interface SecretStorageStatus {
   warning?: string;
 }
 
+/**
+ * One exchange of a running login capture, as the live list shows it. Never bodies: in presentation
+ * mode `url` also loses its query string (a Redirect-binding query carries the message and RelayState).
+ */
+export interface CaptureExchangeSummary {
+  /** Position in the capture, from 0 (people see it + 1). */
+  index: number;
+  method: string;
+  url: string;
+  status?: number;
+  /** SAML messages the exchange carries, by type (`AuthnRequest`, `Response`, …; `SAMLRequest` when undecodable). Names only. */
+  saml: string[];
+}
+
 export interface AppInfo {
   name: string;
   version: string;
@@ -253,6 +267,18 @@ export interface InvokeChannels {
   'secrets:list': { request: EmptyRequest; response: { names: string[] } };
 
   'app:info': { request: EmptyRequest; response: AppInfo };
+
+  /**
+   * Opens the login capture window: at `url` when given (http/https only), else at the SP login URL of
+   * the target profile (`undefined` = the one picked last). Refused while another capture is open.
+   */
+  'capture:start': { request: { targetProfileId?: string | null; url?: string }; response: { url: string } };
+  /** Stops recording, analyses the captured flow (with the setup) as the new workspace, closes the window. */
+  'capture:stop': { request: EmptyRequest; response: { workspace: WorkspaceResult } };
+  /** Forgets what was recorded so far (recording goes on), or the last stopped capture when none is open. */
+  'capture:clear': { request: EmptyRequest; response: EmptyRequest };
+  /** Save dialog, then writes the capture (open or last stopped) as a HAR 1.2 file. Nothing is kept otherwise. */
+  'capture:save': { request: EmptyRequest; response: SaveOutcome };
 }
 
 export type Channel = keyof InvokeChannels;
@@ -280,6 +306,12 @@ export interface EventChannels {
   'menu:focus-input': Record<string, never>;
   /** Something failed that no request was waiting for (file unreadable, export failed). */
   'app:error': { title: string; message: string };
+  /** A captured exchange completed (live list while capturing). */
+  'capture:exchange': { exchange: CaptureExchangeSummary };
+  /** The capture stopped recording by itself: window closed, debugger detached, recording unavailable. */
+  'capture:ended': { reason: string };
+  /** Menu File → Capture Login…: the renderer starts a capture as its toolbar button does. */
+  'menu:capture': Record<string, never>;
 }
 
 export type EventName = keyof EventChannels;
@@ -333,6 +365,10 @@ const INVOKE_CHANNEL_FLAGS = {
   'secrets:delete': true,
   'secrets:list': true,
   'app:info': true,
+  'capture:start': true,
+  'capture:stop': true,
+  'capture:clear': true,
+  'capture:save': true,
 } as const satisfies Record<Channel, true>;
 
 const EVENT_FLAGS = {
@@ -344,6 +380,9 @@ const EVENT_FLAGS = {
   'menu:toggle-presentation': true,
   'menu:focus-input': true,
   'app:error': true,
+  'capture:exchange': true,
+  'capture:ended': true,
+  'menu:capture': true,
 } as const satisfies Record<EventName, true>;
 
 export const INVOKE_CHANNELS = Object.keys(INVOKE_CHANNEL_FLAGS) as Channel[];

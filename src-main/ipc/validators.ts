@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { Channel, RequestOf } from './contract.js';
 import { ZOOM_LIMITS } from './contract.js';
+import { isCapturableUrl } from '../capture/capturable-url.js';
 
 /** Pasted text: large HAR captures are possible, but an IPC message of hundreds of MB is not sensible. */
 export const MAX_TEXT_CHARS = 64 * 1024 * 1024;
@@ -99,6 +100,13 @@ export const REQUEST_SCHEMAS: SchemaMap = {
   'secrets:delete': z.strictObject({ name: secretName }),
   'secrets:list': empty,
   'app:info': empty,
+  'capture:start': z.strictObject({
+    targetProfileId: optionalProfileId,
+    url: z.string().max(4096).refine(isCapturableUrl, 'must be an http:// or https:// URL').optional(),
+  }),
+  'capture:stop': empty,
+  'capture:clear': empty,
+  'capture:save': empty,
 } as SchemaMap;
 
 /** Thrown for a request that does not match its channel's schema; the message names each bad field. */

@@ -1,5 +1,5 @@
 /** Findings grouped by severity; each one opens to its explanation, evidence and fix. */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Evidence, Finding, Fix } from '../../src-main/core/model/index.js';
 import { FIX_PLACE_LABEL, groupBySeverity, type PlacedFinding } from '../lib/findings.js';
 
@@ -87,7 +87,7 @@ function FindingItem({ placed, open, onToggle }: { placed: PlacedFinding; open: 
   const f: Finding = placed.finding;
   const bodyId = `finding-${placed.key}`;
   return (
-    <li className={`finding ${f.severity}`} data-finding-id={f.id}>
+    <li className={`finding ${f.severity}`} data-finding-id={f.id} data-finding-key={placed.key}>
       <h3>
         <button type="button" className="finding-toggle" aria-expanded={open} aria-controls={bodyId} onClick={onToggle}>
           <span className="chev" aria-hidden="true">
@@ -122,9 +122,23 @@ function FindingItem({ placed, open, onToggle }: { placed: PlacedFinding; open: 
   );
 }
 
-export function FindingsPanel({ findings }: { findings: PlacedFinding[] }) {
+/** `focusKey`: a finding to open, scroll to and focus (a link from the Flow tab). */
+export function FindingsPanel({ findings, focusKey }: { findings: PlacedFinding[]; focusKey?: string | null }) {
   // The most important finding starts open: the fix is visible without a click.
-  const [openKeys, setOpenKeys] = useState<Set<string>>(() => new Set(findings[0] && findings[0].finding.severity !== 'info' ? [findings[0].key] : []));
+  const [openKeys, setOpenKeys] = useState<Set<string>>(() => {
+    const open = new Set(findings[0] && findings[0].finding.severity !== 'info' ? [findings[0].key] : []);
+    if (focusKey) open.add(focusKey);
+    return open;
+  });
+  useEffect(() => {
+    if (!focusKey) return;
+    const item = document.querySelector<HTMLElement>(`[data-finding-key="${CSS.escape(focusKey)}"]`);
+    if (!item) return;
+    // Only the results panel scrolls (scrollIntoView would also move the window's own frame).
+    const panel = item.closest<HTMLElement>('.panel');
+    if (panel) panel.scrollTop += item.getBoundingClientRect().top - panel.getBoundingClientRect().top - 12;
+    item.querySelector<HTMLButtonElement>('.finding-toggle')?.focus({ preventScroll: true });
+  }, [focusKey]);
   const toggle = (key: string): void =>
     setOpenKeys((prev) => {
       const next = new Set(prev);

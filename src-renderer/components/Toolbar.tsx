@@ -7,6 +7,9 @@ import { isMac } from '../api.js';
 interface Props {
   store: WorkspaceStore;
   onPaste(): void;
+  /** Starts a login capture for the target profile (or asks for the login URL). */
+  onCapture(): void;
+  capturing: boolean;
 }
 
 function profileLabel(p: ProfileSummary): string {
@@ -14,7 +17,7 @@ function profileLabel(p: ProfileSummary): string {
   return p.instance === 'live' ? `${p.name} (live)` : p.name;
 }
 
-export function Toolbar({ store, onPaste }: Props) {
+export function Toolbar({ store, onPaste, onCapture, capturing }: Props) {
   const shortcut = isMac() ? '⌘⇧P' : 'Ctrl+Shift+P';
   // The profile the shown workspace was simulated with wins over the stored choice: the picker says what you see.
   const inUse = store.workspace?.targetProfile;
@@ -37,6 +40,15 @@ export function Toolbar({ store, onPaste }: Props) {
         </button>
         <button type="button" className="btn" onClick={onPaste}>
           Paste
+        </button>
+        <button
+          type="button"
+          className="btn"
+          onClick={onCapture}
+          disabled={capturing}
+          title="Open the target's login page in a recording window and capture the SAML flow (File → Capture Login…)"
+        >
+          Capture login
         </button>
         <button type="button" className="btn" onClick={() => void store.openDemo()} title="Open the bundled demo case">
           Demo

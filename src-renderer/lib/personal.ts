@@ -42,6 +42,13 @@ export function personalValuesOf(workspace: WorkspaceResult): Set<string> {
       add(user.displayName);
       add(user.email);
     }
+    // Group names (and the AWS group IDs sent in their place) are what the JIT simulation is about:
+    // main leaves them readable there on purpose, even though the groups attribute's values are masked
+    // in the message view. The same strings in the simulation are therefore no leak.
+    const groups = [...sim.groups.before, ...sim.groups.after, ...sim.groups.added, ...sim.groups.removed, ...sim.groups.created];
+    for (const user of [sim.user.before, sim.user.after]) if (user) groups.push(...user.groups);
+    for (const m of sim.mappings) if (m.field === 'groups') for (const v of [m.value, m.transformed].flat()) if (typeof v === 'string') groups.push(v);
+    for (const g of groups) out.delete(g.trim());
   }
   return out;
 }

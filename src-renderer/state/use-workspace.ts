@@ -41,9 +41,15 @@ export interface WorkspaceStore {
   exportReport(format: ReportFormat): Promise<void>;
   saveWorkspace(): Promise<void>;
   dismissError(): void;
+  showError(error: AppError): void;
   showNotice(text: string): void;
   /** Registered by the input panel so the Edit menu's "focus input" can reach it. */
   focusInputRef: React.MutableRefObject<(() => void) | null>;
+  /**
+   * Shows the workspace a request produces, as every action here does (newest request wins, masked
+   * only in presentation mode); resolves to false when the request failed (the error is shown).
+   */
+  load(label: string, request: () => Promise<WorkspaceResult | null | undefined>): Promise<boolean>;
 }
 
 const FORMAT_LABEL: Record<ReportFormat, string> = { html: 'HTML', md: 'Markdown', json: 'JSON', pdf: 'PDF' };
@@ -146,6 +152,22 @@ export function useWorkspace(): WorkspaceStore {
       }
     },
     [accept],
+  );
+
+  const load = useCallback(
+    async (label: string, request: () => Promise<WorkspaceResult | null | undefined>): Promise<boolean> => {
+      let failed = false;
+      await run(label, async () => {
+        try {
+          return await request();
+        } catch (e) {
+          failed = true;
+          throw e;
+        }
+      });
+      return !failed;
+    },
+    [run],
   );
 
   const refreshCurrent = useCallback(() => run('Updating the view…', () => invoke('workspace:current', {})), [run]);
@@ -341,7 +363,9 @@ export function useWorkspace(): WorkspaceStore {
     exportReport,
     saveWorkspace,
     dismissError: () => setError(null),
+    showError: setError,
     showNotice: setNotice,
     focusInputRef,
+    load,
   };
 }

@@ -10,6 +10,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { APP_CSP_META } from '../../src-main/electron/csp.js';
 import { awsIdpMetadata, signedAwsResponse, toPostBinding } from '../fixtures/aws-response.js';
 import { IDP_KEY, SP_KEY } from '../fixtures/keys.js';
+import type { CaptureHost } from '../../src-main/app-services/ports.js';
+import { FakeCaptureHost } from '../unit/app-services/fake-capture-host.js';
+import { harOf } from '../unit/capture/capture-files.js';
+import { atlassianErrorPage, loginFlow } from '../unit/flow/flow-fixture.js';
 import { createAppHarness, type AppHarness } from './harness/app-handlers.js';
 import { buildRenderer, RENDERER_DIR } from './harness/build-renderer.js';
 import { describeFocus, dispatchPaste, layoutOverflow, pageTexts, shoot, shootElement, waitNewWorkspace, waitReady, workspaceKey } from './harness/page-actions.js';
@@ -83,8 +87,8 @@ let browser: Browser;
 let app: AppHarness;
 let wp: WorkspacePage;
 
-async function openApp(): Promise<WorkspacePage> {
-  app = await createAppHarness({ browser });
+async function openApp(opts: { capture?: CaptureHost } = {}): Promise<WorkspacePage> {
+  app = await createAppHarness({ browser, ...opts });
   wp = await openWorkspace(browser, { url: server.url, handlers: app.handlers, colorScheme: 'light' });
   app.setEventSink((event, payload) => void wp.emit(event, payload));
   await wp.page.goto(server.url);
@@ -354,6 +358,7 @@ describe('workspace in Chromium, bound to the real main-side handlers', () => {
     const expected = [
       /^button:Open file/,
       /^button:Paste$/,
+      /^button:Capture login$/,
       /^button:Demo$/,
       /^button:Save/,
       /^select:/,
@@ -539,4 +544,191 @@ describe('workspace in Chromium, bound to the real main-side handlers', () => {
     await shoot(page, '13-setup-snapshot');
     await shootElement(page, '.input-panel .setup', '13-setup-snapshot-panel');
   });
+
+  it('a HAR export opened by drop shows its Flow tab: the pair, RelayState, the SP error page and the flow findings linked to their exchange', async () => {
+    const { page } = await openApp();
+    const flow = loginFlow({
+      response: { nameId: PERSON.nameId, attributes: [{ name: 'email', values: [PERSON.nameId] }, { name: 'displayName', values: [PERSON.display] }] },
+      responseRelayState: '/browse/OTHER-1',
+      spAnswer: atlassianErrorPage(`Received SSO request for user ${PERSON.nameId}, but the user does not exist`),
+    });
+    const har = JSON.stringify(harOf(flow, 'chrome'));
+    const before = await workspaceKey(page);
+    await dropFile(page, 'support-case.har', har);
+    await waitNewWorkspace(page, before);
+    expect(await page.locator('.input-panel .source').textContent()).toContain('support-case.har');
+    // By keyboard: the Flow tab is next to Findings.
+    await page.locator('#tab-findings').focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await page.locator('#tab-flow').getAttribute('aria-selected')).toBe('true');
+    // The importer keeps the exchanges from the first SAML message on (the login page before it explains nothing).
+    expect(await page.locator('#tab-flow .count').textContent()).toBe('2');
+    // One request–response pair, paired by InResponseTo; the RelayState came back changed.
+    expect(await page.locator('.flow-pair').count()).toBe(1);
+    expect(await page.locator('.flow-pair').getAttribute('data-paired-by')).toBe('in-response-to');
+    expect(await page.getByTestId('flow-relay-state').textContent()).toMatch(/Not returned unchanged.*sent.*\/secure\/Dashboard\.jspa.*returned.*\/browse\/OTHER-1/);
+    expect(await page.locator('.flow-pair').textContent()).toMatch(/Posted to the requested ACS URL/);
+    // Every exchange in order, numbered as in the HAR, the SAML messages on theirs, the SP's answer page and the findings on the POST.
+    expect(await page.locator('.flow-step .flow-num').allTextContents()).toEqual(['2', '3']);
+    expect(await page.locator('.flow-step[data-exchange="1"] .badge.saml').textContent()).toBe('AuthnRequest');
+    const post = page.locator('.flow-step[data-exchange="2"]');
+    expect(await post.locator('.badge.saml').textContent()).toBe('Response');
+    expect(await post.locator('.flow-page').textContent()).toMatch(/SP answer page:.*but the user does not exist/);
+    const linked = await post.locator('[data-flow-finding]').evaluateAll((els) => els.map((e) => e.getAttribute('data-flow-finding')));
+    expect(linked).toEqual(expect.arrayContaining(['flow.sp-error', 'flow.relay-state-mismatch']));
+    expect(await layoutOverflow(page)).toEqual([]);
+    await shoot(page, '14-flow-har');
+    await shootTall(page, '14-flow-har-tall');
+
+    // The finding link opens Findings at that finding, expanded, with the focus on it.
+    await post.locator('[data-flow-finding="flow.sp-error"] button').focus();
+    await page.keyboard.press('Enter');
+    expect(await page.locator('#tab-findings').getAttribute('aria-selected')).toBe('true');
+    const spError = page.locator('[data-finding-id="flow.sp-error"]');
+    expect(await spError.locator('.finding-toggle').getAttribute('aria-expanded')).toBe('true');
+    expect((await describeFocus(page))?.name).toMatch(/The SP answered with an error page/);
+    // Only the results panel scrolled to it: the window's frame (toolbar, verdict) stays where it is.
+    expect(await page.evaluate(() => document.scrollingElement?.scrollTop ?? 0)).toBe(0);
+    expect(await page.locator('.toolbar').boundingBox()).toMatchObject({ y: 0 });
+
+    // Presentation mode: the same flow, nobody's data on screen, URLs without query strings.
+    const clear = await workspaceKey(page);
+    await page.keyboard.press('Control+Shift+P');
+    await waitNewWorkspace(page, clear);
+    await page.click('#tab-flow');
+    expect(await page.locator('.flow-pair').count()).toBe(1);
+    expect(await page.locator('.flow-step').count()).toBe(2);
+    const { text, html } = await pageTexts(page);
+    for (const needle of [...PERSONAL_NEEDLES, 'dashboard.jspa', 'other-1', 'samlrequest=']) {
+      expect(text.toLowerCase(), `${needle} in the Flow tab text`).not.toContain(needle);
+      expect(html.toLowerCase(), `${needle} in the Flow tab HTML`).not.toContain(needle);
+    }
+    expect(await page.locator('.flow-url').evaluateAll((els) => els.filter((e) => e.textContent?.includes('?')).length)).toBe(0);
+    expect(await layoutOverflow(page)).toEqual([]);
+    await shoot(page, '14-flow-har-presentation');
+    await shootTall(page, '14-flow-har-presentation-tall');
+  });
+
+  it('captures a login: Capture login opens the target’s login page, exchanges arrive live, Clear and Stop show the analysed flow', async () => {
+    const host = new FakeCaptureHost();
+    const { page, calls } = await openApp({ capture: host });
+    const exchanges = loginFlow({
+      response: { nameId: PERSON.nameId, attributes: [{ name: 'email', values: [PERSON.nameId] }, { name: 'displayName', values: [PERSON.display] }] },
+    }).exchanges.map(({ index: _index, ...rest }) => rest);
+    const rows = page.locator('table.capture-list tbody tr');
+
+    // The demo case is simulated against the Jira example profile, which the picker shows: its login page opens.
+    await expect.poll(() => page.locator('.toolbar .badge.demo').count()).toBe(1);
+    await page.getByRole('button', { name: 'Capture login' }).click();
+    await page.waitForSelector('.capture[data-capture-phase="recording"]');
+    expect(host.started).toEqual(['https://jira.example.com/login.jsp']);
+    expect(calls).toContain('capture:start');
+    expect(await page.locator('.capture-url').textContent()).toBe('https://jira.example.com/login.jsp');
+    expect((await describeFocus(page))?.name).toMatch(/^button:Stop & analyse/);
+    expect(await page.getByRole('button', { name: 'Capture login' }).isDisabled()).toBe(true);
+
+    for (const e of exchanges) host.push(e);
+    await expect.poll(() => rows.count()).toBe(4);
+    expect(await page.locator('table.capture-list tr.saml .badge.saml').allTextContents()).toEqual(['AuthnRequest', 'Response']);
+    expect(await rows.nth(1).locator('td.url').textContent()).toContain('?SAMLRequest=');
+    expect(await rows.nth(2).locator('.badge.http').textContent()).toBe('302');
+    expect(await page.getByTestId('capture-summary').textContent()).toMatch(/^4 requests recorded, 2 carrying a SAML message\./);
+    expect(await layoutOverflow(page)).toEqual([]);
+    await shoot(page, '15-capture-live');
+
+    // Presentation mode while capturing: the list stays, its URLs lose their query strings.
+    await page.keyboard.press('Control+Shift+P');
+    await expect.poll(() => page.locator('.switch').getAttribute('aria-checked')).toBe('true');
+    host.push({ ...exchanges[1]!, startedAt: exchanges[3]!.startedAt });
+    await expect.poll(() => rows.count()).toBe(5);
+    const masked = await pageTexts(page);
+    for (const needle of ['samlrequest', 'relaystate', ...PERSONAL_NEEDLES]) expect(masked.html.toLowerCase(), needle).not.toContain(needle);
+    expect(await layoutOverflow(page)).toEqual([]);
+    await shoot(page, '15-capture-live-presentation');
+    await page.keyboard.press('Control+Shift+P');
+    await expect.poll(() => page.locator('.switch').getAttribute('aria-checked')).toBe('false');
+
+    // Clear forgets what was recorded; recording goes on.
+    await page.locator('.capture-actions').getByRole('button', { name: 'Clear' }).click();
+    await expect.poll(() => rows.count()).toBe(0);
+    expect(host.flow().exchanges).toEqual([]);
+    for (const e of exchanges) host.push(e);
+    await expect.poll(() => rows.count()).toBe(4);
+
+    // The user closes the capture window: recording stops, the list stays until Stop & analyse.
+    host.end('window closed');
+    await page.waitForSelector('.capture[data-capture-phase="ended"]');
+    expect(await page.getByTestId('capture-summary').textContent()).toContain('window closed');
+    const before = await workspaceKey(page);
+    await page.getByRole('button', { name: 'Stop & analyse' }).focus();
+    await page.keyboard.press('Enter');
+    await waitNewWorkspace(page, before);
+    expect(host.closed).toBe(1);
+    expect(await page.locator('.capture').count()).toBe(0);
+    expect(await page.locator('#tab-flow').getAttribute('aria-selected')).toBe('true');
+    expect(await page.locator('.flow-pair[data-paired-by="in-response-to"]').count()).toBe(1);
+    expect(await page.locator('.flow-step').count()).toBe(4);
+    expect(await page.locator('.input-panel .source').textContent()).toContain('In-app capture: jira.example.com');
+    expect(await layoutOverflow(page)).toEqual([]);
+    await shoot(page, '16-capture-flow');
+
+    // The stopped capture can still be saved as HAR from its Flow tab.
+    await page.getByRole('button', { name: 'Save capture as HAR…' }).click();
+    await expect.poll(() => page.locator('.status-line').textContent()).toMatch(/Capture saved as HAR to .*\.har/);
+    expect(JSON.parse(readFileSync(app.saved.at(-1) as string, 'utf8')).log.entries).toHaveLength(4);
+  });
+
+  it('asks for the login URL when no target profile gives one, and refuses what is not http(s)', async () => {
+    const host = new FakeCaptureHost();
+    const { page } = await openApp({ capture: host });
+    await expect.poll(() => page.locator('.toolbar .badge.demo').count()).toBe(1);
+    const before = await workspaceKey(page);
+    await page.selectOption('#profile-picker', '');
+    await waitNewWorkspace(page, before);
+
+    await page.getByRole('button', { name: 'Capture login' }).click();
+    await page.waitForSelector('.capture[data-capture-phase="asking"]');
+    expect((await describeFocus(page))?.name).toBe('input:#capture-url');
+    await shoot(page, '17-capture-ask-url');
+    // Escape cancels; the workspace is back.
+    await page.keyboard.press('Escape');
+    expect(await page.locator('.capture').count()).toBe(0);
+    expect(await page.locator('#tab-findings').count()).toBe(1);
+
+    await page.getByRole('button', { name: 'Capture login' }).click();
+    await page.locator('#capture-url').fill('ftp://jira.example.com/login.jsp');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#capture-error').textContent()).toMatch(/must be an http:\/\/ or https:\/\/ URL/);
+    expect(host.started).toEqual([]);
+    await page.locator('#capture-url').fill('https://confluence.example.org/login.action');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.capture[data-capture-phase="recording"]');
+    expect(host.started).toEqual(['https://confluence.example.org/login.action']);
+    expect(await page.locator('.capture .empty').textContent()).toBe('No requests yet.');
+  });
 });
+
+/** The whole page at 1280 wide and tall enough for a long results panel, both colour schemes. */
+async function shootTall(page: WorkspacePage['page'], name: string): Promise<void> {
+  const viewport = page.viewportSize();
+  await page.setViewportSize({ width: 1280, height: 1400 });
+  try {
+    await shoot(page, name);
+  } finally {
+    if (viewport) await page.setViewportSize(viewport);
+  }
+}
+
+/** A file dropped on the window, as a browser delivers it. */
+async function dropFile(page: WorkspacePage['page'], name: string, text: string): Promise<void> {
+  await page.evaluate(
+    ([n, t]) => {
+      const data = new DataTransfer();
+      data.items.add(new File([t], n, { type: 'application/json' }));
+      const target = document.querySelector('.app');
+      target?.dispatchEvent(new DragEvent('dragenter', { dataTransfer: data, bubbles: true }));
+      target?.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    },
+    [name, text] as const,
+  );
+}

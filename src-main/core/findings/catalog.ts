@@ -60,6 +60,7 @@ export const FINDING_CATALOG = {
   'flow.no-response': { severity: 'warning', title: 'Request never got a response' },
   'flow.sp-error': { severity: 'error', title: 'The SP answered with an error page' },
   'flow.idp-error': { severity: 'error', title: 'The IdP answered with an error page' },
+  'flow.relay-state-mismatch': { severity: 'warning', title: 'RelayState not returned unchanged' },
 
   // Just-in-Time provisioning simulation
   'jit.groups-not-sent': { severity: 'error', title: 'Engine expects a group attribute AWS does not send' },

@@ -4,7 +4,8 @@
  * - a response with no InResponseTo while the SP was waiting for its request gets the flow-level
  *   flow.unsolicited (warning, naming the request) instead of the per-message one (IdP-initiated, info);
  * - a response the per-message check already flagged with flow.in-response-to-mismatch is not flagged again;
- * - a request answered by AWS's "No access" page gets flow.idp-error, not also flow.no-response.
+ * - a request answered by AWS's "No access" page gets flow.idp-error, not also flow.no-response;
+ * - flow.relay-state-mismatch only for a response that names its request (relay-state-finding.ts).
  */
 import type { Finding } from '../model/finding.js';
 import { verdictOf } from '../model/finding.js';
@@ -14,6 +15,7 @@ import type { AnalysisOptions } from '../model/options.js';
 import { inspectFlow } from './inspect-flow.js';
 import { idpErrorFinding, spErrorFinding } from './page-findings.js';
 import { acsMismatch, inResponseToMismatch, noResponse, unsolicitedDespiteRequest } from './pair-findings.js';
+import { relayStateMismatch } from './relay-state-finding.js';
 
 /** Note: replaces the per-message flow.unsolicited of a response the flow explains (and recomputes its verdict). */
 export function analyzeFlow(flow: CapturedFlow, messages: MessageResult[], options: AnalysisOptions): Finding[] {
@@ -34,6 +36,8 @@ export function analyzeFlow(flow: CapturedFlow, messages: MessageResult[], optio
     }
     const acs = acsMismatch(pair, app);
     if (acs) findings.push(acs);
+    const relay = relayStateMismatch(pair, app);
+    if (relay) findings.push(relay);
     const page = inspection.spPages.get(pair);
     if (page) findings.push(spErrorFinding(page, pair.response, app));
   }

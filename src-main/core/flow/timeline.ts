@@ -21,8 +21,15 @@ export interface FlowTimelineEntry {
   startedAt?: string;
   /** Messages this exchange carried: `messageIndex` is the MessageResult index in the analysis result. */
   messages: Array<{ messageIndex: number; type: MessageType; id?: string; inResponseTo?: string }>;
-  /** A recognised SP or IdP error page. */
-  page?: { side: 'sp' | 'idp'; kind: string; text: string };
+  /** A recognised SP or IdP error page; `user` is the username an SP page names (personal: redaction masks it inside `text`). */
+  page?: FlowTimelinePage;
+}
+
+export interface FlowTimelinePage {
+  side: 'sp' | 'idp';
+  kind: string;
+  text: string;
+  user?: string;
 }
 
 export interface FlowTimelinePair {
@@ -51,8 +58,12 @@ function elapsed(from?: string, to?: string): number | undefined {
 
 export function buildFlowTimeline(flow: CapturedFlow, messages: MessageResult[], options: AnalysisOptions): FlowTimeline {
   const inspection = inspectFlow(flow, messages, options);
-  const pages = new Map<number, { side: 'sp' | 'idp'; kind: string; text: string }>();
-  for (const p of [...inspection.spPages.values(), ...inspection.idpPages.values()]) pages.set(p.exchange.index, { side: p.side, kind: p.kind, text: p.text });
+  const pages = new Map<number, FlowTimelinePage>();
+  for (const p of [...inspection.spPages.values(), ...inspection.idpPages.values()]) {
+    const page: FlowTimelinePage = { side: p.side, kind: p.kind, text: p.text };
+    if (p.side === 'sp' && p.user !== undefined) page.user = p.user;
+    pages.set(p.exchange.index, page);
+  }
 
   const entries = inspection.exchanges.map((exchange): FlowTimelineEntry => {
     const entry: FlowTimelineEntry = { exchangeIndex: exchange.index, method: exchange.method, url: urlWithoutQuery(exchange.url), messages: [] };

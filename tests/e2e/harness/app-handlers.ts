@@ -11,7 +11,7 @@ import type { Browser } from 'playwright-core';
 import { createAppServices, type AppServices } from '../../../src-main/app-services/app-services.js';
 import type { ChannelHandlers } from '../../../src-main/app-services/handler-types.js';
 import { nodeFileAccess } from '../../../src-main/app-services/node-file-access.js';
-import type { Dialogs, EventSink, PdfPrinter, SecretStore } from '../../../src-main/app-services/ports.js';
+import type { CaptureHost, Dialogs, EventSink, PdfPrinter, SecretStore } from '../../../src-main/app-services/ports.js';
 import type { EventName, EventPayload } from '../../../src-main/ipc/contract.js';
 
 export type EventForwarder = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -56,7 +56,8 @@ function chromiumPdfPrinter(browser: Browser | undefined): PdfPrinter {
   };
 }
 
-export async function createAppHarness(opts: { browser?: Browser; now?: () => Date } = {}): Promise<AppHarness> {
+/** `capture`: the login capture window stand-in (the real Electron window cannot run here). */
+export async function createAppHarness(opts: { browser?: Browser; now?: () => Date; capture?: CaptureHost } = {}): Promise<AppHarness> {
   const root = mkdtempSync(path.join(tmpdir(), 'samlscope-e2e-'));
   const userData = path.join(root, 'user-data');
   const saveDir = path.join(root, 'saved');
@@ -90,6 +91,7 @@ export async function createAppHarness(opts: { browser?: Browser; now?: () => Da
     appInfo: { name: 'samlscope', version: 'e2e', platform: process.platform },
     // As Electron main does (src-main/electron/main.ts applySettings): tell the renderer.
     onSettingsChanged: (settings) => emit('settings:changed', settings),
+    ...(opts.capture ? { capture: opts.capture } : {}),
   });
   harness.services = services;
   harness.handlers = services.handlers;

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { createAppServices, type AppServices } from '../../../src-main/app-services/app-services.js';
 import { nodeFileAccess } from '../../../src-main/app-services/node-file-access.js';
 import { createMemorySecretStore } from '../../../src-main/app-services/memory-secret-store.js';
-import type { Dialogs } from '../../../src-main/app-services/ports.js';
+import type { CaptureHost, Dialogs } from '../../../src-main/app-services/ports.js';
 import type { EventName, EventPayload } from '../../../src-main/ipc/contract.js';
 
 export const REPO = path.resolve(__dirname, '../../..');
@@ -23,7 +23,7 @@ export interface Harness {
 
 export const memorySecretStore = createMemorySecretStore;
 
-export async function createHarness(opts: { now?: Date } = {}): Promise<Harness> {
+export async function createHarness(opts: { now?: Date; capture?: CaptureHost } = {}): Promise<Harness> {
   const userData = await mkdtemp(path.join(tmpdir(), 'samlscope-services-'));
   const events: Harness['events'] = [];
   const openPaths: Array<string | null> = [];
@@ -46,6 +46,7 @@ export async function createHarness(opts: { now?: Date } = {}): Promise<Harness>
     paths: { userData, assets: ASSETS },
     appInfo: { name: 'samlscope', version: '0.0.0-test', platform: 'linux' },
     env: {},
+    ...(opts.capture ? { capture: opts.capture } : {}),
   });
   return { services, userData, events, openPaths, savePaths, pdfInputs, dispose: () => rm(userData, { recursive: true, force: true }) };
 }

@@ -79,6 +79,10 @@ describe('payload validation', () => {
     ['profiles:load', {}, /id/],
     ['settings:get', { extra: true }, /extra|Unrecognized key/i],
     ['settings:get', null, /\(request\)/],
+    ['capture:start', { url: 'file:///etc/passwd' }, /url: must be an http:\/\/ or https:\/\/ URL/],
+    ['capture:start', { url: 'javascript:alert(1)' }, /url: must be an http/],
+    ['capture:start', { targetProfileId: '' }, /targetProfileId/],
+    ['capture:save', { path: '/tmp/x.har' }, /path|Unrecognized key/i],
   ] as const)('%s rejects %j with a message naming the field', async (channel, payload, expected) => {
     const { invoke, calls } = setup();
     const error = await invoke(channel, payload).catch((e: unknown) => e);
@@ -110,6 +114,10 @@ describe('payload validation', () => {
       'secrets:delete': { name: 'jira-token' },
       'secrets:list': {},
       'app:info': {},
+      'capture:start': { targetProfileId: 'example:jira-atlassian-sso/profile.yaml', url: 'https://jira.example.com/login.jsp' },
+      'capture:stop': {},
+      'capture:clear': {},
+      'capture:save': {},
     };
     for (const channel of INVOKE_CHANNELS) expect(() => validateRequest(channel, samples[channel]), channel).not.toThrow();
   });

@@ -6,7 +6,7 @@ import { buildMenuTemplate, PRESENTATION_ACCELERATOR, type MenuActions } from '.
 import { DEFAULT_SETTINGS, type EventName, type WorkspaceResult } from '../../../src-main/ipc/contract.js';
 
 function fakeActions(): MenuActions & Record<string, ReturnType<typeof vi.fn>> {
-  const names = ['openFile', 'openDemo', 'saveWorkspace', 'exportReport', 'importProfile', 'focusInput', 'togglePresentation', 'zoom', 'toggleDevTools', 'showAbout', 'openLink'];
+  const names = ['openFile', 'captureLogin', 'openDemo', 'saveWorkspace', 'exportReport', 'importProfile', 'focusInput', 'togglePresentation', 'zoom', 'toggleDevTools', 'showAbout', 'openLink'];
   return Object.fromEntries(names.map((n) => [n, vi.fn()])) as never;
 }
 
@@ -29,7 +29,7 @@ describe('menu template', () => {
     const template = buildMenuTemplate(fakeActions(), ctx);
     expect(template.map((m) => m.label)).toEqual(['&File', '&Edit', '&View', '&Help']);
     const file = template[0]!.submenu as MenuItemConstructorOptions[];
-    expect(file.map((i) => i.label ?? i.role ?? i.type)).toEqual(['Open…', 'Open Demo Case', 'Import Target Profile…', 'separator', 'Save Workspace…', 'Export Report', 'separator', 'Quit']);
+    expect(file.map((i) => i.label ?? i.role ?? i.type)).toEqual(['Open…', 'Capture Login…', 'Open Demo Case', 'Import Target Profile…', 'separator', 'Save Workspace…', 'Export Report', 'separator', 'Quit']);
     expect((byId(template, 'export').submenu as MenuItemConstructorOptions[]).map((i) => i.label)).toEqual(['HTML…', 'Markdown…', 'JSON…', 'PDF…']);
     const editRoles = (template[1]!.submenu as MenuItemConstructorOptions[]).map((i) => i.role).filter(Boolean);
     expect(editRoles).toEqual(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']);
@@ -64,6 +64,7 @@ describe('menu template', () => {
     const template = buildMenuTemplate(actions, { ...ctx, isDev: true });
     const expectations: Array<[string, string, unknown[]]> = [
       ['open', 'openFile', []],
+      ['capture-login', 'captureLogin', []],
       ['open-demo', 'openDemo', []],
       ['import-profile', 'importProfile', []],
       ['save-workspace', 'saveWorkspace', []],
@@ -125,6 +126,12 @@ describe('menu actions', () => {
     s.actions.openFile();
     await s.settle();
     expect(s.events).toEqual([]);
+  });
+
+  it('Capture Login asks the renderer, which picks the target profile or asks for a URL', () => {
+    const s = setup();
+    s.actions.captureLogin();
+    expect(s.events).toEqual([['menu:capture', {}]]);
   });
 
   it('Export asks the renderer (which asks about redaction) with the chosen format', () => {

@@ -7,7 +7,7 @@ import { analyze } from '../../../src-main/core/analyze.js';
 import type { CapturedExchange, CapturedFlow } from '../../../src-main/core/model/input.js';
 import { defaultOptions, type AnalysisOptions } from '../../../src-main/core/model/options.js';
 import type { AnalysisResult } from '../../../src-main/core/model/result.js';
-import { DEFAULTS, awsIssuer, buildAuthnRequest, signedAwsResponse, toPostBinding, toRedirectUrl } from '../../fixtures/aws-response.js';
+import { DEFAULTS, awsIssuer, buildAuthnRequest, signedAwsResponse, toPostBinding, toRedirectUrl, type SignedAwsResponseOptions } from '../../fixtures/aws-response.js';
 import { IDP_KEY } from '../../fixtures/keys.js';
 
 export const REQUEST_ID = '_req-4f1c';
@@ -28,8 +28,12 @@ export interface FlowOptions {
   idpPage?: { status: number; contentType: string; body: string };
   /** The SP's answer to the response post; default a 302 to the dashboard. */
   spAnswer?: { status: number; contentType?: string; body?: string; location?: string };
-  /** RelayState the IdP posts back; default what the SP sent. */
-  responseRelayState?: string;
+  /** RelayState the IdP posts back; default what the SP sent; null → none. */
+  responseRelayState?: string | null;
+  /** RelayState the SP sends with its AuthnRequest; default RELAY_STATE; null → none. */
+  requestRelayState?: string | null;
+  /** Further response settings (the person: nameId, attributes). */
+  response?: Omit<SignedAwsResponseOptions, 'inResponseTo'>;
   /** An earlier request that was abandoned before this login (a retry). */
   abandonedRequestBefore?: boolean;
 }
@@ -38,7 +42,8 @@ const at = (seconds: number) => new Date(DEFAULTS.issueInstant.getTime() - 10_00
 
 export function loginFlow(opts: FlowOptions = {}): CapturedFlow {
   const exchanges: Omit<CapturedExchange, 'index'>[] = [];
-  const requestUrl = toRedirectUrl(buildAuthnRequest({ id: REQUEST_ID }), awsIssuer(), RELAY_STATE);
+  const sentRelay = opts.requestRelayState === null ? undefined : (opts.requestRelayState ?? RELAY_STATE);
+  const requestUrl = toRedirectUrl(buildAuthnRequest({ id: REQUEST_ID }), awsIssuer(), sentRelay);
   if (opts.abandonedRequestBefore) {
     exchanges.push({ method: 'GET', url: toRedirectUrl(buildAuthnRequest({ id: '_req-old' }), awsIssuer(), RELAY_STATE), status: 200, startedAt: at(0), responseContentType: 'text/html', responseBody: '<html><body>Sign in</body></html>' });
   }
@@ -51,9 +56,9 @@ export function loginFlow(opts: FlowOptions = {}): CapturedFlow {
   }
   if (!opts.noResponse) {
     const inResponseTo = opts.noRequest ? null : opts.inResponseTo === undefined ? REQUEST_ID : opts.inResponseTo;
-    const xml = signedAwsResponse({ inResponseTo });
-    const relay = opts.responseRelayState ?? RELAY_STATE;
-    const body = `SAMLResponse=${encodeURIComponent(toPostBinding(xml))}&RelayState=${encodeURIComponent(relay)}`;
+    const xml = signedAwsResponse({ ...opts.response, inResponseTo });
+    const relay = opts.responseRelayState === undefined ? sentRelay : (opts.responseRelayState ?? undefined);
+    const body = `SAMLResponse=${encodeURIComponent(toPostBinding(xml))}${relay !== undefined ? `&RelayState=${encodeURIComponent(relay)}` : ''}`;
     const answer = opts.spAnswer ?? { status: 302, location: `${JIRA}${RELAY_STATE}` };
     const post: Omit<CapturedExchange, 'index'> = { method: 'POST', url: opts.postTo ?? DEFAULTS.acsUrl, status: answer.status, startedAt: at(9), requestContentType: 'application/x-www-form-urlencoded', requestBody: body };
     if (answer.location) post.location = answer.location;
