@@ -10,8 +10,25 @@ function oneLineName(name: string): string {
   return name.split('\n').filter(Boolean).reverse().join(', ');
 }
 
+/**
+ * Descriptions of recently seen certificates. The same few IdP certificates are described for every message
+ * of a folder or capture; the bound keeps attacker-supplied KeyInfo certificates from growing it.
+ */
+const recent = new Map<string, CertificateInfo>();
+const RECENT_LIMIT = 32;
+
 /** Describes a PEM certificate. Throws with a plain message when the PEM is not a certificate. */
 export function describeCertificate(pem: string, source: CertificateInfo['source']): CertificateInfo {
+  const key = `${source}\n${pem}`;
+  const known = recent.get(key);
+  if (known) return { ...known };
+  const info = describeUncached(pem, source);
+  if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value as string);
+  recent.set(key, info);
+  return { ...info };
+}
+
+function describeUncached(pem: string, source: CertificateInfo['source']): CertificateInfo {
   let cert: X509Certificate;
   try {
     cert = new X509Certificate(pem);
