@@ -184,7 +184,7 @@ export function App() {
       <div className="workspace">
         <InputPanel store={store} />
         <main className="results" data-workspace={workspaceKey} aria-busy={store.busy !== null}>
-          {!capture.active && <VerdictBanner workspace={workspace} findings={findings} placeholder={placeholder} />}
+          {!capture.active && <VerdictBanner workspace={workspace} findings={findings} placeholder={workspace ? '' : placeholder} />}
           {!capture.active && noticeKey && noticeKey !== dismissedNotice && store.workspace?.notice && (
             <div className="notice-box" data-testid="setup-notice">
               <span>{store.workspace.notice}</span>{' '}

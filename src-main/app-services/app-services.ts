@@ -10,7 +10,7 @@ import { MAX_DROP_BYTES } from '../ipc/validators.js';
 import { flowToHar } from '../capture/har-writer.js';
 import { createCaptureHandlers } from './capture-service.js';
 import { baseName, decodeFileText } from './decode-file-text.js';
-import { loadDemoCase } from './demo-case.js';
+import { loadDemoCase, type DemoCase } from './demo-case.js';
 import type { ChannelHandlers } from './handler-types.js';
 import type { CaptureHost, Clock, Dialogs, EventSink, FileAccess, PdfPrinter, SecretStore } from './ports.js';
 import { exportReport } from './report-export.js';
@@ -128,8 +128,25 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
     return decodeFileText(await deps.fs.readFile(file));
   }
 
+  // The demo files are bundled, read-only assets: read once (a failed read is tried again next time).
+  // On a first start the read begins now, while the window loads, so the demo request only analyses.
+  let demoFiles: Promise<DemoCase> | undefined;
+  const readDemo = (): Promise<DemoCase> => {
+    if (!demoFiles) {
+      const reading = loadDemoCase(deps.fs, path.join(deps.paths.assets, 'demo'));
+      demoFiles = reading;
+      reading.catch(() => {
+        if (demoFiles === reading) demoFiles = undefined;
+      });
+    }
+    return demoFiles;
+  };
+  if (!settingsStore.get().demoSeen) readDemo().catch(() => undefined);
+
   async function openDemo(): Promise<WorkspaceResult> {
-    const demo = await loadDemoCase(deps.fs, path.join(deps.paths.assets, 'demo'));
+    const files = await readDemo();
+    // Copies: the workspace keeps its inputs, the cache must stay as read.
+    const demo = { ...files, inputs: files.inputs.map((input) => ({ ...input })) };
     const state = await workspace.analyze({ title: demo.title, inputs: demo.inputs, options: { now: demo.now }, optionsOrigin: 'the demo case', targetProfileId: demo.profileId, demo: true });
     if (!settingsStore.get().demoSeen) await updateSettings({ demoSeen: true });
     return view(state);

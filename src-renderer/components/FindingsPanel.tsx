@@ -1,5 +1,5 @@
 /** Findings grouped by severity; each one opens to its explanation, evidence and fix. */
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import type { Evidence, Finding, Fix } from '../../src-main/core/model/index.js';
 import { FIX_PLACE_LABEL, groupBySeverity, type PlacedFinding } from '../lib/findings.js';
 
@@ -122,8 +122,11 @@ function FindingItem({ placed, open, onToggle }: { placed: PlacedFinding; open: 
   );
 }
 
-/** `focusKey`: a finding to open, scroll to and focus (a link from the Flow tab). */
-export function FindingsPanel({ findings, focusKey }: { findings: PlacedFinding[]; focusKey?: string | null }) {
+/**
+ * `focusKey`: a finding to open, scroll to and focus (a link from the Flow tab). Memoised: status-only
+ * renders of the app (busy, notices) leave the findings as they are, so the list is not rendered again.
+ */
+export const FindingsPanel = memo(function FindingsPanel({ findings, focusKey }: { findings: PlacedFinding[]; focusKey?: string | null }) {
   // The most important finding starts open: the fix is visible without a click.
   const [openKeys, setOpenKeys] = useState<Set<string>>(() => {
     const open = new Set(findings[0] && findings[0].finding.severity !== 'info' ? [findings[0].key] : []);
@@ -146,10 +149,11 @@ export function FindingsPanel({ findings, focusKey }: { findings: PlacedFinding[
       else next.add(key);
       return next;
     });
+  const groups = useMemo(() => groupBySeverity(findings), [findings]);
   if (findings.length === 0) return <p className="empty">No findings: nothing is wrong with what was given.</p>;
   return (
     <>
-      {groupBySeverity(findings).map((group) => (
+      {groups.map((group) => (
         <section key={group.severity} className="finding-group" aria-label={group.title}>
           <h2>
             {group.title} <span className={`badge ${group.severity}`}>{group.items.length}</span>
@@ -163,4 +167,4 @@ export function FindingsPanel({ findings, focusKey }: { findings: PlacedFinding[
       ))}
     </>
   );
-}
+});

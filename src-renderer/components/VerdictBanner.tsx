@@ -1,4 +1,5 @@
 /** The first thing on screen: pass / warn / fail and the one-line reason. */
+import { memo } from 'react';
 import type { WorkspaceResult } from '../../src-main/ipc/contract.js';
 import type { PlacedFinding } from '../lib/findings.js';
 import { verdictReason } from '../lib/findings.js';
@@ -16,7 +17,8 @@ interface Props {
   placeholder: string;
 }
 
-export function VerdictBanner({ workspace, findings, placeholder }: Props) {
+/** Memoised: it depends on the workspace only (and the placeholder while there is none). */
+export const VerdictBanner = memo(function VerdictBanner({ workspace, findings, placeholder }: Props) {
   if (!workspace) {
     return (
       <section className="verdict neutral" aria-label="Verdict">
@@ -52,4 +54,4 @@ export function VerdictBanner({ workspace, findings, placeholder }: Props) {
       </div>
     </section>
   );
-}
+});

@@ -4,7 +4,7 @@
  * - In presentation mode only masked workspaces are rendered: turning it on first clears the view,
  *   then re-requests the workspace from main, which sends it redacted.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import type { ProfileSummary, ReportFormat, Settings, SetupPatch, WorkspaceResult, WorkspaceSetup } from '../../src-main/ipc/contract.js';
 import { errorText, invoke, on } from '../api.js';
 import { personalValuesOf, scrubPersonal } from '../lib/personal.js';
@@ -203,7 +203,9 @@ export function useWorkspace(): WorkspaceStore {
     [refreshCurrent],
   );
 
-  useEffect(() => {
+  // A layout effect: the first requests leave before the empty window's first layout and paint,
+  // which then overlap main's work instead of delaying it (the start-up's critical path is IPC).
+  useLayoutEffect(() => {
     let cancelled = false;
     const start = async (): Promise<void> => {
       const gen = ++generation.current;
