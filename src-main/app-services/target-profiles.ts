@@ -6,6 +6,7 @@
  * name a path outside those folders.
  */
 import path from 'node:path';
+import { TextMemo } from './text-memo.js';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import type { ProfileDetails, ProfileSummary } from '../ipc/contract.js';
 import { parseTargetProfile, type TargetProfile } from '../core/jit/target-profile-schema.js';
@@ -79,6 +80,17 @@ function stayInside(dir: string, relative: string): string | null {
   return rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? null : target;
 }
 
+/** Profile and snapshot files, by extension: parsed once per content (see TextMemo). */
+const dataMemo = new TextMemo<unknown>((text, ext) => parseData(text, `file${ext}`));
+const profileMemo = new TextMemo<ReturnType<typeof parseTargetProfile>>((text, ext) => parseTargetProfile(dataMemo.get(text, ext)));
+const idpMetadataMemo = new TextMemo(parseIdpMetadata, 8);
+const spMetadataMemo = new TextMemo(parseSpMetadata, 8);
+const snapshotMemo = new TextMemo((text, ext) => parseInstanceSnapshot(dataMemo.get(text, ext)), 8);
+
+function extensionOf(file: string): string {
+  return path.extname(file).toLowerCase();
+}
+
 export class TargetProfiles {
   constructor(
     private readonly fs: FileAccess,
@@ -102,12 +114,12 @@ export class TargetProfiles {
         let data: unknown;
         try {
           content = await this.readText(file, MAX_PROFILE_BYTES, 'Profile');
-          data = parseData(content, file);
+          data = dataMemo.get(content, extensionOf(file));
         } catch {
           continue; // not readable as YAML/JSON: not a profile (snapshots and metadata live here too)
         }
         if (!looksLikeProfile(data)) continue;
-        const parsed = parseTargetProfile(data);
+        const parsed = profileMemo.get(content, extensionOf(file));
         const summary: ProfileSummary = {
           id: `${kind}:${dir.name}/${f.name}`,
           name: (parsed.ok && parsed.value.name) || (typeof data.name === 'string' && data.name) || `${dir.name}/${f.name}`,
@@ -170,13 +182,13 @@ export class TargetProfiles {
     };
     const analysis: TargetAnalysisSettings = { sp: {}, idpMetadataOrigin: `${e.summary.name}: idp.metadata (${profile.idp.metadata})` };
     try {
-      analysis.idpMetadata = parseIdpMetadata(await read('idp.metadata', profile.idp.metadata, MAX_PROFILE_BYTES * 4));
+      analysis.idpMetadata = idpMetadataMemo.get(await read('idp.metadata', profile.idp.metadata, MAX_PROFILE_BYTES * 4));
     } catch (error) {
       throw error instanceof ProfileError ? error : new ProfileError(`The target profile ${e.summary.name}, idp.metadata "${profile.idp.metadata}": ${message(error)}`);
     }
     if (profile.sp.metadata) {
       try {
-        analysis.spMetadata = parseSpMetadata(await read('sp.metadata', profile.sp.metadata, MAX_PROFILE_BYTES * 4));
+        analysis.spMetadata = spMetadataMemo.get(await read('sp.metadata', profile.sp.metadata, MAX_PROFILE_BYTES * 4));
       } catch (error) {
         throw error instanceof ProfileError ? error : new ProfileError(`The target profile ${e.summary.name}, sp.metadata "${profile.sp.metadata}": ${message(error)}`);
       }
@@ -187,13 +199,12 @@ export class TargetProfiles {
     if ('snapshot' in profile.instance) {
       const rel = profile.instance.snapshot;
       const text = await read('instance.snapshot', rel, MAX_SNAPSHOT_BYTES);
-      let data: unknown;
+      let snapshot: ReturnType<typeof parseInstanceSnapshot>;
       try {
-        data = parseData(text, rel);
+        snapshot = snapshotMemo.get(text, extensionOf(rel));
       } catch (error) {
         throw new ProfileError(`The target profile ${e.summary.name}, instance.snapshot "${rel}" is not valid ${/\.json$/i.test(rel) ? 'JSON' : 'YAML'}: ${message(error)}`);
       }
-      const snapshot = parseInstanceSnapshot(data);
       if (!snapshot.ok) throw new ProfileError(`The snapshot "${rel}" of ${e.summary.name} is not valid:\n${snapshot.errors.join('\n')}`);
       resolved.snapshot = snapshot.value;
     }
