@@ -59,6 +59,8 @@ export class CaptureWindow {
       height: 800,
       title: 'samlscope — capturing login',
       ...(opts.parent ? { parent: opts.parent } : {}),
+      // Spelled out in every window on purpose (not a shared spread): Electronegativity checks the literal
+      // options of each BrowserWindow, and a reviewer sees each window's full security settings in one place.
       webPreferences: {
         partition,
         contextIsolation: true,

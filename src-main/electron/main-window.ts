@@ -26,6 +26,8 @@ export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
     title: 'samlscope',
     backgroundColor: opts.dark ? '#1e1f22' : '#ffffff',
     ...(opts.iconPath ? { icon: opts.iconPath } : {}),
+    // Spelled out in every window on purpose (not a shared spread): Electronegativity checks the literal
+    // options of each BrowserWindow, and a reviewer sees each window's full security settings in one place.
     webPreferences: {
       preload: opts.preloadPath,
       contextIsolation: true,

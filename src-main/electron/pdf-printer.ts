@@ -47,6 +47,8 @@ export const printHtmlToPdf: PdfPrinter = async (html) => {
   documents.set(token, html);
   const win = new BrowserWindow({
     show: false,
+    // Spelled out in every window on purpose (not a shared spread): Electronegativity checks the literal
+    // options of each BrowserWindow, and a reviewer sees each window's full security settings in one place.
     webPreferences: {
       session: printSession(),
       javascript: false,
