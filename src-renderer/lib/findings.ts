@@ -44,6 +44,7 @@ export function verdictReason(findings: PlacedFinding[]): string {
   return rest > 0 ? `${first.finding.title} — and ${rest} more ${noun}${rest === 1 ? '' : 's'}.` : `${first.finding.title}.`;
 }
 
+// The renderer never imports engine code at runtime (only types), so it keeps its own copy of these labels.
 export const FIX_PLACE_LABEL: Record<FixPlace, string> = {
   'aws-console': 'AWS IAM Identity Center console',
   'atlassian-sso': "Atlassian's SSO 2.0 settings",
