@@ -32,7 +32,7 @@ function formatMessage(m: MessageResult): string {
   const signed = sig.signedElements.length ? ` (${sig.signedElements.join(' + ')} signed)` : '';
   const cert = sig.certificate ? `, certificate ${sig.certificate.subject} SHA-256 ${sig.certificate.sha256Fingerprint}, valid to ${sig.certificate.notAfter.slice(0, 10)}` : '';
   out.push(`    Signature: ${sig.status}${signed}${cert}`);
-  if (m.issuer) out.push(`    Issuer:    ${m.issuer.value}${m.issuer.verified ? '' : ' [unverified]'}`);
+  if (m.issuerDetail) out.push(`    Issuer:    ${m.issuerDetail.value}${m.issuerDetail.verified ? '' : ' [unverified]'}`);
   if (m.subject) out.push(`    NameID:    ${m.subject.nameId}${m.subject.format ? ` (${m.subject.format.replace(/^.*:/, '')})` : ''}${m.subject.verified ? '' : ' [unverified]'}`);
   if (m.status) out.push(`    Status:    ${m.status.code.replace(/^.*:/, '')}${m.status.secondLevelCode ? ` / ${m.status.secondLevelCode.replace(/^.*:/, '')}` : ''}`);
   for (const a of m.attributes) out.push(`    Attribute: ${a.name} = ${a.values.map((v) => JSON.stringify(v)).join(', ')}${a.likelyAwsSource ? `  ← ${a.likelyAwsSource}` : ''}`);

@@ -10,7 +10,7 @@ const SIGNATURE_WORD = { valid: 'valid', invalid: 'invalid', unsigned: 'unsigned
 
 function identitiesOf(m: MessageResult): IdentitySource[] {
   const out: IdentitySource[] = [];
-  if (m.issuer) out.push({ location: m.issuer.location, label: 'Issuer' });
+  if (m.issuerDetail) out.push({ location: m.issuerDetail.location, label: 'Issuer' });
   if (m.responseIssuer) out.push({ location: m.responseIssuer.location, label: 'Response issuer' });
   if (m.subject) out.push({ location: `/${m.type}/Assertion/Subject/NameID`, label: 'NameID' });
   for (const a of m.attributes) out.push({ location: `/${m.type}/Assertion/AttributeStatement/Attribute`, attributeName: a.name, label: `attribute ${a.name}` });
@@ -66,7 +66,7 @@ export function MessagePanel({ message }: { message: MessageResult }) {
           </span>
         </div>
         <dl className="facts">
-          <Fact label="Issuer" value={message.issuer?.value} />
+          <Fact label="Issuer" value={message.issuer} />
           <Fact label="Destination" value={message.destination} />
           <Fact label="ID" value={message.id} />
           <Fact label="InResponseTo" value={message.inResponseTo} />

@@ -113,12 +113,13 @@ function expectAwsLoginMessages(result: AnalysisResult, user: string, requestBin
   const [request, response] = result.messages;
   expect(result.messages.map((m) => `${m.type} ${m.binding}`)).toEqual([`AuthnRequest ${requestBinding}`, 'Response HTTP-POST']);
   expect(request!.request?.assertionConsumerServiceUrl).toBe(sp.acsUrl);
-  expect(request!.issuer?.value).toBe(sp.entityId);
+  expect(request!.issuer).toBe(sp.entityId);
   expect(response!.inResponseTo).toBe(request!.id);
   expect(response!.relayState).toBe('/secure/Dashboard.jspa');
   expect(response!.signature.status).toBe('valid');
   expect(response!.signature.signedElements).toEqual(expect.arrayContaining(['Response', 'Assertion']));
-  expect(response!.issuer).toMatchObject({ value: AWS_ISSUER, verified: true });
+  expect(response!.issuer).toBe(AWS_ISSUER);
+  expect(response!.issuerDetail).toMatchObject({ value: AWS_ISSUER, verified: true });
   expect(response!.subject).toMatchObject({ nameId: user, format: 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress', verified: true });
   expect(response!.attributes.map((a) => a.name)).toEqual(['email', 'firstName', 'lastName']);
   expect(result.context?.aws).toMatchObject({ region: 'eu-west-1', accountId: '123456789012', applicationInstanceId: 'ins-3f5a2b1c4d6e7f80' });

@@ -65,7 +65,7 @@ function expectAttackerNeverVerified(result: AnalysisResult): void {
     for (const a of m.attributes) {
       if (a.verified) expect(a.values.join('\n'), `verified attribute ${a.name}`).not.toContain(ATTACKER_NAMEID);
     }
-    if (m.issuer?.verified) expect(m.issuer.value).not.toContain(ATTACKER_NAMEID);
+    if (m.issuerDetail?.verified) expect(m.issuer).not.toContain(ATTACKER_NAMEID);
   }
 }
 

@@ -16,7 +16,7 @@ export function checkCertificateRotation(message: MessageResult, run: CheckRun):
   const expectedIssuer = run.options.idpMetadata?.entityId;
   const keyInfoOnly = message.signature.signatures.filter((s) => s.verifiesWithKeyInfoOnly === true);
   if (!expectedIssuer || keyInfoOnly.length === 0) return [];
-  const issuers = [message.issuer, message.responseIssuer].filter((i) => i !== undefined);
+  const issuers = [message.issuerDetail, message.responseIssuer].filter((i) => i !== undefined);
   if (issuers.length === 0 || issuers.some((i) => i.value !== expectedIssuer)) return [];
 
   const newCert = message.signature.keyInfoCertificates[0];

@@ -56,7 +56,7 @@ const LOGOUT_RESPONSE_CHECKS: Check[] = [checkStatus];
 export function runMessageChecks(message: MessageResult, ctx: CheckContext): Finding[] {
   const checks = message.type === 'Response' ? RESPONSE_CHECKS : message.type === 'LogoutResponse' ? LOGOUT_RESPONSE_CHECKS : [];
   if (checks.length === 0) return [];
-  const issuer = message.issuer?.value ?? message.responseIssuer?.value;
+  const issuer = message.issuer ?? message.responseIssuer?.value;
   const run: CheckRun = { ...ctx };
   const receivedAws = issuer !== undefined ? decodeAwsIssuer(issuer) : undefined;
   const configuredAws = ctx.options.idpMetadata ? decodeAwsIssuer(ctx.options.idpMetadata.entityId) : undefined;

@@ -17,7 +17,7 @@ import { describeDifference, type ValueDifference } from './url-difference.js';
 export function checkIssuer(message: MessageResult, run: CheckRun): Finding[] {
   const expected = expectedIdpEntityId(run.options);
   if (!expected) return [];
-  const issuers = [message.responseIssuer, message.issuer].filter((i): i is ReadValue => i !== undefined);
+  const issuers = [message.responseIssuer, message.issuerDetail].filter((i): i is ReadValue => i !== undefined);
   const differing = issuers.filter((i) => i.value !== expected.value);
   if (differing.length === 0) return [];
 

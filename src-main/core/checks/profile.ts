@@ -15,7 +15,7 @@ export interface DetectedProfile {
 export function detectProfile(message: MessageResult, options: AnalysisOptions): DetectedProfile {
   // An encrypted assertion that could not be read still leaves the Response issuer; a message with no
   // issuer at all falls back on the IdP the SP is configured for.
-  const issuer = message.issuer?.value ?? message.responseIssuer?.value ?? options.idpMetadata?.entityId;
+  const issuer = message.issuer ?? message.responseIssuer?.value ?? options.idpMetadata?.entityId;
   const aws = issuer !== undefined ? decodeAwsIssuer(issuer) : undefined;
   if (options.profile === 'generic') return { profile: 'generic' };
   if (options.profile === 'aws') return aws ? { profile: 'aws', aws } : { profile: 'aws' };

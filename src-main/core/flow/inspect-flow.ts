@@ -73,7 +73,7 @@ function spPageFor(window: CapturedExchange[]): SpErrorPage | undefined {
 
 function awsApplicationOf(linked: FlowMessage[], options: AnalysisOptions): AwsIssuerInfo | undefined {
   for (const { message } of linked) {
-    const issuer = message.type === 'Response' ? (message.issuer?.value ?? message.responseIssuer?.value) : undefined;
+    const issuer = message.type === 'Response' ? (message.issuer ?? message.responseIssuer?.value) : undefined;
     const app = issuer !== undefined ? decodeAwsIssuer(issuer) : undefined;
     if (app) return app;
   }

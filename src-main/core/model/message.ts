@@ -128,7 +128,10 @@ export interface MessageResult {
   relayState?: string;
   status?: StatusInfo;
   signature: SignatureReport;
-  issuer?: ReadValue;
+  /** The Issuer the message speaks for: the assertion's, or the message root's when there is no assertion. */
+  issuer?: string;
+  /** The same Issuer with where it was read and whether a trusted signature covers it. */
+  issuerDetail?: ReadValue;
   /** Issuer of the Response element when it differs in position from the assertion issuer. */
   responseIssuer?: ReadValue;
   subject?: SubjectInfo;

@@ -160,8 +160,8 @@ function renderOverview(ctx: Ctx, m: MessageResult): string {
     ['InResponseTo', m.inResponseTo === undefined ? (m.type === 'Response' ? '<span class="muted">absent (IdP-initiated)</span>' : undefined) : code(ctx, m.inResponseTo)],
     ['IssueInstant', m.issueInstant === undefined ? undefined : code(ctx, m.issueInstant)],
     ['Destination', m.destination === undefined ? undefined : code(ctx, m.destination)],
-    ['Issuer', m.issuer ? `${code(ctx, m.issuer.value)}${m.issuer.verified ? '' : ' <span class="flag">unsigned</span>'}` : undefined],
-    ['Response issuer', m.responseIssuer && m.responseIssuer.value !== m.issuer?.value ? `${code(ctx, m.responseIssuer.value)}${m.responseIssuer.verified ? '' : ' <span class="flag">unsigned</span>'}` : undefined],
+    ['Issuer', m.issuerDetail ? `${code(ctx, m.issuerDetail.value)}${m.issuerDetail.verified ? '' : ' <span class="flag">unsigned</span>'}` : undefined],
+    ['Response issuer', m.responseIssuer && m.responseIssuer.value !== m.issuer ? `${code(ctx, m.responseIssuer.value)}${m.responseIssuer.verified ? '' : ' <span class="flag">unsigned</span>'}` : undefined],
     [
       'Status',
       m.status

@@ -46,7 +46,7 @@ function message(result: AnalysisResult, i: number, redacted: boolean, now: stri
       ['InResponseTo', m.inResponseTo === undefined ? (m.type === 'Response' ? 'absent (IdP-initiated)' : undefined) : mdCode(m.inResponseTo)],
       ['IssueInstant', m.issueInstant === undefined ? undefined : mdCode(m.issueInstant)],
       ['Destination', m.destination === undefined ? undefined : mdCode(m.destination)],
-      ['Issuer', m.issuer ? `${mdCode(m.issuer.value)}${m.issuer.verified ? '' : ' (unsigned)'}` : undefined],
+      ['Issuer', m.issuerDetail ? `${mdCode(m.issuerDetail.value)}${m.issuerDetail.verified ? '' : ' (unsigned)'}` : undefined],
       ['Status', m.status ? `${mdCode(shortUrn(m.status.code))}${m.status.secondLevelCode ? ` / ${mdCode(shortUrn(m.status.secondLevelCode))}` : ''}${m.status.message ? ` ${mdText(m.status.message)}` : ''}` : undefined],
       ['RelayState', m.relayState === undefined ? undefined : mdCode(m.relayState)],
       ['Signature', `${mdText(m.signature.status)}; signed: ${m.signature.signedElements.length ? mdText(m.signature.signedElements.join(', ')) : 'nothing'}`],

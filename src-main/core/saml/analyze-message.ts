@@ -113,7 +113,7 @@ export async function readMessage(
   const assertionSource = verified.assertion;
   if (assertionSource) {
     const content = readAssertion(assertionSource.element, trustworthy && (assertionSource.verified || redirectCovers), assertionSource.path);
-    if (content.issuer) message.issuer = content.issuer;
+    if (content.issuer) message.issuerDetail = content.issuer;
     if (content.subject) message.subject = content.subject;
     if (content.conditions) message.conditions = content.conditions;
     if (content.authnStatement) message.authnStatement = content.authnStatement;
@@ -126,7 +126,8 @@ export async function readMessage(
   } else if (verified.encrypted) {
     message.assertion = { encrypted: true, emptyAttributeStatement: false };
   }
-  if (!message.issuer && protocol.issuer) message.issuer = protocol.issuer;
+  if (!message.issuerDetail && protocol.issuer) message.issuerDetail = protocol.issuer;
+  if (message.issuerDetail) message.issuer = message.issuerDetail.value;
 
   const findings: Finding[] = [...verified.findings];
   if (fromIdp) findings.push(...signatureFindings(v, report, anchors.length > 0, keyInfoCertificates, redirect));

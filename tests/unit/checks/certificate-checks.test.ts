@@ -101,7 +101,7 @@ describe('cert.rotation', () => {
   it('is not raised when the issuer is another IdP\'s (that is not a rotation)', () => {
     const base = makeMessage();
     const other = awsIssuer('eu-west-1', '123456789012', 'ins-00000000000000aa');
-    const message = makeMessage({ signature: keyInfoOnly(base), issuer: { value: other, verified: false, location: '/Response/Assertion/Issuer' }, responseIssuer: undefined });
+    const message = makeMessage({ signature: keyInfoOnly(base), issuer: other, issuerDetail: { value: other, verified: false, location: '/Response/Assertion/Issuer' }, responseIssuer: undefined });
     const found = ids(runMessageChecks(message, makeContext()));
     expect(found).not.toContain('cert.rotation');
     expect(found).toContain('issuer.mismatch');

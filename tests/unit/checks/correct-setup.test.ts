@@ -31,7 +31,7 @@ describe('detectProfile', () => {
   });
 
   it('is generic for other issuers unless forced', () => {
-    const entra = makeMessage({ issuer: { value: 'https://sts.windows.net/tenant/', verified: true, location: '/Response/Assertion/Issuer' }, responseIssuer: undefined });
+    const entra = makeMessage({ issuer: 'https://sts.windows.net/tenant/', issuerDetail: { value: 'https://sts.windows.net/tenant/', verified: true, location: '/Response/Assertion/Issuer' }, responseIssuer: undefined });
     expect(detectProfile(entra, makeOptions()).profile).toBe('generic');
     expect(detectProfile(entra, makeOptions({ profile: 'aws' })).profile).toBe('aws');
     expect(detectProfile(makeMessage(), makeOptions({ profile: 'generic' }))).toEqual({ profile: 'generic' });

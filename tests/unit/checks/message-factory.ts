@@ -45,7 +45,7 @@ export function makeMessage(overrides: Partial<MessageResult> = {}): MessageResu
       certificate: idpCertificateInfo(),
       keyInfoCertificates: [],
     },
-    issuer: { value: ISSUER, verified: true, location: '/Response/Assertion/Issuer' },
+    issuer: ISSUER, issuerDetail: { value: ISSUER, verified: true, location: '/Response/Assertion/Issuer' },
     responseIssuer: { value: ISSUER, verified: true, location: '/Response/Issuer' },
     subject: { nameId: DEFAULTS.nameId, format: NAMEID_FORMAT.emailAddress, verified: true },
     conditions: { notBefore: minutes(-5), notOnOrAfter: minutes(60), audiences: [SP_ENTITY_ID], oneTimeUse: false },

@@ -38,7 +38,7 @@ describe('status.failure', () => {
 describe('issuer.mismatch', () => {
   it('names the other application in the same account', () => {
     const other = awsIssuer('eu-west-1', '123456789012', 'ins-0000000000000001');
-    const message = makeMessage({ issuer: { value: other, verified: false, location: '/Response/Assertion/Issuer' }, responseIssuer: { value: other, verified: false, location: '/Response/Issuer' } });
+    const message = makeMessage({ issuer: other, issuerDetail: { value: other, verified: false, location: '/Response/Assertion/Issuer' }, responseIssuer: { value: other, verified: false, location: '/Response/Issuer' } });
     const f = only(runMessageChecks(message, makeContext()), 'issuer.mismatch');
     expectActionable(f);
     expect(f.message).toContain('application instance ins-0000000000000001');
@@ -52,7 +52,7 @@ describe('issuer.mismatch', () => {
 
   it('says when the response came from another AWS account', () => {
     const other = awsIssuer('eu-west-1', '999999999999', 'ins-3f5a2b1c4d6e7f80');
-    const f = only(runMessageChecks(makeMessage({ issuer: { value: other, verified: true, location: '/Response/Assertion/Issuer' }, responseIssuer: undefined }), makeContext()), 'issuer.mismatch');
+    const f = only(runMessageChecks(makeMessage({ issuer: other, issuerDetail: { value: other, verified: true, location: '/Response/Assertion/Issuer' }, responseIssuer: undefined }), makeContext()), 'issuer.mismatch');
     expect(f.message).toContain('another AWS account');
   });
 

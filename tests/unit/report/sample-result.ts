@@ -90,7 +90,7 @@ export function sampleResult(xml = sampleXml(), source = '/home/jdoe/Downloads/j
       certificate,
       keyInfoCertificates: [{ ...certificate, source: 'keyinfo' }],
     },
-    issuer: { value: issuer, verified: true, location: '/Response/Assertion/Issuer' },
+    issuer: issuer, issuerDetail: { value: issuer, verified: true, location: '/Response/Assertion/Issuer' },
     subject: { nameId: PERSON.nameId, format: NAMEID_FORMAT.emailAddress, verified: true },
     conditions: { notBefore: '2026-11-29T09:55:00.000Z', notOnOrAfter: '2026-11-29T11:00:00.000Z', audiences: [DEFAULTS.audience], oneTimeUse: false },
     subjectConfirmations: [
