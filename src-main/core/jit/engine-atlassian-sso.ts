@@ -4,13 +4,13 @@
  */
 import { FindingSink } from './finding-sink.js';
 import {
+  applyGroupChanges,
   checkLogInPermitted,
   cloneUser,
   likelySamePerson,
   noGroupChange,
   outcomeOf,
   sameUserData,
-  syncGroups,
   toSimulatedUser,
   type EngineResult,
 } from './engine-common.js';
@@ -19,7 +19,6 @@ import {
   caseMismatch,
   duplicateEmail,
   groupsNotSent,
-  groupsRemoved,
   invalidUsername,
   licenseFull,
   nameIdMissing,
@@ -33,7 +32,7 @@ import { checkLicenseForNewUser } from './license-check.js';
 import { evaluateMappingExpression, parseMappingExpression, type VariableProblem } from './mapping-expression.js';
 import { MappingLog } from './mapping-log.js';
 import { ATLASSIAN_MESSAGES } from './product-messages.js';
-import { groupExistsAnywhere, groupExistsIn, isRemoteDirectory, resolveUsername, type LocatedUser, type SnapshotIndex } from './snapshot-index.js';
+import { isRemoteDirectory, resolveUsername, type LocatedUser, type SnapshotIndex } from './snapshot-index.js';
 import type { Product } from './snapshot-schema.js';
 import type { GroupChanges, LoginFacts, SimulatedUser } from './simulation-types.js';
 import { StepLog } from './step-log.js';
@@ -418,20 +417,8 @@ function syncUserGroups(
   userDirectoryId: string | undefined,
   jitDirectoryId: string | undefined,
 ): GroupChanges {
-  const before = [...user.groups];
-  const { after, added, removed } = syncGroups(before, incoming, true);
-  const existsIn = (g: string, dir: string | undefined): boolean => (dir === undefined ? groupExistsAnywhere(index, g) : groupExistsIn(index, g, dir));
-  const created = added.filter((g) => !existsIn(g, userDirectoryId) && !existsIn(g, jitDirectoryId));
-  user.groups = after;
-  if (removed.length > 0) {
-    const accessGroupsLost = removed.filter((g) => (index.applicationsByGroup.get(g.toLowerCase()) ?? []).length > 0);
-    findings.add('jit.groups-removed', () => groupsRemoved(ctx, { username: user.username, removed, accessGroupsLost, sent: incoming, attribute }));
-  }
-  const parts: string[] = [];
-  if (removed.length) parts.push(`removes ${removed.join(', ')}`);
-  if (added.length) parts.push(`adds ${added.join(', ')}`);
-  if (created.length) parts.push(`creates the groups ${created.join(', ')}`);
+  const { changes, summary: parts } = applyGroupChanges(ctx, index, findings, user, incoming, true, attribute, [userDirectoryId, jitDirectoryId]);
   // Inferred: group names are compared case-insensitively (IdentifierSet), which the research could not confirm.
   log.add('Group sync', parts.length ? `Login ${parts.join('; ')}.` : 'Memberships already match the response.', parts.length ? 'change' : 'pass', true);
-  return { before, after, added, removed, created };
+  return changes;
 }

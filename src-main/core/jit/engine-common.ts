@@ -1,8 +1,8 @@
 /** Pieces both engines share: user conversion, group arithmetic and the final "may this user log in" check. */
 import type { FindingId } from '../findings/catalog.js';
 import type { FindingSink } from './finding-sink.js';
-import { noApplicationAccess, userInactive, type FindingContext } from './jit-findings.js';
-import { accessGrantingGroups, applicationsFor, type LocatedUser, type SnapshotIndex } from './snapshot-index.js';
+import { groupsRemoved, noApplicationAccess, userInactive, type FindingContext } from './jit-findings.js';
+import { accessGrantingGroups, applicationsFor, groupExistsAnywhere, groupExistsIn, type LocatedUser, type SnapshotIndex } from './snapshot-index.js';
 import type { StepLog } from './step-log.js';
 import type { GroupChanges, SimulatedUser, SimulationOutcome, SimulationResult } from './simulation-types.js';
 import { ATLASSIAN_MESSAGES } from './product-messages.js';
@@ -43,6 +43,37 @@ export function syncGroups(before: readonly string[], wanted: readonly string[],
   const removedLower = new Set(removed.map((g) => g.toLowerCase()));
   const after = [...before.filter((g) => !removedLower.has(g.toLowerCase())), ...added];
   return { after, added, removed };
+}
+
+/**
+ * Applies `wanted` to the user's memberships (both engines' group step): records jit.groups-removed and returns
+ * the changes with a "removes …; adds …; creates the groups …" summary for the caller's own step. A group counts
+ * as existing if it exists in any of `directoryIds`; an undefined id (directory not recorded) means anywhere.
+ */
+export function applyGroupChanges(
+  ctx: FindingContext,
+  index: SnapshotIndex,
+  findings: FindingSink,
+  user: SimulatedUser,
+  wanted: readonly string[],
+  removeUnlisted: boolean,
+  attribute: string,
+  directoryIds: ReadonlyArray<string | undefined>,
+): { changes: GroupChanges; summary: string[] } {
+  const before = [...user.groups];
+  const { after, added, removed } = syncGroups(before, wanted, removeUnlisted);
+  const existsIn = (g: string, dir: string | undefined): boolean => (dir === undefined ? groupExistsAnywhere(index, g) : groupExistsIn(index, g, dir));
+  const created = added.filter((g) => !directoryIds.some((dir) => existsIn(g, dir)));
+  user.groups = after;
+  if (removed.length > 0) {
+    const accessGroupsLost = removed.filter((g) => (index.applicationsByGroup.get(g.toLowerCase()) ?? []).length > 0);
+    findings.add('jit.groups-removed', () => groupsRemoved(ctx, { username: user.username, removed, accessGroupsLost, sent: wanted, attribute }));
+  }
+  const summary: string[] = [];
+  if (removed.length) summary.push(`removes ${removed.join(', ')}`);
+  if (added.length) summary.push(`adds ${added.join(', ')}`);
+  if (created.length) summary.push(`creates the groups ${created.join(', ')}`);
+  return { changes: { before, after, added, removed, created }, summary };
 }
 
 export function noGroupChange(groups: readonly string[]): GroupChanges {

@@ -4,13 +4,13 @@
  */
 import { FindingSink } from './finding-sink.js';
 import {
+  applyGroupChanges,
   checkLogInPermitted,
   cloneUser,
   likelySamePerson,
   noGroupChange,
   outcomeOf,
   sameUserData,
-  syncGroups,
   toSimulatedUser,
   type EngineResult,
 } from './engine-common.js';
@@ -21,7 +21,6 @@ import {
   confluenceAdminsMissing,
   duplicateEmail,
   groupsNotSent,
-  groupsRemoved,
   invalidUsername,
   licenseFull,
   nameIdMissing,
@@ -34,7 +33,7 @@ import { checkLicenseForNewUser } from './license-check.js';
 import { MappingLog } from './mapping-log.js';
 import { RESOLUTION_MESSAGES } from './product-messages.js';
 import { applyTransforms, compileTransforms, type CompiledTransforms } from './regex-transforms.js';
-import { groupExistsAnywhere, groupExistsIn, isRemoteDirectory, resolveUsername, type LocatedUser, type SnapshotIndex } from './snapshot-index.js';
+import { isRemoteDirectory, resolveUsername, type LocatedUser, type SnapshotIndex } from './snapshot-index.js';
 import type { Product } from './snapshot-schema.js';
 import type { GroupChanges, LoginFacts, SimulatedUser } from './simulation-types.js';
 import { StepLog } from './step-log.js';
@@ -338,20 +337,9 @@ export function simulateResolution(
 
   /** `directoryId` undefined: the snapshot does not record the user's directory, so a group anywhere counts as existing. */
   function applyGroups(user: SimulatedUser, wanted: readonly string[], directoryId: string | undefined, removeUnlisted: boolean): GroupChanges {
-    const beforeGroups = [...user.groups];
-    const { after, added, removed } = syncGroups(beforeGroups, wanted, removeUnlisted);
-    // Inferred: groups that do not exist yet are created in the user's directory.
-    const created = added.filter((g) => (directoryId === undefined ? !groupExistsAnywhere(index, g) : !groupExistsIn(index, g, directoryId)));
-    user.groups = after;
-    if (removed.length > 0 && groupsAttribute) {
-      const accessGroupsLost = removed.filter((g) => (index.applicationsByGroup.get(g.toLowerCase()) ?? []).length > 0);
-      findings.add('jit.groups-removed', () => groupsRemoved(ctx, { username: user.username, removed, accessGroupsLost, sent: wanted, attribute: groupsAttribute }));
-    }
-    const parts: string[] = [];
-    if (removed.length) parts.push(`removes ${removed.join(', ')}`);
-    if (added.length) parts.push(`adds ${added.join(', ')}`);
-    if (created.length) parts.push(`creates the groups ${created.join(', ')}`);
-    log.add('Groups', parts.length ? `Login ${parts.join('; ')}.` : 'Memberships already match.', parts.length ? 'change' : 'pass', created.length > 0);
-    return { before: beforeGroups, after, added, removed, created };
+    // Inferred: groups that do not exist yet are created in the user's directory. Removals need a group attribute, so `?? ''` is never used.
+    const { changes, summary: parts } = applyGroupChanges(ctx, index, findings, user, wanted, removeUnlisted, groupsAttribute ?? '', [directoryId]);
+    log.add('Groups', parts.length ? `Login ${parts.join('; ')}.` : 'Memberships already match.', parts.length ? 'change' : 'pass', changes.created.length > 0);
+    return changes;
   }
 }

@@ -5,7 +5,7 @@
  */
 import type { SimulatedUser, SimulationMapping, SimulationResult } from '../jit/simulation-types.js';
 import { code, escapeHtml, kvTable, renderFindings, t, verdictBadge, yesNo, type Ctx } from './html-parts.js';
-import { INFERRED_NOTE, OUTCOME_LABEL, SIMULATION_TITLE, STEP_OUTCOME_LABEL, simulationVerdict } from './report-model.js';
+import { INFERRED_NOTE, OUTCOME_LABEL, SIMULATED_USER_ROWS, SIMULATION_TITLE, STEP_OUTCOME_LABEL, simulationVerdict } from './report-model.js';
 
 const NONE = '<span class="none">—</span>';
 
@@ -16,15 +16,7 @@ function groupList(ctx: Ctx, groups: readonly string[]): string {
 function userTable(ctx: Ctx, before: SimulatedUser | null, after: SimulatedUser | null): string {
   const cell = (u: SimulatedUser | null, read: (u: SimulatedUser) => string): string => (u ? read(u) : NONE);
   const changed = (read: (u: SimulatedUser) => string): boolean => before !== null && after !== null && read(before) !== read(after);
-  const rows: Array<[string, (u: SimulatedUser) => string]> = [
-    ['Username', (u) => u.username],
-    ['Display name', (u) => u.displayName],
-    ['E-mail', (u) => u.email ?? ''],
-    ['Directory', (u) => u.directoryName ?? u.directoryId ?? ''],
-    ['Active', (u) => (u.active ? 'yes' : 'no')],
-    ['jit_idp_id', (u) => u.attributes['jit_idp_id'] ?? ''],
-  ];
-  const body = rows
+  const body = SIMULATED_USER_ROWS
     .map(([label, read]) => {
       const mark = changed(read) ? ' <span class="tag">changed</span>' : '';
       return `<tr><th scope="row">${escapeHtml(label)}${mark}</th><td>${cell(before, (u) => code(ctx, read(u)))}</td><td>${cell(after, (u) => code(ctx, read(u)))}</td></tr>`;

@@ -4,22 +4,14 @@
  */
 import type { SimulatedUser, SimulationMapping, SimulationResult } from '../jit/simulation-types.js';
 import { VERDICT_ICON, findings, kv, mdCode, mdText, table } from './markdown-parts.js';
-import { INFERRED_NOTE, OUTCOME_LABEL, SIMULATION_TITLE, STEP_OUTCOME_LABEL, VERDICT_LABEL, simulationVerdict } from './report-model.js';
+import { INFERRED_NOTE, OUTCOME_LABEL, SIMULATED_USER_ROWS, SIMULATION_TITLE, STEP_OUTCOME_LABEL, VERDICT_LABEL, simulationVerdict } from './report-model.js';
 
 const codes = (values: readonly string[]): string => (values.length ? values.map(mdCode).join(', ') : 'none');
 
 function userRows(before: SimulatedUser | null, after: SimulatedUser | null): string {
-  const rows: Array<[string, (u: SimulatedUser) => string]> = [
-    ['Username', (u) => u.username],
-    ['Display name', (u) => u.displayName],
-    ['E-mail', (u) => u.email ?? ''],
-    ['Directory', (u) => u.directoryName ?? u.directoryId ?? ''],
-    ['Active', (u) => (u.active ? 'yes' : 'no')],
-    ['jit_idp_id', (u) => u.attributes['jit_idp_id'] ?? ''],
-  ];
   return table(
     ['', 'Before the login', 'After the login'],
-    rows.map(([label, read]) => {
+    SIMULATED_USER_ROWS.map(([label, read]) => {
       const changed = before !== null && after !== null && read(before) !== read(after);
       return [`${label}${changed ? ' _(changed)_' : ''}`, before ? mdCode(read(before)) : '—', after ? mdCode(read(after)) : '—'];
     }),

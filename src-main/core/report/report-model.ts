@@ -5,7 +5,7 @@
 import type { Finding, Severity, Verdict } from '../model/finding.js';
 import { sortFindings, verdictOf } from '../model/finding.js';
 import type { AnalysisResult } from '../model/result.js';
-import type { SimulationOutcome, SimulationResult, StepOutcome } from '../jit/simulation-types.js';
+import type { SimulatedUser, SimulationOutcome, SimulationResult, StepOutcome } from '../jit/simulation-types.js';
 import type { RedactionCategory, RedactionEntry } from './redactor.js';
 
 export interface ReportInput {
@@ -68,6 +68,16 @@ export const OUTCOME_LABEL: Record<SimulationOutcome, string> = {
 };
 
 export const STEP_OUTCOME_LABEL: Record<StepOutcome, string> = { pass: 'passes', change: 'changes', fail: 'fails', skip: 'skipped', info: 'note' };
+
+/** The user fields both simulation sections compare before and after the login, with their labels. */
+export const SIMULATED_USER_ROWS: ReadonlyArray<readonly [string, (u: SimulatedUser) => string]> = [
+  ['Username', (u) => u.username],
+  ['Display name', (u) => u.displayName],
+  ['E-mail', (u) => u.email ?? ''],
+  ['Directory', (u) => u.directoryName ?? u.directoryId ?? ''],
+  ['Active', (u) => (u.active ? 'yes' : 'no')],
+  ['jit_idp_id', (u) => u.attributes['jit_idp_id'] ?? ''],
+];
 
 export const INFERRED_NOTE = 'Steps marked inferred follow behaviour the vendors do not document, or facts the snapshot does not record; the step says what was assumed.';
 
