@@ -12,6 +12,7 @@ import type { WorkspaceResult } from '../ipc/contract.js';
 import { captureExchangeSummary } from './capture-summary.js';
 import type { ChannelHandlers } from './handler-types.js';
 import type { CaptureHost, Clock, Dialogs, EventSink, FileAccess } from './ports.js';
+import { stamp } from './report-export.js';
 import type { TargetProfiles } from './target-profiles.js';
 import type { WorkspaceService, WorkspaceState } from './workspace-service.js';
 
@@ -46,11 +47,6 @@ interface OpenCapture {
   targetProfileId: string | null;
   /** Recording stopped by itself (window closed): still open for Stop, but a new capture may replace it. */
   ended?: boolean;
-}
-
-function stamp(d: Date): string {
-  const iso = d.toISOString();
-  return `${iso.slice(0, 10)}-${iso.slice(11, 13)}${iso.slice(14, 16)}`;
 }
 
 function hostOf(url: string): string {

@@ -4,9 +4,8 @@
  * use the same Redactor pass as presentation mode.
  */
 import type { ReportFormat, SaveOutcome } from '../ipc/contract.js';
+import { renderReport as renderTextReport } from '../core/report/render-report.js';
 import { renderHtmlReport } from '../core/report/html-report.js';
-import { renderJsonReport } from '../core/report/json-report.js';
-import { renderMarkdownReport } from '../core/report/markdown-report.js';
 import type { ReportInput } from '../core/report/report-model.js';
 import type { Clock, Dialogs, FileAccess, FileFilter, PdfPrinter } from './ports.js';
 import { redactWorkspaceData } from './redact-workspace.js';
@@ -20,7 +19,7 @@ const FORMATS: Record<ReportFormat, { extension: string; filter: FileFilter }> =
 };
 
 /** The report's input: the workspace, redacted or not. */
-export function reportInputOf(state: WorkspaceState, redact: boolean, generatedAt: Date): ReportInput {
+function reportInputOf(state: WorkspaceState, redact: boolean, generatedAt: Date): ReportInput {
   if (!redact) {
     return {
       title: state.title,
@@ -41,20 +40,13 @@ export function reportInputOf(state: WorkspaceState, redact: boolean, generatedA
   };
 }
 
-export async function renderReport(format: ReportFormat, input: ReportInput, printPdf: PdfPrinter): Promise<string | Uint8Array> {
-  switch (format) {
-    case 'html':
-      return renderHtmlReport(input);
-    case 'md':
-      return renderMarkdownReport(input);
-    case 'json':
-      return renderJsonReport(input);
-    case 'pdf':
-      return printPdf(renderHtmlReport(input));
-  }
+/** PDF is printed from the HTML report; the other formats render as the CLI's `report` does. */
+async function renderReport(format: ReportFormat, input: ReportInput, printPdf: PdfPrinter): Promise<string | Uint8Array> {
+  return format === 'pdf' ? printPdf(renderHtmlReport(input)) : renderTextReport(format, input);
 }
 
-function stamp(d: Date): string {
+/** `2026-01-31-1405`: the minute a default file name was offered (reports, captures). */
+export function stamp(d: Date): string {
   const iso = d.toISOString();
   return `${iso.slice(0, 10)}-${iso.slice(11, 13)}${iso.slice(14, 16)}`;
 }

@@ -161,15 +161,19 @@ export class TargetProfiles {
 
   /** The profile itself, without reading the files it references (the login capture needs only its SP URLs). */
   async profile(id: string): Promise<{ summary: ProfileSummary; profile: TargetProfile }> {
+    const e = await this.validEntry(id);
+    return { summary: e.summary, profile: e.profile };
+  }
+
+  private async validEntry(id: string): Promise<ProfileEntry & { profile: TargetProfile }> {
     const e = await this.entry(id);
     if (!e.profile) throw new ProfileError(`The target profile ${e.summary.name} is not valid:\n${(e.summary.errors ?? []).join('\n')}`);
-    return { summary: e.summary, profile: e.profile };
+    return { ...e, profile: e.profile };
   }
 
   /** Reads and parses everything the profile references; errors name the profile key and the file. */
   async resolve(id: string): Promise<ResolvedTarget> {
-    const e = await this.entry(id);
-    if (!e.profile) throw new ProfileError(`The target profile ${e.summary.name} is not valid:\n${(e.summary.errors ?? []).join('\n')}`);
+    const e = await this.validEntry(id);
     const profile = e.profile;
     const dir = path.dirname(e.file);
     const read = async (key: string, rel: string, limit: number): Promise<string> => {
@@ -180,19 +184,18 @@ export class TargetProfiles {
         throw new ProfileError(`The target profile ${e.summary.name}, ${key} "${rel}": ${message(error)}`);
       }
     };
-    const analysis: TargetAnalysisSettings = { sp: {}, idpMetadataOrigin: `${e.summary.name}: idp.metadata (${profile.idp.metadata})` };
-    try {
-      analysis.idpMetadata = idpMetadataMemo.get(await read('idp.metadata', profile.idp.metadata, MAX_PROFILE_BYTES * 4));
-    } catch (error) {
-      throw error instanceof ProfileError ? error : new ProfileError(`The target profile ${e.summary.name}, idp.metadata "${profile.idp.metadata}": ${message(error)}`);
-    }
-    if (profile.sp.metadata) {
+    /** Reads and parses a metadata file; a parse error names the key and the file like a read error. */
+    const metadata = async <T>(key: string, rel: string, memo: TextMemo<T>): Promise<T> => {
+      const text = await read(key, rel, MAX_PROFILE_BYTES * 4);
       try {
-        analysis.spMetadata = spMetadataMemo.get(await read('sp.metadata', profile.sp.metadata, MAX_PROFILE_BYTES * 4));
+        return memo.get(text);
       } catch (error) {
-        throw error instanceof ProfileError ? error : new ProfileError(`The target profile ${e.summary.name}, sp.metadata "${profile.sp.metadata}": ${message(error)}`);
+        throw new ProfileError(`The target profile ${e.summary.name}, ${key} "${rel}": ${message(error)}`);
       }
-    }
+    };
+    const analysis: TargetAnalysisSettings = { sp: {}, idpMetadataOrigin: `${e.summary.name}: idp.metadata (${profile.idp.metadata})` };
+    analysis.idpMetadata = await metadata('idp.metadata', profile.idp.metadata, idpMetadataMemo);
+    if (profile.sp.metadata) analysis.spMetadata = await metadata('sp.metadata', profile.sp.metadata, spMetadataMemo);
     if (profile.sp.entityId) analysis.sp.entityId = profile.sp.entityId;
     if (profile.sp.acsUrl) analysis.sp.acsUrl = profile.sp.acsUrl;
     const resolved: ResolvedTarget = { summary: e.summary, profile, analysis };

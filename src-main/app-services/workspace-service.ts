@@ -100,6 +100,18 @@ function withoutNow(options: AnalyzeRequestOptions): AnalyzeRequestOptions {
   return out;
 }
 
+/** The request that analyses a workspace's inputs again; `optionsOrigin` goes with the options it names. */
+function again(s: WorkspaceState, options: AnalyzeRequestOptions | undefined, targetProfileId: string | null): AnalyzeRequest {
+  return {
+    title: s.title,
+    inputs: s.inputs,
+    ...(options ? { options } : {}),
+    ...(options && s.optionsOrigin ? { optionsOrigin: s.optionsOrigin } : {}),
+    targetProfileId,
+    demo: s.demo,
+  };
+}
+
 export class WorkspaceService {
   private state: WorkspaceState | undefined;
   /** What the user set besides the message; memory only (it holds the SP key). */
@@ -219,16 +231,8 @@ export class WorkspaceService {
     this.setupState = applySetupPatch(before, patch);
     const s = this.state;
     if (!s) return { setup: await this.describeSetup(targetProfileId) };
-    const options = dropTouched(s.options, patch);
     try {
-      const state = await this.analyze({
-        title: s.title,
-        inputs: s.inputs,
-        ...(options ? { options } : {}),
-        ...(options && s.optionsOrigin ? { optionsOrigin: s.optionsOrigin } : {}),
-        targetProfileId: s.targetProfileId,
-        demo: s.demo,
-      });
+      const state = await this.analyze(again(s, dropTouched(s.options, patch), s.targetProfileId));
       return { state, setup: state.setup };
     } catch (error) {
       this.setupState = before;
@@ -240,14 +244,7 @@ export class WorkspaceService {
   async resimulate(targetProfileId: string | null): Promise<WorkspaceState> {
     const s = this.state;
     if (!s) throw new Error('There is no analysis to simulate yet: paste or open a SAML response first.');
-    return this.analyze({
-      title: s.title,
-      inputs: s.inputs,
-      ...(s.options ? { options: s.options } : {}),
-      ...(s.optionsOrigin ? { optionsOrigin: s.optionsOrigin } : {}),
-      targetProfileId,
-      demo: s.demo,
-    });
+    return this.analyze(again(s, s.options, targetProfileId));
   }
 
   /** A view without a message, so settings pasted before any message can be acknowledged. Not kept as the current workspace. */

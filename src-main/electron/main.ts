@@ -110,16 +110,15 @@ async function start(): Promise<void> {
     // The login capture window (issue 6), a child of the workspace window.
     capture: createElectronCaptureHost(() => mainWindow),
   });
-  const ready = services;
-  registerIpcHandlers(ipcMain, ready.handlers);
-  installMenu(ready);
-  await openWindow(ready);
+  registerIpcHandlers(ipcMain, services.handlers);
+  installMenu(services);
+  await openWindow(services);
   // Files from the command line, the OS or later instances, once the renderer can receive them.
   openQueue.attach((file) => {
-    ready.openPath(file).catch((error: unknown) => emit('app:error', { title: `Could not open ${path.basename(file)}`, message: error instanceof Error ? error.message : String(error) }));
+    services.openPath(file).catch((error: unknown) => emit('app:error', { title: `Could not open ${path.basename(file)}`, message: error instanceof Error ? error.message : String(error) }));
   });
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) void openWindow(ready);
+    if (BrowserWindow.getAllWindows().length === 0) void openWindow(services);
   });
 }
 

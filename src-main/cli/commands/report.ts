@@ -4,9 +4,7 @@ import { analyze, resultFails } from '../../core/analyze.js';
 import type { AnalysisResult } from '../../core/model/result.js';
 import { redactAnalysis } from '../../core/report/redact.js';
 import { redactSimulation } from '../../core/report/redact-simulation.js';
-import { renderHtmlReport } from '../../core/report/html-report.js';
-import { renderMarkdownReport } from '../../core/report/markdown-report.js';
-import { renderJsonReport } from '../../core/report/json-report.js';
+import { renderReport, type TextReportFormat } from '../../core/report/render-report.js';
 import type { ReportInput } from '../../core/report/report-model.js';
 import { ANALYSIS_ARG_SPEC, loadAnalysisRun } from '../analysis-args.js';
 import { UsageError, type CliCommand, parseCommandArgs } from '../command.js';
@@ -29,7 +27,6 @@ prints on A4 and Letter), Markdown to paste into a ticket, or the analyze JSON w
 --snapshot   use this snapshot instead of the profile's instance (needed when the profile points at a live instance).
 Exit status: 0 no message fails, 1 a message fails or an input is not readable as SAML, 2 usage error.`;
 
-type ReportFormat = 'html' | 'md' | 'json';
 
 function parse(argv: string[]) {
   return parseCommandArgs({
@@ -48,7 +45,7 @@ function parse(argv: string[]) {
 }
 
 /** The format asked for, or the one the output file's extension names. */
-export function reportFormat(format: string | undefined, out: string | undefined): ReportFormat {
+export function reportFormat(format: string | undefined, out: string | undefined): TextReportFormat {
   if (format !== undefined) {
     if (format === 'html' || format === 'md' || format === 'json') return format;
     if (format === 'markdown') return 'md';
@@ -60,11 +57,6 @@ export function reportFormat(format: string | undefined, out: string | undefined
   return 'html';
 }
 
-export function renderReport(format: ReportFormat, report: ReportInput): string {
-  if (format === 'md') return renderMarkdownReport(report);
-  if (format === 'json') return renderJsonReport(report);
-  return renderHtmlReport(report);
-}
 
 export const reportCommand: CliCommand = {
   name: 'report',
