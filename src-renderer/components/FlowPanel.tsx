@@ -7,7 +7,7 @@
 import type { FlowTimeline, FlowTimelineEntry, FlowTimelinePair } from '../../src-main/core/flow/timeline.js';
 import type { AnalysisResult } from '../../src-main/core/model/index.js';
 import type { PlacedFinding } from '../lib/findings.js';
-import { findingsByExchange, firstInstant, formatMs, messageAt, offsetText, pairedByText, statusClass, withoutQuery } from '../lib/flow.js';
+import { carriersOf, findingsByExchange, firstInstant, formatMs, messageAt, offsetText, pairedByText, statusClass, withoutQuery } from '../lib/flow.js';
 
 const SEVERITY_WORD = { error: 'Error', warning: 'Warning', info: 'Info' } as const;
 
@@ -184,8 +184,7 @@ function Step({ entry, first, linked, presentation, onShowFinding, anchor }: { e
 function FlowOfResult({ result, flow, r, findings, presentation, onShowFinding, onSaveHar, many }: Omit<Props, 'results'> & { result: AnalysisResult; flow: FlowTimeline; r: number; many: boolean }) {
   const placed = findings.filter((p) => result.findings.includes(p.finding) || result.messages.some((m) => m.findings.includes(p.finding)));
   const linked = findingsByExchange(result, flow.entries, placed);
-  const carriers = new Map<number, number>();
-  for (const e of flow.entries) for (const m of e.messages) carriers.set(m.messageIndex, e.exchangeIndex);
+  const carriers = carriersOf(flow.entries);
   const first = firstInstant(flow.entries);
   const messages = flow.entries.reduce((n, e) => n + e.messages.length, 0);
   const linkedCount = [...linked.values()].reduce((n, l) => n + l.length, 0);

@@ -21,6 +21,13 @@ export function exchangeNamedBy(finding: Finding): number | undefined {
   return undefined;
 }
 
+/** Message index → index of the exchange that carried it. */
+export function carriersOf(entries: FlowTimelineEntry[]): Map<number, number> {
+  const carrier = new Map<number, number>();
+  for (const entry of entries) for (const m of entry.messages) carrier.set(m.messageIndex, entry.exchangeIndex);
+  return carrier;
+}
+
 /**
  * The findings to show under each exchange: the result's own (flow and input) findings by the exchange
  * their evidence names first, and flow.* findings of a message under the exchange that carried it.
@@ -32,8 +39,7 @@ export function findingsByExchange(result: AnalysisResult, entries: FlowTimeline
     if (!list.includes(p)) list.push(p);
     byExchange.set(index, list);
   };
-  const carrier = new Map<number, number>();
-  for (const entry of entries) for (const m of entry.messages) carrier.set(m.messageIndex, entry.exchangeIndex);
+  const carrier = carriersOf(entries);
   for (const p of placed) {
     if (result.findings.includes(p.finding)) {
       const index = exchangeNamedBy(p.finding);

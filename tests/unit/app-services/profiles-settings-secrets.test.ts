@@ -98,34 +98,30 @@ describe('target profiles', () => {
   });
 });
 
+/** A fresh app over the same user-data folder, as after a restart. */
+function reopenServices(): ReturnType<typeof createAppServices> {
+  return createAppServices({
+    fs: nodeFileAccess,
+    dialogs: { chooseOpenPath: async () => null, chooseSavePath: async () => null },
+    printPdf: async () => new Uint8Array(),
+    secrets: memorySecretStore(),
+    emit: () => undefined,
+    clock: () => new Date(),
+    paths: { userData: h.userData, assets: ASSETS },
+    appInfo: { name: 'samlscope', version: '0', platform: 'linux' },
+  });
+}
+
 describe('settings', () => {
   it('persists per user and survives a restart', async () => {
     await h.services.handlers['settings:set']({ theme: 'dark', zoomFactor: 1.2 });
-    const reopened = await createAppServices({
-      fs: nodeFileAccess,
-      dialogs: { chooseOpenPath: async () => null, chooseSavePath: async () => null },
-      printPdf: async () => new Uint8Array(),
-      secrets: memorySecretStore(),
-      emit: () => undefined,
-      clock: () => new Date(),
-      paths: { userData: h.userData, assets: ASSETS },
-      appInfo: { name: 'samlscope', version: '0', platform: 'linux' },
-    });
+    const reopened = await reopenServices();
     expect(reopened.settings()).toMatchObject({ theme: 'dark', zoomFactor: 1.2, presentationMode: false });
   });
 
   it('falls back to defaults for a damaged settings file, key by key', async () => {
     await writeFile(path.join(h.userData, 'settings.json'), JSON.stringify({ theme: 'purple', presentationMode: true, zoomFactor: 99 }));
-    const reopened = await createAppServices({
-      fs: nodeFileAccess,
-      dialogs: { chooseOpenPath: async () => null, chooseSavePath: async () => null },
-      printPdf: async () => new Uint8Array(),
-      secrets: memorySecretStore(),
-      emit: () => undefined,
-      clock: () => new Date(),
-      paths: { userData: h.userData, assets: ASSETS },
-      appInfo: { name: 'samlscope', version: '0', platform: 'linux' },
-    });
+    const reopened = await reopenServices();
     expect(reopened.settings()).toEqual({ ...DEFAULT_SETTINGS, presentationMode: true });
   });
 

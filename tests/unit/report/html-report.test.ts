@@ -90,10 +90,15 @@ describe('renderHtmlReport', () => {
   });
 });
 
+/** The sample result and the JIT simulation of its first message. */
+async function resultWithSimulation() {
+  const result = sampleResult();
+  return { result, simulation: await sampleSimulation(result.messages[0]!) };
+}
+
 describe('renderHtmlReport with a JIT simulation', () => {
   test('renders the simulation section: outcome, user before and after, groups, mappings, steps with inferred marked, findings', async () => {
-    const result = sampleResult();
-    const simulation = await sampleSimulation(result.messages[0]!);
+    const { result, simulation } = await resultWithSimulation();
     const html = renderHtmlReport({ generatedAt: NOW, results: [result], redacted: false, simulation });
     const text = visibleText(html);
     expect(html).toContain('<section class="simulation" id="simulation">');
@@ -118,8 +123,7 @@ describe('renderHtmlReport with a JIT simulation', () => {
   });
 
   test('redacted with the analysis: no username, e-mail or display name from the response or the snapshot; group names stay', async () => {
-    const result = sampleResult();
-    const simulation = await sampleSimulation(result.messages[0]!);
+    const { result, simulation } = await resultWithSimulation();
     const redacted = redactAnalysis([result]);
     const sim = redactSimulation(simulation, redacted.redactor);
     const html = renderHtmlReport({ generatedAt: NOW, results: redacted.results, redactions: redacted.redactor.entries(), redacted: true, simulation: sim });
