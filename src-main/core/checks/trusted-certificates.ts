@@ -7,6 +7,7 @@ import type { MessageResult } from '../model/message.js';
 import type { AnalysisOptions } from '../model/options.js';
 import { certificatePemFromBase64 } from '../metadata/pem.js';
 import { describeCertificate } from '../signature/certificate-info.js';
+import { trustAnchorsOf } from '../signature/trust-anchors.js';
 
 export interface JudgedCertificate {
   info: CertificateInfo;
@@ -25,31 +26,32 @@ function tryDescribe(pem: string, source: CertificateInfo['source']): Certificat
   }
 }
 
+/** Every certificate the SP trusts (explicit, then from IdP metadata), described, with where it came from. */
+function trustedCertificates(options: AnalysisOptions): Array<{ info: CertificateInfo; origin: string }> {
+  // The explicit ones are described once per options object by trustAnchorsOf; unreadable ones are left out there too.
+  const out = trustAnchorsOf(options).anchors.map((a) => ({ info: a.info, origin: `trusted IdP certificate (${a.cert.origin})` }));
+  for (const der of options.idpMetadata?.signingCertificates ?? []) {
+    const info = tryDescribe(certificatePemFromBase64(der), 'idp-metadata');
+    if (info) out.push({ info, origin: 'IdP metadata: KeyDescriptor[@use="signing"]' });
+  }
+  return out;
+}
+
 export function certificatesToJudge(message: MessageResult, options: AnalysisOptions): JudgedCertificate[] {
   const judged: JudgedCertificate[] = [];
   const seen = new Set<string>();
-  const add = (info: CertificateInfo | undefined, origin: string, signedThisMessage: boolean) => {
-    if (!info || seen.has(info.sha256Fingerprint)) return;
+  const add = (info: CertificateInfo, origin: string, signedThisMessage: boolean) => {
+    if (seen.has(info.sha256Fingerprint)) return;
     seen.add(info.sha256Fingerprint);
     judged.push({ info, origin, signedThisMessage });
   };
   const signer = message.signature.certificate;
   if (signer) add(signer, `certificate that verified the signature (${signer.source})`, true);
-  for (const t of options.trustedCertificates) add(tryDescribe(t.pem, t.source), `trusted IdP certificate (${t.origin})`, false);
-  for (const der of options.idpMetadata?.signingCertificates ?? []) add(tryDescribe(certificatePemFromBase64(der), 'idp-metadata'), 'IdP metadata: KeyDescriptor[@use="signing"]', false);
+  for (const t of trustedCertificates(options)) add(t.info, t.origin, false);
   return judged;
 }
 
 /** The fingerprints of every certificate the SP trusts. */
 export function trustedFingerprints(options: AnalysisOptions): string[] {
-  const fps = new Set<string>();
-  for (const t of options.trustedCertificates) {
-    const info = tryDescribe(t.pem, t.source);
-    if (info) fps.add(info.sha256Fingerprint);
-  }
-  for (const der of options.idpMetadata?.signingCertificates ?? []) {
-    const info = tryDescribe(certificatePemFromBase64(der), 'idp-metadata');
-    if (info) fps.add(info.sha256Fingerprint);
-  }
-  return [...fps];
+  return [...new Set(trustedCertificates(options).map((t) => t.info.sha256Fingerprint))];
 }

@@ -45,11 +45,6 @@ export function atlassianSsoFix(input: AtlassianFixInput & { field?: AtlassianSs
   return withOptional({ summary: input.summary, where: 'atlassian-sso', path: ATLASSIAN_SSO2_PATH }, input);
 }
 
-/** A fix in the resolution SAML SSO app's Identity Provider settings. */
-export function resolutionFix(input: AtlassianFixInput): Fix {
-  return withOptional({ summary: input.summary, where: 'resolution-saml-sso', path: RESOLUTION_IDP_PATH }, input);
-}
-
 /** One step for SSO 2.0 users: set a field, with its value when known. */
 export function atlassianSsoStep(field: AtlassianSsoField, action: string): string {
   return `Atlassian SSO 2.0 (${ATLASSIAN_SSO2_PRODUCT_PATHS}): "${field}": ${action}`;

@@ -58,12 +58,3 @@ function curveBits(curve: string): number | undefined {
   const match = /(\d{3})/.exec(curve);
   return match ? Number(match[1]) : undefined;
 }
-
-/** Same certificate? Compared on DER bytes, never on subject (AWS uses one DN for every tenant). */
-export function sameCertificate(aPem: string, bPem: string): boolean {
-  try {
-    return new X509Certificate(aPem).raw.equals(new X509Certificate(bPem).raw);
-  } catch {
-    return false;
-  }
-}

@@ -4,8 +4,8 @@ import { makeFinding } from '../findings/make-finding.js';
 import type { TrustAnchor } from './check-signature.js';
 import { describeCertificate } from './certificate-info.js';
 
-/** Describes each configured certificate once; an unreadable one becomes a finding, not a crash. */
 /**
+ * Describes each configured certificate; an unreadable one becomes a finding, not a crash.
  * Options objects are reused across many analyze() calls (a folder, a capture, the benchmark): describe
  * their certificates once. Keyed weakly by the certificate list, so nothing outlives the options.
  */
