@@ -58,7 +58,7 @@ export function SetupPanel({ store }: { store: WorkspaceStore }) {
   const [open, setOpen] = useState(true);
   const bodyId = useId();
   const setup = store.setup;
-  const update = (patch: Parameters<WorkspaceStore['updateSetup']>[0], label: string): void => void store.updateSetup(patch, label);
+  const update = (patch: Parameters<WorkspaceStore['updateSetup']>[0], label: string): Promise<boolean> => store.updateSetup(patch, label);
   const judgedAt = setup?.time.effectiveNow ? Date.parse(setup.time.effectiveNow) : Date.now();
   const profile = store.workspace?.targetProfile ?? store.profiles.find((p) => p.id === store.settings?.targetProfileId);
   return (

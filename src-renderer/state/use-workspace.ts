@@ -29,7 +29,8 @@ export interface WorkspaceStore {
   /** What analyses use besides the message (trust anchor, SP settings, time, SP key, snapshot). */
   setup: WorkspaceSetup | null;
   /** Changes the setup in main, which analyses the current message again. */
-  updateSetup(patch: SetupPatch, label?: string): Promise<void>;
+  /** Resolves false when main refused the setting (the error is shown), so the caller can keep the user's input. */
+  updateSetup(patch: SetupPatch, label?: string): Promise<boolean>;
   analyzeText(text: string, source: string): Promise<void>;
   dropFile(file: File): Promise<void>;
   openFile(): Promise<void>;
@@ -294,13 +295,13 @@ export function useWorkspace(): WorkspaceStore {
 
   const updateSetup = useCallback(
     (patch: SetupPatch, label = 'Applying the setup…') =>
-      run(label, async () => {
+      load(label, async () => {
         const out = await invoke('workspace:set-setup', { patch, targetProfileId: profileId });
         if (out.workspace) return out.workspace;
         setSetup(out.setup);
         return undefined; // no message yet: the view stays as it is
       }),
-    [run, profileId],
+    [load, profileId],
   );
 
   const importProfile = useCallback(async () => {

@@ -80,8 +80,8 @@ function SpField({ id, label, field, sp, update }: FieldProps) {
   );
 }
 
-export function SpSection({ sp, update }: { sp: WorkspaceSetup['sp']; update(patch: SetupPatch, label: string): void }) {
-  const useMetadata = (text: SetupPatch['spMetadata']): void => update({ spMetadata: text }, 'Reading the SP metadata…');
+export function SpSection({ sp, update }: { sp: WorkspaceSetup['sp']; update(patch: SetupPatch, label: string): Promise<boolean> }) {
+  const useMetadata = (text: SetupPatch['spMetadata']): Promise<boolean> => update({ spMetadata: text }, 'Reading the SP metadata…');
   return (
     <DropZone label="Drop to use as the SP metadata" onText={useMetadata}>
       <h3>SP settings</h3>

@@ -36,11 +36,11 @@ interface Props {
   idp: WorkspaceSetup['idp'];
   /** The instant the message is judged at, for the certificates' validity. */
   now: number;
-  update(patch: SetupPatch, label: string): void;
+  update(patch: SetupPatch, label: string): Promise<boolean>;
 }
 
 export function TrustSection({ idp, now, update }: Props) {
-  const use = (text: SetupPatch['idpTrust']): void => update({ idpTrust: text }, 'Reading the IdP trust anchor…');
+  const use = (text: SetupPatch['idpTrust']): Promise<boolean> => update({ idpTrust: text }, 'Reading the IdP trust anchor…');
   return (
     <DropZone label="Drop to use as the IdP trust anchor" onText={use}>
       <h3 id="setup-trust">IdP trust</h3>

@@ -6,7 +6,8 @@ import { useId, useRef, useState, type ReactNode } from 'react';
 import type { SetupText } from '../../../src-main/ipc/contract.js';
 import { droppedSetting, fileText } from '../../lib/file-text.js';
 
-type Use = (given: SetupText) => void;
+/** Hands the text to main; a `false` answer means it was refused (the error is shown elsewhere). */
+type Use = (given: SetupText) => void | Promise<boolean>;
 
 /**
  * A section that takes a dropped file for its own setting. The window's drop handler skips drops
@@ -28,7 +29,9 @@ export function DropZone({ label, onText, children, className }: { label: string
       onDrop={(e) => {
         e.preventDefault();
         setOver(false);
-        void droppedSetting(e.dataTransfer).then((given) => given && onText(given));
+        void droppedSetting(e.dataTransfer).then((given) => {
+          if (given) void onText(given);
+        });
       }}
     >
       {children}
@@ -53,14 +56,21 @@ export function ChooseFileButton({ label, accept, onText, describedBy }: { label
         onChange={(e) => {
           const file = e.target.files?.[0];
           e.target.value = ''; // the same file can be chosen again after a clear
-          if (file) void fileText(file).then((text) => onText({ text, name: file.name }));
+          if (file) {
+            void fileText(file).then((text) => {
+              void onText({ text, name: file.name });
+            });
+          }
         }}
       />
     </>
   );
 }
 
-/** "Paste…" opens a small box; Use sends its text and empties it (nothing lingers in the page). */
+/**
+ * "Paste…" opens a small box; Use sends its text and empties it once main accepted it (nothing lingers in
+ * the page). Refused text stays in the box, so the user can correct it instead of pasting it again.
+ */
 export function PasteBox({ label, placeholder, onText }: { label: string; placeholder: string; onText: Use }) {
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
@@ -86,8 +96,9 @@ export function PasteBox({ label, placeholder, onText }: { label: string; placeh
   }
   const use = (): void => {
     if (text.trim() === '') return;
-    onText({ text });
-    close();
+    const outcome = onText({ text });
+    if (outcome instanceof Promise) void outcome.then((accepted) => accepted && close());
+    else close();
   };
   return (
     <div className="paste-box">
