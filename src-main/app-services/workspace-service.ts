@@ -5,7 +5,7 @@
  */
 import type { AnalyzeRequestOptions, ProfileSummary, SetupPatch, WorkspaceResult, WorkspaceSetup } from '../ipc/contract.js';
 import type { Verdict } from '../core/model/finding.js';
-import { importCaptureChunks } from '../capture/import-capture.js';
+import { importCaptureText } from '../capture/import-capture.js';
 import { analyze } from '../core/analyze.js';
 import type { AnalyzeInput } from '../core/model/input.js';
 import type { AnalysisOptions } from '../core/model/options.js';
@@ -71,12 +71,7 @@ export function workspaceVerdict(results: readonly AnalysisResult[], simulation?
 export async function toAnalyzeInput(input: WorkspaceInput): Promise<AnalyzeInput> {
   if (input.capture) return { source: input.source, kind: 'capture', flow: input.capture };
   if (!input.text.replace(/^\ufeff/, '').trimStart().startsWith('{')) return { source: input.source, content: input.text };
-  const imported = await importCaptureChunks(
-    (async function* () {
-      yield input.text;
-    })(),
-    input.source,
-  );
+  const imported = await importCaptureText(input.text, input.source);
   return { source: input.source, kind: imported.kind, flow: imported.flow };
 }
 

@@ -6,27 +6,20 @@
  */
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import type { AnalyzeInput, CapturedFlow } from '../core/model/input.js';
+import type { AnalyzeInput } from '../core/model/input.js';
 import { CaptureImportError } from './capture-import-error.js';
-import { CaptureNotes } from './capture-notes.js';
-import { ExchangeSelector } from './exchange-selector.js';
-import { exchangeFromHarEntry, harEntryShape, type ConvertedEntry } from './har-entry.js';
+import { ByteWindow } from './byte-window.js';
+import { CaptureAssembler, type ImportedCapture } from './capture-assembler.js';
+import { FastCaptureReader, FastPathUnavailable } from './fast-import.js';
+import { harEntryShape } from './har-entry.js';
 import { any, describeValue, obj, scalar, stream, WrongKind, type Shape } from './json-shape.js';
-import { readJsonShaped, type StreamedElement } from './json-stream-reader.js';
+import { readJsonShaped } from './json-stream-reader.js';
 import { DEFAULT_CAPTURE_LIMITS, type CaptureLimits } from './limits.js';
-import { exchangeFromSamlTracerRequest, samlTracerRequestShape } from './saml-tracer-entry.js';
+import { samlTracerRequestShape } from './saml-tracer-entry.js';
 
-export type CaptureKind = 'har' | 'saml-tracer';
+export type { CaptureKind, ImportedCapture } from './capture-assembler.js';
 
-export interface ImportedCapture {
-  kind: CaptureKind;
-  flow: CapturedFlow;
-  /** Entries (HAR) or requests (SAML-tracer) read from the file, kept or not. */
-  entriesRead: number;
-  bytesRead: number;
-}
-
-function rootShape(limits: CaptureLimits): Shape {
+export function captureRootShape(limits: CaptureLimits): Shape {
   return obj({
     log: obj({ version: scalar(32), creator: any(256, 1), entries: stream(harEntryShape(limits), 'har') }),
     requests: stream(samlTracerRequestShape(limits), 'saml-tracer'),
@@ -60,48 +53,9 @@ function formatError(source: string, root: unknown, topLevelKeys: string[]): Cap
 
 /** Imports capture JSON from a stream of bytes or text. Throws CaptureImportError when nothing usable is in it. */
 export async function importCaptureChunks(chunks: AsyncIterable<Uint8Array | string>, source: string, limits: CaptureLimits = DEFAULT_CAPTURE_LIMITS): Promise<ImportedCapture> {
-  const selector = new ExchangeSelector(limits);
-  const notes = new CaptureNotes(limits.maxNotes);
-  let kind: CaptureKind | undefined;
-  let entriesRead = 0;
-
-  const onElement = (el: StreamedElement): void => {
-    const elementKind: CaptureKind = el.stream === 'har' ? 'har' : 'saml-tracer';
-    kind ??= elementKind;
-    if (elementKind !== kind) return; // a file with both shapes: the first one found wins
-    entriesRead++;
-    const converted: ConvertedEntry =
-      elementKind === 'har'
-        ? exchangeFromHarEntry(el.value, el.index, el.path, el.truncated, limits)
-        : exchangeFromSamlTracerRequest(el.value, el.index, el.path, el.truncated, limits);
-    if (converted.skipped !== undefined || !converted.exchange) {
-      notes.skip(converted.skipped ?? `${el.path}: unreadable`);
-      return;
-    }
-    if (selector.offer(converted.exchange, converted.isStatic)) for (const p of converted.problems) notes.add(p);
-  };
-
-  const read = await readJsonShaped(chunks, rootShape(limits), onElement, source);
-  if (kind === undefined) {
-    if (read.truncatedAt) {
-      throw new CaptureImportError(`${source}: the file ends after ${read.bytes.toLocaleString('en-US')} bytes, inside ${read.truncatedAt.path}, before any request was complete: it was cut off. Export or copy it again.`, read.truncatedAt.path);
-    }
-    throw formatError(source, read.root, read.topLevelKeys);
-  }
-  const what = kind === 'har' ? (['HAR entry', 'HAR entries'] as const) : (['SAML-tracer request', 'SAML-tracer requests'] as const);
-  if (read.truncatedAt) {
-    notes.add(
-      `The file ends after ${read.bytes.toLocaleString('en-US')} bytes, inside ${read.truncatedAt.path}: it was cut off. The ${entriesRead} complete ${entriesRead === 1 ? what[0] : what[1]} before that point were read; anything after it is missing.`,
-    );
-  }
-  if (selector.dropped > 0) notes.add(`${selector.dropped} exchanges around SAML messages were not kept: a capture holds at most ${limits.maxExchanges}. Record a single login.`);
-  if (entriesRead > 0 && notes.skippedEntries === entriesRead) {
-    throw new CaptureImportError(`${source}: none of the ${entriesRead} ${entriesRead === 1 ? what[0] : what[1]} could be read. ${notes.list(what)[0] ?? ''}`);
-  }
-  const flow: CapturedFlow = { exchanges: selector.exchanges };
-  const list = notes.list(what);
-  if (list.length > 0) flow.notes = list;
-  return { kind, flow, entriesRead, bytesRead: read.bytes };
+  const assembler = new CaptureAssembler(limits);
+  const read = await readJsonShaped(chunks, captureRootShape(limits), (el) => assembler.add(el), source);
+  return assembler.finish(read, source, () => formatError(source, read.root, read.topLevelKeys));
 }
 
 /** What a file holds, from its first bytes: capture JSON starts with `{`; a SAML message never does. */
@@ -117,9 +71,48 @@ export async function sniffCaptureFile(path: string): Promise<'json' | 'message'
   }
 }
 
-/** Imports a HAR or SAML-tracer file from disk, streamed. */
+/** Bytes one entry may take in the fast path's window; larger entries go to the streaming reader. */
+const FAST_PATH_WINDOW_CAP = 64 * 1024 * 1024;
+
+/** Imports capture JSON with the fast path, or with the streaming reader when the fast path cannot. */
+async function importWithFallback(fast: () => Promise<ImportedCapture>, streamed: () => Promise<ImportedCapture>): Promise<ImportedCapture> {
+  try {
+    return await fast();
+  } catch (error) {
+    if (!(error instanceof FastPathUnavailable)) throw error;
+  }
+  return streamed();
+}
+
+/** Imports a HAR or SAML-tracer file from disk, with bounded memory (see fast-import.ts). */
 export async function importCaptureStreamFromFile(path: string, source = path, limits: CaptureLimits = DEFAULT_CAPTURE_LIMITS): Promise<ImportedCapture> {
-  return importCaptureChunks(createReadStream(path, { highWaterMark: 64 * 1024 }), source, limits);
+  return importWithFallback(
+    async () => {
+      const handle = await open(path, 'r');
+      try {
+        const window = ByteWindow.reading(async (into, offset, length) => (await handle.read(into, offset, length, null)).bytesRead, FAST_PATH_WINDOW_CAP);
+        return await new FastCaptureReader(window, limits).read(source);
+      } finally {
+        await handle.close();
+      }
+    },
+    () => importCaptureChunks(createReadStream(path, { highWaterMark: 64 * 1024 }), source, limits),
+  );
+}
+
+/** Imports capture JSON already in memory (pasted or dropped in the app). */
+export async function importCaptureText(text: string, source: string, limits: CaptureLimits = DEFAULT_CAPTURE_LIMITS): Promise<ImportedCapture> {
+  return importWithFallback(
+    () => new FastCaptureReader(ByteWindow.over(Buffer.from(text, 'utf8')), limits).read(source),
+    () =>
+      importCaptureChunks(
+        (async function* () {
+          yield text;
+        })(),
+        source,
+        limits,
+      ),
+  );
 }
 
 /**

@@ -330,3 +330,30 @@ class TruncatedSignal extends Error {}
 
 /** Characters handed to the tokenizer at a time. */
 const SLICE = 128;
+
+/** Characters handed to the tokenizer at a time when the whole value is already in memory. */
+const VALUE_SLICE = 64 * 1024;
+
+/**
+ * Reads one complete JSON value already in memory with `shape`, exactly as readJsonShaped would read
+ * it as an element of a `stream` array: same bounds, same WrongKind markers, same truncation paths.
+ * Throws when the text is not one complete JSON value.
+ */
+export function readShapedValue(text: string, shape: Shape): { value: unknown; truncated: string[] } {
+  let element: StreamedElement | undefined;
+  const reader = new JsonShapeReader({ kind: 'stream', of: shape, name: 'value' }, (el) => {
+    element = el;
+  });
+  const parse = jsonParser({ packKeys: true, streamKeys: false, packStrings: false, streamStrings: true, packNumbers: true, streamNumbers: false });
+  const feed = (piece: string | typeof none): void => {
+    const out: unknown = parse(piece as string);
+    if (out === none || out === undefined) return;
+    for (const t of isMany(out) ? (getManyValues(out) as Token[]) : [out as Token]) reader.token(t);
+  };
+  feed('[');
+  for (let i = 0; i < text.length; i += VALUE_SLICE) feed(text.length <= VALUE_SLICE ? text : text.slice(i, i + VALUE_SLICE));
+  feed(']');
+  feed(none);
+  if (!reader.complete || element === undefined) throw new Error('not one complete JSON value');
+  return { value: element.value, truncated: element.truncated };
+}

@@ -1,0 +1,201 @@
+/**
+ * The fast path of the capture importer. A HAR of hundreds of megabytes is mostly scripts, images
+ * and API answers that never explain a SAML login; tokenising all of it costs more than JSON.parse.
+ * This path crosses each entry with the byte scanner (json-value-scanner.ts) and reads an entry fully,
+ * with the same shape and converter as the streaming reader, only when it may matter:
+ * - its bytes hold `SAML` (a SAMLRequest or SAMLResponse in the URL, the body or the form parameters),
+ *   `"params"` (form parameters whose names a browser may have percent-encoded) or a `\u` escape
+ *   (which can spell `SAML` in other bytes);
+ * - it comes right after a SAML message (the answer pages the selector keeps);
+ * - it is not an entry the converter could read (no object, no URL), so its note is the same.
+ * Every other entry is only counted: the converter would read it and the selector drop it.
+ *
+ * Anything unusual (invalid JSON, a cut-off file, both HAR and SAML-tracer keys, escaped top-level
+ * keys, nesting deeper than the scanner goes, one entry larger than the window cap) stops this path
+ * with FastPathUnavailable, and the caller runs the streaming reader, which explains the problem
+ * exactly as before.
+ */
+import { CaptureAssembler, type CaptureKind, type ImportedCapture } from './capture-assembler.js';
+import { ByteWindow, WindowCapExceeded } from './byte-window.js';
+import { harEntryShape } from './har-entry.js';
+import type { Shape } from './json-shape.js';
+import { readShapedValue } from './json-stream-reader.js';
+import { NEED_MORE, scanValue, StringScanner, type ScannedValue } from './json-value-scanner.js';
+import type { CaptureLimits } from './limits.js';
+import { samlTracerRequestShape } from './saml-tracer-entry.js';
+
+/** The fast path cannot read this file; the streaming reader will. */
+export class FastPathUnavailable extends Error {}
+
+const WHITESPACE = new Set([0x20, 0x0a, 0x0d, 0x09]);
+const ENTRY_MARKERS = [Buffer.from('SAML'), Buffer.from('"params"')];
+
+interface EntryList {
+  kind: CaptureKind;
+  /** JSON path of the array, as the streaming reader names it. */
+  path: string;
+  shape: Shape;
+  /** The key path whose non-empty string makes an entry readable. */
+  urlKey: readonly string[];
+}
+
+function entryList(kind: CaptureKind, limits: CaptureLimits): EntryList {
+  return kind === 'har'
+    ? { kind, path: 'log.entries', shape: harEntryShape(limits), urlKey: ['request', 'url'] }
+    : { kind, path: 'requests', shape: samlTracerRequestShape(limits), urlKey: ['url'] };
+}
+
+function mayCarrySaml(entry: Buffer, scanned: ScannedValue): boolean {
+  return scanned.hasUnicodeEscape || ENTRY_MARKERS.some((marker) => entry.indexOf(marker) !== -1);
+}
+
+export class FastCaptureReader {
+  private pos = 0;
+  private strings: StringScanner;
+  private readonly assembler: CaptureAssembler;
+  private readonly decoder = new TextDecoder('utf-8');
+  private listRead = false;
+
+  constructor(
+    private readonly window: ByteWindow,
+    private readonly limits: CaptureLimits,
+  ) {
+    this.assembler = new CaptureAssembler(limits);
+    this.strings = new StringScanner(window.view());
+  }
+
+  /** Reads the whole capture, or throws FastPathUnavailable. */
+  async read(source: string): Promise<ImportedCapture> {
+    await this.skipByteOrderMark();
+    await this.readRootObject();
+    if (await this.nextByte() !== -1) throw new FastPathUnavailable('content after the top-level object');
+    if (this.assembler.entriesRead === 0) throw new FastPathUnavailable('no entries');
+    return this.assembler.finish({ bytes: this.window.bytesRead }, source, () => new FastPathUnavailable('no capture'));
+  }
+
+  private async readRootObject(): Promise<void> {
+    await this.readObject(async (key) => {
+      if (key === 'log') await this.readLogObject();
+      else if (key === 'requests') await this.readEntryList(entryList('saml-tracer', this.limits));
+      else await this.skipValue();
+    });
+  }
+
+  private async readLogObject(): Promise<void> {
+    if ((await this.nextByte()) !== 0x7b) throw new FastPathUnavailable('"log" is not an object');
+    await this.readObject(async (key) => {
+      if (key === 'entries') await this.readEntryList(entryList('har', this.limits));
+      else await this.skipValue();
+    });
+  }
+
+  /** Reads `{ "key": value, ... }`, handing each key to `onKey` with the cursor at its value. */
+  private async readObject(onKey: (key: string) => Promise<void>): Promise<void> {
+    await this.expect(0x7b);
+    if ((await this.nextByte()) === 0x7d) {
+      this.pos++;
+      return;
+    }
+    for (;;) {
+      const key = await this.readKey();
+      await this.expect(0x3a);
+      await onKey(key);
+      const after = await this.nextByte();
+      this.pos++;
+      if (after === 0x7d) return;
+      if (after !== 0x2c) throw new FastPathUnavailable('not valid JSON');
+    }
+  }
+
+  private async readEntryList(list: EntryList): Promise<void> {
+    // One list per file: a second one (or both kinds) is the streaming reader's case to explain.
+    if (this.listRead) throw new FastPathUnavailable('more than one entry list');
+    this.listRead = true;
+    await this.expect(0x5b);
+    if ((await this.nextByte()) === 0x5d) {
+      this.pos++;
+      return;
+    }
+    for (let index = 0; ; index++) {
+      await this.readEntry(list, index);
+      const after = await this.nextByte();
+      this.pos++;
+      if (after === 0x5d) return;
+      if (after !== 0x2c) throw new FastPathUnavailable('not valid JSON');
+    }
+  }
+
+  private async readEntry(list: EntryList, index: number): Promise<void> {
+    const scanned = await this.scan(list.urlKey);
+    const bytes = this.window.view().subarray(this.pos, scanned.end);
+    this.pos = scanned.end;
+    const worthReading = this.assembler.wantsNextEntry() || !scanned.watchedIsNonEmptyString || mayCarrySaml(bytes, scanned);
+    if (!worthReading) {
+      this.assembler.countUnkept(list.kind);
+      return;
+    }
+    let read: { value: unknown; truncated: string[] };
+    try {
+      read = readShapedValue(this.decoder.decode(bytes), list.shape);
+    } catch {
+      throw new FastPathUnavailable('an entry the scanner accepted was refused by the reader');
+    }
+    this.assembler.add({ stream: list.kind, index, value: read.value, path: `${list.path}[${index}]`, truncated: read.truncated });
+  }
+
+  private async skipValue(): Promise<void> {
+    this.pos = (await this.scan([])).end;
+  }
+
+  private async readKey(): Promise<string> {
+    await this.nextByte();
+    const { end } = await this.scan([]);
+    const start = this.pos;
+    const raw = this.window.view().subarray(start + 1, end - 1);
+    // An escaped key could still be "log" or "entries"; the streaming reader decodes it.
+    if (this.window.view()[start] !== 0x22 || raw.includes(0x5c)) throw new FastPathUnavailable('key is not a plain string');
+    return raw.toString('utf8');
+  }
+
+  /** Scans the value at the cursor, reading more of the source until it is complete. */
+  private async scan(watch: readonly string[]): Promise<ScannedValue> {
+    for (;;) {
+      const scanned = scanValue(this.window.view(), this.pos, watch, this.strings);
+      if (typeof scanned !== 'number') return scanned;
+      if (scanned !== NEED_MORE || this.window.atEnd) throw new FastPathUnavailable('not valid JSON, cut off, or nested too deep');
+      await this.readMore();
+    }
+  }
+
+  /** The next byte that is not whitespace, with the cursor on it; -1 at the end of the source. */
+  private async nextByte(): Promise<number> {
+    for (;;) {
+      const view = this.window.view();
+      while (this.pos < view.length && WHITESPACE.has(view[this.pos]!)) this.pos++;
+      if (this.pos < view.length) return view[this.pos]!;
+      if (this.window.atEnd) return -1;
+      await this.readMore();
+    }
+  }
+
+  private async expect(byte: number): Promise<void> {
+    if ((await this.nextByte()) !== byte) throw new FastPathUnavailable(`expected ${String.fromCharCode(byte)}`);
+    this.pos++;
+  }
+
+  private async skipByteOrderMark(): Promise<void> {
+    if (this.window.view().length < 3 && !this.window.atEnd) await this.readMore();
+    const view = this.window.view();
+    if (view[0] === 0xef && view[1] === 0xbb && view[2] === 0xbf) this.pos = 3;
+  }
+
+  private async readMore(): Promise<void> {
+    try {
+      this.pos -= await this.window.readMore(this.pos);
+    } catch (error) {
+      if (error instanceof WindowCapExceeded) throw new FastPathUnavailable(error.message);
+      throw error;
+    }
+    this.strings = new StringScanner(this.window.view());
+  }
+}

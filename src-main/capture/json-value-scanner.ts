@@ -1,0 +1,222 @@
+/**
+ * Finds where one JSON value ends in a byte buffer without building it, checking its grammar on the
+ * way (structure, literals, numbers, string escapes). Strings, which make up nearly all of a HAR's
+ * bytes (bodies, base64 images), are crossed with Buffer.indexOf, so the scanner runs at memchr speed
+ * where a tokenizer would look at every character.
+ *
+ * It also answers one question about the value, the outline: whether the value is an object whose
+ * key path `watch` (e.g. `request.url`) holds a non-empty string, the last occurrence of a repeated key
+ * winning as it does in JSON.parse. That decides whether an importer could read the entry at all.
+ *
+ * Not checked, so left to the full reader: raw control characters inside strings, and UTF-8 validity.
+ */
+
+/** The buffer ends before the value does: read more and scan again from the same start. */
+export const NEED_MORE = -1;
+/** The bytes are not JSON. */
+export const INVALID = -2;
+/** Deeper than MAX_DEPTH: left to the full reader, which has no recursion to exhaust. */
+export const TOO_DEEP = -3;
+
+export type ScanFailure = typeof NEED_MORE | typeof INVALID | typeof TOO_DEEP;
+
+export interface ScannedValue {
+  /** Index just after the value. */
+  end: number;
+  /** The watched key path holds a non-empty string. */
+  watchedIsNonEmptyString: boolean;
+  /** A `\u` escape occurs somewhere in the value, so its bytes may spell text they do not show. */
+  hasUnicodeEscape: boolean;
+}
+
+const MAX_DEPTH = 256;
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_OBJECT = 0x7b;
+const CLOSE_OBJECT = 0x7d;
+const OPEN_ARRAY = 0x5b;
+const CLOSE_ARRAY = 0x5d;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+
+const enum Expect {
+  Value,
+  ValueOrClose,
+  Key,
+  KeyOrClose,
+  Colon,
+  CommaOrClose,
+}
+
+const SIMPLE_ESCAPES = new Set([QUOTE, BACKSLASH, 0x2f, 0x62, 0x66, 0x6e, 0x72, 0x74]);
+const NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+
+function isWhitespace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+}
+
+function isHexDigit(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
+}
+
+/** Bytes that can continue a number or a literal (true, false, null). */
+function isBareValueByte(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || c === 0x2b || c === 0x2d || c === 0x2e || c === 0x45;
+}
+
+/**
+ * Scans strings in one buffer. Remembers where the next backslash is, so a buffer with few escapes is
+ * searched for them once, not once per string.
+ */
+export class StringScanner {
+  private backslashAt = -1;
+  private backslashSearchedFrom = Number.MAX_SAFE_INTEGER;
+  hasUnicodeEscape = false;
+
+  constructor(private readonly bytes: Buffer) {}
+
+  private nextBackslash(from: number): number {
+    const known = this.backslashSearchedFrom <= from && (this.backslashAt === -1 || this.backslashAt >= from);
+    if (!known) {
+      this.backslashAt = this.bytes.indexOf(BACKSLASH, from);
+      this.backslashSearchedFrom = from;
+    }
+    return this.backslashAt;
+  }
+
+  /** Index of the quote that closes the string whose content starts at `start`. */
+  closingQuote(start: number): number | ScanFailure {
+    const bytes = this.bytes;
+    let p = start;
+    let quote = bytes.indexOf(QUOTE, p);
+    for (;;) {
+      if (quote === -1) return NEED_MORE;
+      const backslash = this.nextBackslash(p);
+      if (backslash === -1 || backslash > quote) return quote;
+      const escaped = bytes[backslash + 1];
+      if (escaped === undefined) return NEED_MORE;
+      if (escaped === 0x75) {
+        if (backslash + 5 >= bytes.length) return NEED_MORE;
+        for (let i = backslash + 2; i < backslash + 6; i++) if (!isHexDigit(bytes[i]!)) return INVALID;
+        this.hasUnicodeEscape = true;
+        p = backslash + 6;
+      } else if (SIMPLE_ESCAPES.has(escaped)) {
+        p = backslash + 2;
+      } else return INVALID;
+      if (quote < p) quote = bytes.indexOf(QUOTE, p);
+    }
+  }
+}
+
+function bareValueEnd(bytes: Buffer, start: number): number | ScanFailure {
+  let p = start;
+  while (p < bytes.length && isBareValueByte(bytes[p]!)) p++;
+  if (p === bytes.length) return NEED_MORE;
+  const text = bytes.toString('latin1', start, p);
+  return text === 'true' || text === 'false' || text === 'null' || NUMBER.test(text) ? p : INVALID;
+}
+
+function sameBytes(bytes: Uint8Array, start: number, end: number, ascii: string): boolean {
+  if (end - start !== ascii.length) return false;
+  for (let i = 0; i < ascii.length; i++) if (bytes[start + i] !== ascii.charCodeAt(i)) return false;
+  return true;
+}
+
+/**
+ * Scans the JSON value that starts at `start` (after any whitespace). `watch` is a key path of one or
+ * two keys.
+ */
+export function scanValue(bytes: Buffer, start: number, watch: readonly string[], strings = new StringScanner(bytes)): ScannedValue | ScanFailure {
+  const containers: number[] = [];
+  /** The key just read at depth 1 (or 2) is the first (or second) watched key. */
+  let keyMatchesWatch1 = false;
+  let keyMatchesWatch2 = false;
+  /** The watched first key's latest value is an object, and we are inside it. */
+  let insideWatchedObject = false;
+  let watched = false;
+  strings.hasUnicodeEscape = false;
+  let expect = Expect.Value;
+  let p = start;
+
+  /** Records what the value now starting at the current depth means for the watched path. */
+  const onValue = (kind: 'object' | 'array' | 'string' | 'bare', nonEmptyString: boolean): void => {
+    const depth = containers.length;
+    if (depth === 1 && keyMatchesWatch1) {
+      if (watch.length === 1) watched = kind === 'string' && nonEmptyString;
+      else watched = false;
+    } else if (depth === 2 && insideWatchedObject && keyMatchesWatch2) {
+      watched = kind === 'string' && nonEmptyString;
+    }
+  };
+
+  const done = (): ScannedValue => ({ end: p, watchedIsNonEmptyString: watched, hasUnicodeEscape: strings.hasUnicodeEscape });
+
+  for (;;) {
+    while (p < bytes.length && isWhitespace(bytes[p]!)) p++;
+    if (p >= bytes.length) return NEED_MORE;
+    const c = bytes[p]!;
+    switch (expect) {
+      case Expect.ValueOrClose:
+      case Expect.Value: {
+        if (expect === Expect.ValueOrClose && c === CLOSE_ARRAY) break;
+        if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
+          if (containers.length >= MAX_DEPTH) return TOO_DEEP;
+          onValue(c === OPEN_OBJECT ? 'object' : 'array', false);
+          if (containers.length === 1 && keyMatchesWatch1 && watch.length === 2 && c === OPEN_OBJECT) insideWatchedObject = true;
+          containers.push(c);
+          expect = c === OPEN_OBJECT ? Expect.KeyOrClose : Expect.ValueOrClose;
+          p++;
+          continue;
+        }
+        let end: number | ScanFailure;
+        if (c === QUOTE) {
+          const quote = strings.closingQuote(p + 1);
+          if (quote < 0) return quote as ScanFailure;
+          onValue('string', quote > p + 1);
+          end = quote + 1;
+        } else {
+          end = bareValueEnd(bytes, p);
+          if (end < 0) return end as ScanFailure;
+          onValue('bare', false);
+        }
+        p = end;
+        if (containers.length === 0) return done();
+        expect = Expect.CommaOrClose;
+        continue;
+      }
+      case Expect.KeyOrClose:
+      case Expect.Key: {
+        if (expect === Expect.KeyOrClose && c === CLOSE_OBJECT) break;
+        if (c !== QUOTE) return INVALID;
+        const quote = strings.closingQuote(p + 1);
+        if (quote < 0) return quote as ScanFailure;
+        if (containers.length === 1) keyMatchesWatch1 = sameBytes(bytes, p + 1, quote, watch[0]!);
+        if (containers.length === 2 && watch.length === 2) keyMatchesWatch2 = sameBytes(bytes, p + 1, quote, watch[1]!);
+        p = quote + 1;
+        expect = Expect.Colon;
+        continue;
+      }
+      case Expect.Colon:
+        if (c !== COLON) return INVALID;
+        p++;
+        expect = Expect.Value;
+        continue;
+      case Expect.CommaOrClose:
+        if (c === COMMA) {
+          p++;
+          expect = containers[containers.length - 1] === OPEN_OBJECT ? Expect.Key : Expect.Value;
+          continue;
+        }
+        break;
+    }
+    // A closing bracket: it must match the innermost open container.
+    const open = containers[containers.length - 1];
+    if (!((c === CLOSE_OBJECT && open === OPEN_OBJECT) || (c === CLOSE_ARRAY && open === OPEN_ARRAY))) return INVALID;
+    containers.pop();
+    if (containers.length === 1) insideWatchedObject = false;
+    p++;
+    if (containers.length === 0) return done();
+    expect = Expect.CommaOrClose;
+  }
+}
