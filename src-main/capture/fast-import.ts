@@ -154,6 +154,7 @@ export class FastCaptureReader {
     const raw = this.window.view().subarray(start + 1, end - 1);
     // An escaped key could still be "log" or "entries"; the streaming reader decodes it.
     if (this.window.view()[start] !== 0x22 || raw.includes(0x5c)) throw new FastPathUnavailable('key is not a plain string');
+    this.pos = end;
     return raw.toString('utf8');
   }
 
@@ -184,7 +185,7 @@ export class FastCaptureReader {
   }
 
   private async skipByteOrderMark(): Promise<void> {
-    if (this.window.view().length < 3 && !this.window.atEnd) await this.readMore();
+    while (this.window.view().length < 3 && !this.window.atEnd) await this.readMore();
     const view = this.window.view();
     if (view[0] === 0xef && view[1] === 0xbb && view[2] === 0xbf) this.pos = 3;
   }

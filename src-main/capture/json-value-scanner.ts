@@ -191,7 +191,7 @@ export function scanValue(bytes: Buffer, start: number, watch: readonly string[]
         if (c !== QUOTE) return INVALID;
         const quote = strings.closingQuote(p + 1);
         if (quote < 0) return quote as ScanFailure;
-        if (containers.length === 1) keyMatchesWatch1 = sameBytes(bytes, p + 1, quote, watch[0]!);
+        if (containers.length === 1 && watch.length > 0) keyMatchesWatch1 = sameBytes(bytes, p + 1, quote, watch[0]!);
         if (containers.length === 2 && watch.length === 2) keyMatchesWatch2 = sameBytes(bytes, p + 1, quote, watch[1]!);
         p = quote + 1;
         expect = Expect.Colon;
