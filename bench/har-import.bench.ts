@@ -1,95 +1,129 @@
 /**
- * Issue 6 benchmark: streaming HAR import against JSON.parse of the same file, in the same run.
- * A HAR of BENCH_HAR_MB megabytes (default 200) is generated in a temporary folder: a login to Jira
- * through IAM Identity Center (AuthnRequest, Response, Atlassian error page) buried among scripts,
- * images and API calls. Each side runs in its own child process so its peak RSS is its own.
- * Baseline: `JSON.parse(readFileSync(file, 'utf8'))`. Reports time, throughput, peak RSS and heap,
- * and the time ratio (importer / JSON.parse). Memory target: the import's own memory (peak RSS above
- * an idle process with the same code loaded) stays below a quarter of the file size.
+ * Capture import against JSON.parse of the same file, in the same run.
+ * Targets: import time ≤ 1.0 × `JSON.parse(readFileSync(file, 'utf8'))`, and the import's own memory
+ * (peak RSS above an idle process with the same code loaded) ≤ 0.25 × the file size.
+ * Three generated files, each a login to Jira through IAM Identity Center (AuthnRequest, Response,
+ * Atlassian error page) buried in other traffic:
+ * - many small entries: scripts, base64 images and API answers (BENCH_HAR_MB, default 200 MB);
+ * - few large bodies: 300 entries with 512 KB response bodies;
+ * - a SAML-tracer export of 50 MB (many requests without bodies, as SAML-tracer records them).
+ * Each measurement runs in its own child process so its peak RSS is its own; the sides are interleaved
+ * over BENCH_RUNS runs (default 5) and reported as min / median / max ratios.
+ * `--generate many|few|tracer FILE MB` writes one of the files (to profile the importer on it).
  */
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { once } from 'node:events';
 import { importCaptureStreamFromFile } from '../src-main/capture/import-capture.js';
-import { signedAwsResponse, toPostBinding, toRedirectUrl, buildAuthnRequest, awsIssuer, DEFAULTS } from '../tests/fixtures/aws-response.js';
+import { awsIssuer, buildAuthnRequest, DEFAULTS, signedAwsResponse, toPostBinding, toRedirectUrl } from '../tests/fixtures/aws-response.js';
+import { median } from './bench-util.js';
+
+const MB = 1024 * 1024;
+const TIME_TARGET = 1.0;
+const MEMORY_TARGET = 0.25;
 
 interface ChildResult {
   ms: number;
   maxRssMb: number;
-  heapUsedMb: number;
   check: string;
 }
 
-const MB = 1024 * 1024;
+type Shape = 'many' | 'few' | 'tracer';
 
-function entry(method: string, url: string, status: number, mime: string, text: string | undefined, extra: Record<string, unknown> = {}): string {
+const LOGIN = {
+  requestUrl: () => toRedirectUrl(buildAuthnRequest({ id: '_bench-req' }), awsIssuer(), '/secure/Dashboard.jspa'),
+  postBody: () => `SAMLResponse=${encodeURIComponent(toPostBinding(signedAwsResponse({ inResponseTo: '_bench-req' })))}&RelayState=%2Fsecure%2FDashboard.jspa`,
+  errorPage: '<html><head><title>Authentication failed</title></head><body><p>Received SSO request for user jane.doe@example.com, but the user does not exist</p></body></html>',
+};
+
+function harEntry(method: string, url: string, status: number, mime: string, text: string | undefined, extra: Record<string, unknown> = {}): string {
   return JSON.stringify({
-    startedDateTime: new Date(DEFAULTS.issueInstant.getTime()).toISOString(),
+    startedDateTime: DEFAULTS.issueInstant.toISOString(),
     time: 12.3,
     request: { method, url, httpVersion: 'HTTP/2', headers: [{ name: 'accept', value: '*/*' }, { name: 'user-agent', value: 'Mozilla/5.0 (bench)' }], queryString: [], cookies: [], headersSize: -1, bodySize: 0, ...((extra.request as object) ?? {}) },
-    response: { status, statusText: '', httpVersion: 'HTTP/2', headers: [{ name: 'content-type', value: mime }], cookies: [], content: { size: text?.length ?? 0, mimeType: mime, ...(text !== undefined ? { text } : {}), ...((extra.content as object) ?? {}) }, redirectURL: (extra.redirectURL as string) ?? '', headersSize: -1, bodySize: -1 },
+    response: { status, statusText: '', httpVersion: 'HTTP/2', headers: [{ name: 'content-type', value: mime }], cookies: [], content: { size: text?.length ?? 0, mimeType: mime, ...(text !== undefined ? { text } : {}), ...((extra.content as object) ?? {}) }, redirectURL: '', headersSize: -1, bodySize: -1 },
     cache: {},
     timings: { blocked: 0.5, dns: -1, ssl: -1, connect: -1, send: 0.1, wait: 10, receive: 1.7 },
     _resourceType: extra.type ?? 'script',
   });
 }
 
-/** Writes the HAR entry by entry (the generator itself must not hold 200 MB). */
-async function generateHar(file: string, targetBytes: number): Promise<void> {
+function loginEntries(): string[] {
+  return [
+    harEntry('GET', LOGIN.requestUrl(), 200, 'text/html', '<html><body>Sign in</body></html>', { type: 'document' }),
+    harEntry('POST', DEFAULTS.acsUrl, 400, 'text/html', LOGIN.errorPage, { type: 'document', request: { postData: { mimeType: 'application/x-www-form-urlencoded', text: LOGIN.postBody() } } }),
+  ];
+}
+
+function tracerRequest(i: number): string {
+  return JSON.stringify({
+    method: 'GET',
+    url: `https://jira.example.com/rest/api/2/issue/PROJ-${i}?expand=renderedFields,names,schema,transitions,operations,editmeta,changelog`,
+    requestId: String(1000 + i),
+    requestHeaders: [{ name: 'Accept', value: 'application/json' }, { name: 'User-Agent', value: 'Mozilla/5.0 (bench)' }, { name: 'Cookie', value: `JSESSIONID=${'c'.repeat(64)}` }],
+    responseStatus: 200,
+    responseStatusText: 'HTTP/1.1 200',
+    responseHeaders: [{ name: 'Content-Type', value: 'application/json;charset=UTF-8' }, { name: 'Cache-Control', value: 'no-cache, no-store, no-transform' }],
+    get: [['expand', 'renderedFields,names,schema,transitions,operations,editmeta,changelog']],
+  });
+}
+
+function tracerLogin(): string[] {
+  const post = LOGIN.postBody();
+  return [
+    JSON.stringify({ method: 'GET', url: LOGIN.requestUrl(), requestId: 'login-1', requestHeaders: [], responseStatus: 302, responseHeaders: [] }),
+    JSON.stringify({ method: 'POST', url: DEFAULTS.acsUrl, requestId: 'login-2', requestHeaders: [{ name: 'Content-Type', value: 'application/x-www-form-urlencoded' }], post: post.split('&').map((kv) => kv.split('=').map(decodeURIComponent)), responseStatus: 400, responseHeaders: [] }),
+  ];
+}
+
+/** Writes the file entry by entry (the generator itself must not hold hundreds of megabytes). */
+async function generate(shape: Shape, file: string, targetBytes: number): Promise<void> {
   const out = createWriteStream(file);
   const write = async (s: string) => {
     if (!out.write(s)) await once(out, 'drain');
   };
-  const script = `function f(a){return a*2}/* ${'x'.repeat(200)} */\n`.repeat(2500); // ~0.6 MB
+  const script = `function f(a){return a*2}/* ${'x'.repeat(200)} */\n`.repeat(2500);
   const image = Buffer.alloc(150 * 1024, 7).toString('base64');
   const api = JSON.stringify({ items: Array.from({ length: 400 }, (_, i) => ({ id: i, name: `issue ${i}`, summary: 'lorem ipsum dolor sit amet' })) });
-  const requestUrl = toRedirectUrl(buildAuthnRequest({ id: '_bench-req' }), awsIssuer(), '/secure/Dashboard.jspa');
-  const body = `SAMLResponse=${encodeURIComponent(toPostBinding(signedAwsResponse({ inResponseTo: '_bench-req' })))}&RelayState=%2Fsecure%2FDashboard.jspa`;
-  const errorPage = '<html><head><title>Authentication failed</title></head><body><p>Received SSO request for user jane.doe@example.com, but the user does not exist</p></body></html>';
-  await write('{"log":{"version":"1.2","creator":{"name":"bench","version":"1"},"pages":[],"entries":[\n');
+  const bigBody = `<html><body>${'<div class="row">report line</div>\n'.repeat(Math.ceil((512 * 1024) / 35))}</body></html>`.slice(0, 512 * 1024);
+  const filler = (i: number): string => {
+    if (shape === 'tracer') return tracerRequest(i);
+    if (shape === 'few') return harEntry('GET', `https://jira.example.com/secure/ReportPage-${i}.jspa`, 200, 'text/html', bigBody, { type: 'xhr' });
+    if (i % 3 === 0) return harEntry('GET', `https://cdn.example.com/app-${i}.js`, 200, 'application/javascript', script);
+    if (i % 3 === 1) return harEntry('GET', `https://cdn.example.com/img-${i}.png`, 200, 'image/png', image, { type: 'image', content: { encoding: 'base64' } });
+    return harEntry('GET', `https://jira.example.com/rest/api/2/search?i=${i}`, 200, 'application/json', api, { type: 'xhr' });
+  };
+  await write(shape === 'tracer' ? '{"requests":[\n' : '{"log":{"version":"1.2","creator":{"name":"bench","version":"1"},"pages":[],"entries":[\n');
   let written = 0;
-  let i = 0;
   let loginWritten = false;
-  while (written < targetBytes) {
-    let e: string;
+  for (let i = 0; written < targetBytes; i++) {
+    let e = filler(i);
     if (!loginWritten && written > targetBytes / 2) {
       loginWritten = true;
-      e = [
-        entry('GET', requestUrl, 200, 'text/html', '<html><body>Sign in</body></html>', { type: 'document' }),
-        entry('POST', DEFAULTS.acsUrl, 400, 'text/html', errorPage, { type: 'document', request: { postData: { mimeType: 'application/x-www-form-urlencoded', text: body } } }),
-      ].join(',\n');
-    } else if (i % 3 === 0) e = entry('GET', `https://cdn.example.com/app-${i}.js`, 200, 'application/javascript', script);
-    else if (i % 3 === 1) e = entry('GET', `https://cdn.example.com/img-${i}.png`, 200, 'image/png', image, { type: 'image', content: { encoding: 'base64' } });
-    else e = entry('GET', `https://jira.example.com/rest/api/2/search?i=${i}`, 200, 'application/json', api, { type: 'xhr' });
+      e = [...(shape === 'tracer' ? tracerLogin() : loginEntries()), e].join(',\n');
+    }
     const chunk = (i === 0 ? '' : ',\n') + e;
     await write(chunk);
     written += chunk.length;
-    i++;
   }
-  await write('\n]}}\n');
+  await write(shape === 'tracer' ? '\n],"timestamp":"2026-12-06T10:00:00.000Z"}\n' : '\n]}}\n');
   out.end();
   await once(out, 'close');
 }
 
 async function child(mode: string, file: string): Promise<void> {
   const start = performance.now();
-  let check: string;
-  let keep: unknown;
-  if (mode === 'idle') {
-    check = 'nothing';
-  } else if (mode === 'json-parse') {
-    keep = JSON.parse(readFileSync(file, 'utf8'));
-    check = `${(keep as { log: { entries: unknown[] } }).log.entries.length} entries`;
-  } else {
+  let check = 'nothing';
+  if (mode === 'json-parse') {
+    const doc = JSON.parse(readFileSync(file, 'utf8')) as { log?: { entries: unknown[] }; requests?: unknown[] };
+    check = `${(doc.log?.entries ?? doc.requests ?? []).length} entries`;
+  } else if (mode === 'importer') {
     const imported = await importCaptureStreamFromFile(file);
-    keep = imported;
     check = `${imported.entriesRead} entries read, ${imported.flow.exchanges.length} kept`;
   }
-  const ms = performance.now() - start;
-  const result: ChildResult = { ms, maxRssMb: process.resourceUsage().maxRSS / 1024, heapUsedMb: process.memoryUsage().heapUsed / MB, check };
-  void keep;
+  const result: ChildResult = { ms: performance.now() - start, maxRssMb: process.resourceUsage().maxRSS / 1024, check };
   process.stdout.write(JSON.stringify(result));
 }
 
@@ -99,35 +133,49 @@ function run(mode: string, file: string): ChildResult {
   return JSON.parse(r.stdout) as ChildResult;
 }
 
-async function main(): Promise<void> {
-  const targetMb = Number(process.env.BENCH_HAR_MB ?? 200);
-  const dir = mkdtempSync(join(tmpdir(), 'samlscope-har-bench-'));
-  const file = join(dir, 'capture.har');
-  try {
-    await generateHar(file, targetMb * MB);
-    const sizeMb = statSync(file).size / MB;
+const spread = (values: number[]) => `min ${Math.min(...values).toFixed(3)}  median ${median(values).toFixed(3)}  max ${Math.max(...values).toFixed(3)}`;
+const verdict = (value: number, target: number) => (value <= target ? 'OK' : 'MISS');
+
+async function measure(shape: Shape, label: string, sizeMb: number, runs: number, dir: string): Promise<boolean> {
+  const file = join(dir, `${shape}.json`);
+  await generate(shape, file, sizeMb * MB);
+  const fileMb = statSync(file).size / MB;
+  const times: number[] = [];
+  const memory: number[] = [];
+  let sample = '';
+  for (let i = 0; i < runs; i++) {
     const idle = run('idle', file);
     const baseline = run('json-parse', file);
     const ours = run('importer', file);
-    const ratio = ours.ms / baseline.ms;
-    console.log(`\nHAR import, ${sizeMb.toFixed(1)} MB file (${baseline.check}; samlscope: ${ours.check})`);
-    const row = (name: string, r: ChildResult) =>
-      r === idle ? console.log(`  ${name.padEnd(44)} ${''.padStart(22)}            peak RSS ${r.maxRssMb.toFixed(0).padStart(6)} MB   heap ${r.heapUsedMb.toFixed(0).padStart(6)} MB`) : console.log(`  ${name.padEnd(44)} ${r.ms.toFixed(0).padStart(8)} ms ${(sizeMb / (r.ms / 1000)).toFixed(1).padStart(8)} MB/s   peak RSS ${r.maxRssMb.toFixed(0).padStart(6)} MB   heap ${r.heapUsedMb.toFixed(0).padStart(6)} MB`);
-    row('process with the same code loaded, doing nothing', idle);
-    row('JSON.parse(readFileSync) (baseline)', baseline);
-    row('samlscope streaming importer', ours);
-    console.log(`  time ratio importer / JSON.parse: ${ratio.toFixed(2)} (throughput ${(1 / ratio).toFixed(2)}× JSON.parse's)`);
-    console.log(`  peak RSS ratio importer / JSON.parse: ${(ours.maxRssMb / baseline.maxRssMb).toFixed(3)}`);
-    // What the import itself costs: its peak RSS above an idle process with the same code loaded.
-    const importerCost = ours.maxRssMb - idle.maxRssMb;
-    const parseCost = baseline.maxRssMb - idle.maxRssMb;
-    const memoryTarget = sizeMb / 4;
-    console.log(`  memory for the import itself (peak RSS above idle): importer ${importerCost.toFixed(0)} MB, JSON.parse ${parseCost.toFixed(0)} MB, file ${sizeMb.toFixed(0)} MB`);
-    console.log(`  importer memory ${importerCost.toFixed(0)} MB (target < file/4 = ${memoryTarget.toFixed(0)} MB: ${importerCost < memoryTarget ? 'meets' : 'MISSES'})`);
+    times.push(ours.ms / baseline.ms);
+    memory.push((ours.maxRssMb - idle.maxRssMb) / fileMb);
+    sample = `JSON.parse ${baseline.ms.toFixed(0)} ms (${baseline.check}), importer ${ours.ms.toFixed(0)} ms (${ours.check}), importer peak RSS ${ours.maxRssMb.toFixed(0)} MB, idle ${idle.maxRssMb.toFixed(0)} MB, JSON.parse ${baseline.maxRssMb.toFixed(0)} MB`;
+  }
+  rmSync(file, { force: true });
+  const timeOk = median(times) <= TIME_TARGET;
+  const memoryOk = median(memory) <= MEMORY_TARGET;
+  console.log(`\n${label}, ${fileMb.toFixed(0)} MB, ${runs} runs (last: ${sample})`);
+  console.log(`  time importer / JSON.parse           ${spread(times)}   target ≤ ${TIME_TARGET.toFixed(2)}: ${verdict(median(times), TIME_TARGET)}`);
+  console.log(`  memory (peak RSS above idle) / file  ${spread(memory)}   target ≤ ${MEMORY_TARGET.toFixed(2)}: ${verdict(median(memory), MEMORY_TARGET)}`);
+  return timeOk && memoryOk;
+}
+
+async function main(): Promise<void> {
+  const runs = Number(process.env.BENCH_RUNS ?? 5);
+  const dir = mkdtempSync(join(tmpdir(), 'samlscope-har-bench-'));
+  try {
+    console.log('Capture import vs JSON.parse(readFileSync(file, "utf8")) (baseline), same machine, same run');
+    const results = [
+      await measure('many', 'HAR, many small entries (scripts, images, API answers)', Number(process.env.BENCH_HAR_MB ?? 200), runs, dir),
+      await measure('few', 'HAR, 300 entries with 512 KB bodies', 150, runs, dir),
+      await measure('tracer', 'SAML-tracer export', 50, runs, dir),
+    ];
+    console.log(`\ncapture import: ${results.every(Boolean) ? 'OK' : 'MISS'} on ${results.filter(Boolean).length} of ${results.length} files`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
 if (process.argv[2] === '--child') await child(process.argv[3]!, process.argv[4]!);
+else if (process.argv[2] === '--generate') await generate(process.argv[3] as Shape, process.argv[4]!, Number(process.argv[5] ?? 100) * MB);
 else await main();

@@ -73,7 +73,9 @@ export class ByteWindow {
     this.buffer.copyWithin(0, keepFrom, this.filled);
     this.filled -= keepFrom;
     this.base += keepFrom;
-    if (this.buffer.length - this.filled < MIN_READ_BYTES) this.grow();
+    // The caller rescans what it kept after each read, so read at least as much as it keeps: an entry
+    // larger than the window is then scanned a logarithmic number of times, not once per megabyte.
+    if (this.buffer.length - this.filled < Math.max(MIN_READ_BYTES, this.filled)) this.grow();
     const n = await this.readBytes(this.buffer, this.filled, this.buffer.length - this.filled);
     if (n === 0) this.ended = true;
     this.filled += n;
@@ -81,7 +83,7 @@ export class ByteWindow {
   }
 
   private grow(): void {
-    const size = Math.max(this.buffer.length * 2, this.filled + MIN_READ_BYTES);
+    const size = Math.max(this.buffer.length * 2, 2 * this.filled + MIN_READ_BYTES);
     if (size > this.capBytes) throw new WindowCapExceeded(`one entry is larger than ${this.capBytes} bytes`);
     const bigger = Buffer.allocUnsafe(size);
     this.buffer.copy(bigger, 0, 0, this.filled);

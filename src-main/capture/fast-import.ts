@@ -23,6 +23,7 @@ import { readShapedValue } from './json-stream-reader.js';
 import { NEED_MORE, scanValue, StringScanner, type ScannedValue } from './json-value-scanner.js';
 import type { CaptureLimits } from './limits.js';
 import { samlTracerRequestShape } from './saml-tracer-entry.js';
+import { shapeElement } from './shape-value.js';
 
 /** The fast path cannot read this file; the streaming reader will. */
 export class FastPathUnavailable extends Error {}
@@ -134,13 +135,23 @@ export class FastCaptureReader {
       this.assembler.countUnkept(list.kind);
       return;
     }
-    let read: { value: unknown; truncated: string[] };
-    try {
-      read = readShapedValue(this.decoder.decode(bytes), list.shape);
-    } catch {
-      throw new FastPathUnavailable('an entry the scanner accepted was refused by the reader');
-    }
+    const read = this.readWholeEntry(bytes, list.shape);
     this.assembler.add({ stream: list.kind, index, value: read.value, path: `${list.path}[${index}]`, truncated: read.truncated });
+  }
+
+  /**
+   * The entry bounded by its shape. JSON.parse is the fast way; only an entry that repeats a key goes
+   * through the streaming reader, which alone notes what it cut in the value that JSON.parse drops.
+   */
+  private readWholeEntry(bytes: Buffer, shape: Shape): { value: unknown; truncated: string[] } {
+    const text = this.decoder.decode(bytes);
+    const rescanned = scanValue(bytes, 0, [], new StringScanner(bytes), true);
+    try {
+      if (typeof rescanned !== 'number' && !rescanned.hasRepeatedKeys) return shapeElement(JSON.parse(text), shape);
+      return readShapedValue(text, shape);
+    } catch {
+      throw new FastPathUnavailable('an entry the scanner accepted was refused by the parser');
+    }
   }
 
   private async skipValue(): Promise<void> {

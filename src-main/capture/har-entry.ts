@@ -56,6 +56,14 @@ function decodedParam(value: string): string {
   }
 }
 
+/** A parameter value as text; undefined for an object or array (a hand-edited file), which is reported. */
+function paramValue(v: unknown): string | undefined {
+  if (typeof v === 'string') return decodedParam(v);
+  if (v === undefined || v === null) return '';
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return undefined;
+}
+
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
@@ -99,7 +107,9 @@ export function exchangeFromHarEntry(value: unknown, index: number, path: string
         return;
       }
       if (f.get(p, 'fileName') !== undefined) return; // a file upload part, never SAML
-      list.push({ name: decodedParam(name), value: typeof v === 'string' ? decodedParam(v) : v === undefined || v === null ? '' : String(v) });
+      const value = paramValue(v);
+      if (value === undefined) f.problems.push(`${f.path(`request.postData.params[${i}].value`)}: expected a string, found ${describeValue(v)}`);
+      list.push({ name: decodedParam(name), value: value ?? '' });
     });
     if (list.length > 0) exchange.requestParams = list;
   }
