@@ -189,6 +189,14 @@ describe('the value scanner', () => {
     expect(scan(`${'['.repeat(300)}${']'.repeat(300)}`)).toBe(TOO_DEEP);
   });
 
+  test('strings full of escapes are scanned byte by byte with the same checks', () => {
+    const many = JSON.stringify('<div class="row">a\\b</div>\n'.repeat(50));
+    expect(scan(`${many},`)).toMatchObject({ end: many.length, hasUnicodeEscape: false });
+    expect(scan(`${many.slice(0, -1)}\\u00e9"`)).toMatchObject({ hasUnicodeEscape: true });
+    expect(scan(`${many.slice(0, -1)}\\q"`)).toBe(INVALID);
+    expect(scan(many.slice(0, -1))).toBe(NEED_MORE);
+  });
+
   test('the watched key path: last occurrence wins, only a non-empty string counts', () => {
     const watch = ['request', 'url'];
     expect(scan('{"request":{"url":"https://a"}}', watch)).toMatchObject({ watchedIsNonEmptyString: true });
