@@ -16,7 +16,8 @@
  * exactly as before.
  */
 import { CaptureAssembler, type CaptureKind, type ImportedCapture } from './capture-assembler.js';
-import { ByteWindow, WindowCapExceeded } from './byte-window.js';
+import type { ByteWindow} from './byte-window.js';
+import { WindowCapExceeded } from './byte-window.js';
 import { harEntryShape } from './har-entry.js';
 import type { Shape } from './json-shape.js';
 import { readShapedValue } from './json-stream-reader.js';
@@ -46,13 +47,36 @@ function entryList(kind: CaptureKind, limits: CaptureLimits): EntryList {
     : { kind, path: 'requests', shape: samlTracerRequestShape(limits), urlKey: ['url'] };
 }
 
-function mayCarrySaml(entry: Buffer, scanned: ScannedValue): boolean {
-  return scanned.hasUnicodeEscape || ENTRY_MARKERS.some((marker) => entry.indexOf(marker) !== -1);
+/**
+ * Where the next marker is in the window, remembered: an entry without one costs no search of its own,
+ * and no entry's bytes are searched twice.
+ */
+class MarkerFinder {
+  private readonly at: number[] = ENTRY_MARKERS.map(() => -1);
+  private readonly searchedFrom: number[] = ENTRY_MARKERS.map(() => Number.MAX_SAFE_INTEGER);
+
+  /** Forgets every position: the window moved. */
+  reset(): void {
+    this.searchedFrom.fill(Number.MAX_SAFE_INTEGER);
+  }
+
+  anyWithin(view: Buffer, start: number, end: number): boolean {
+    for (let i = 0; i < ENTRY_MARKERS.length; i++) {
+      if (this.searchedFrom[i]! > start || (this.at[i] !== -1 && this.at[i]! < start)) {
+        this.at[i] = view.indexOf(ENTRY_MARKERS[i]!, start);
+        this.searchedFrom[i] = start;
+      }
+      const at = this.at[i]!;
+      if (at !== -1 && at < end) return true;
+    }
+    return false;
+  }
 }
 
 export class FastCaptureReader {
   private pos = 0;
   private strings: StringScanner;
+  private readonly markers = new MarkerFinder();
   private readonly assembler: CaptureAssembler;
   private readonly decoder = new TextDecoder('utf-8');
   private listRead = false;
@@ -117,25 +141,46 @@ export class FastCaptureReader {
       this.pos++;
       return;
     }
-    for (let index = 0; ; index++) {
-      await this.readEntry(list, index);
-      const after = await this.nextByte();
-      this.pos++;
-      if (after === 0x5d) return;
-      if (after !== 0x2c) throw new FastPathUnavailable('not valid JSON');
+    const progress = { index: 0, betweenEntries: false };
+    while (!this.readEntriesInWindow(list, progress)) {
+      if (this.window.atEnd) throw new FastPathUnavailable('the file ends inside the entry list');
+      await this.readMore();
     }
   }
 
-  private async readEntry(list: EntryList, index: number): Promise<void> {
-    const scanned = await this.scan(list.urlKey);
-    const bytes = this.window.view().subarray(this.pos, scanned.end);
-    this.pos = scanned.end;
-    const worthReading = this.assembler.wantsNextEntry() || !scanned.watchedIsNonEmptyString || mayCarrySaml(bytes, scanned);
+  /**
+   * Reads the entries the window holds, synchronously (tens of thousands of awaits would be most of the
+   * garbage). True at the end of the list; false when the window ends first.
+   */
+  private readEntriesInWindow(list: EntryList, progress: { index: number; betweenEntries: boolean }): boolean {
+    const view = this.window.view();
+    for (;;) {
+      if (progress.betweenEntries) {
+        while (this.pos < view.length && WHITESPACE.has(view[this.pos]!)) this.pos++;
+        if (this.pos >= view.length) return false;
+        const separator = view[this.pos++];
+        if (separator === 0x5d) return true;
+        if (separator !== 0x2c) throw new FastPathUnavailable('not valid JSON');
+        progress.betweenEntries = false;
+      }
+      const scanned = scanValue(view, this.pos, list.urlKey, this.strings);
+      if (scanned === NEED_MORE) return false;
+      if (typeof scanned === 'number') throw new FastPathUnavailable('not valid JSON, or nested too deep');
+      this.takeEntry(list, progress.index, view, scanned);
+      this.pos = scanned.end;
+      progress.index++;
+      progress.betweenEntries = true;
+    }
+  }
+
+  private takeEntry(list: EntryList, index: number, view: Buffer, scanned: ScannedValue): void {
+    const start = this.pos;
+    const worthReading = this.assembler.wantsNextEntry() || !scanned.watchedIsNonEmptyString || scanned.hasUnicodeEscape || this.markers.anyWithin(view, start, scanned.end);
     if (!worthReading) {
       this.assembler.countUnkept(list.kind);
       return;
     }
-    const read = this.readWholeEntry(bytes, list.shape);
+    const read = this.readWholeEntry(view.subarray(start, scanned.end), list.shape);
     this.assembler.add({ stream: list.kind, index, value: read.value, path: `${list.path}[${index}]`, truncated: read.truncated });
   }
 
@@ -209,5 +254,6 @@ export class FastCaptureReader {
       throw error;
     }
     this.strings = new StringScanner(this.window.view());
+    this.markers.reset();
   }
 }

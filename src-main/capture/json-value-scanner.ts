@@ -61,6 +61,7 @@ class RepeatedKeyDetector {
 }
 
 const MAX_DEPTH = 256;
+const CONTAINERS: number[] = [];
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -140,14 +141,19 @@ export class StringScanner {
 
   private closingQuoteByteByByte(start: number): number | ScanFailure {
     const bytes = this.bytes;
-    for (let i = start; i < bytes.length; i++) {
-      const c = bytes[i];
+    const length = bytes.length;
+    for (let i = start; i < length; i++) {
+      const c = bytes[i]!;
       if (c === QUOTE) return i;
-      if (c === BACKSLASH) {
-        const next = this.afterEscape(i);
-        if (next < 0) return next;
-        i = next - 1;
+      if (c !== BACKSLASH) continue;
+      // The common escapes (\" \\ \n ...) inline; \u and errors through afterEscape.
+      if (i + 1 < length && SIMPLE_ESCAPE[bytes[i + 1]!] === 1) {
+        i++;
+        continue;
       }
+      const next = this.afterEscape(i);
+      if (next < 0) return next;
+      i = next - 1;
     }
     return NEED_MORE;
   }
@@ -186,7 +192,10 @@ function sameBytes(bytes: Uint8Array, start: number, end: number, ascii: string)
  * two keys.
  */
 export function scanValue(bytes: Buffer, start: number, watch: readonly string[], strings = new StringScanner(bytes), detectRepeatedKeys = false): ScannedValue | ScanFailure {
-  const containers: number[] = [];
+  // Reused between calls (the scanner never re-enters itself): an importer scans tens of thousands
+  // of entries, and garbage per entry is what grows the process's young generation.
+  const containers = CONTAINERS;
+  containers.length = 0;
   const repeats = detectRepeatedKeys ? new RepeatedKeyDetector() : undefined;
   /** The key just read at depth 1 (or 2) is the first (or second) watched key. */
   let keyMatchesWatch1 = false;
@@ -198,19 +207,6 @@ export function scanValue(bytes: Buffer, start: number, watch: readonly string[]
   let expect = Expect.Value;
   let p = start;
 
-  /** Records what the value now starting at the current depth means for the watched path. */
-  const onValue = (kind: 'object' | 'array' | 'string' | 'bare', nonEmptyString: boolean): void => {
-    const depth = containers.length;
-    if (depth === 1 && keyMatchesWatch1) {
-      if (watch.length === 1) watched = kind === 'string' && nonEmptyString;
-      else watched = false;
-    } else if (depth === 2 && insideWatchedObject && keyMatchesWatch2) {
-      watched = kind === 'string' && nonEmptyString;
-    }
-  };
-
-  const done = (): ScannedValue => ({ end: p, watchedIsNonEmptyString: watched, hasUnicodeEscape: strings.hasUnicodeEscape, hasRepeatedKeys: repeats?.found ?? false });
-
   for (;;) {
     while (p < bytes.length && isWhitespace(bytes[p]!)) p++;
     if (p >= bytes.length) return NEED_MORE;
@@ -219,10 +215,14 @@ export function scanValue(bytes: Buffer, start: number, watch: readonly string[]
       case Expect.ValueOrClose:
       case Expect.Value: {
         if (expect === Expect.ValueOrClose && c === CLOSE_ARRAY) break;
+        // What the value now starting means for the watched path: a value for the first watched key
+        // replaces the earlier one; inside it, a value for the second key decides.
+        const forWatch1 = containers.length === 1 && keyMatchesWatch1;
+        const forWatch2 = containers.length === 2 && insideWatchedObject && keyMatchesWatch2;
         if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
           if (containers.length >= MAX_DEPTH) return TOO_DEEP;
-          onValue(c === OPEN_OBJECT ? 'object' : 'array', false);
-          if (containers.length === 1 && keyMatchesWatch1 && watch.length === 2 && c === OPEN_OBJECT) insideWatchedObject = true;
+          if (forWatch1 || forWatch2) watched = false;
+          if (forWatch1 && watch.length === 2 && c === OPEN_OBJECT) insideWatchedObject = true;
           containers.push(c);
           repeats?.open(c === OPEN_OBJECT);
           expect = c === OPEN_OBJECT ? Expect.KeyOrClose : Expect.ValueOrClose;
@@ -233,15 +233,16 @@ export function scanValue(bytes: Buffer, start: number, watch: readonly string[]
         if (c === QUOTE) {
           const quote = strings.closingQuote(p + 1);
           if (quote < 0) return quote as ScanFailure;
-          onValue('string', quote > p + 1);
+          if ((forWatch1 && watch.length === 1) || forWatch2) watched = quote > p + 1;
+          else if (forWatch1) watched = false;
           end = quote + 1;
         } else {
           end = bareValueEnd(bytes, p);
           if (end < 0) return end as ScanFailure;
-          onValue('bare', false);
+          if (forWatch1 || forWatch2) watched = false;
         }
         p = end;
-        if (containers.length === 0) return done();
+        if (containers.length === 0) return { end: p, watchedIsNonEmptyString: watched, hasUnicodeEscape: strings.hasUnicodeEscape, hasRepeatedKeys: repeats?.found ?? false };
         expect = Expect.CommaOrClose;
         continue;
       }
@@ -278,7 +279,7 @@ export function scanValue(bytes: Buffer, start: number, watch: readonly string[]
     repeats?.close();
     if (containers.length === 1) insideWatchedObject = false;
     p++;
-    if (containers.length === 0) return done();
+    if (containers.length === 0) return { end: p, watchedIsNonEmptyString: watched, hasUnicodeEscape: strings.hasUnicodeEscape, hasRepeatedKeys: repeats?.found ?? false };
     expect = Expect.CommaOrClose;
   }
 }
