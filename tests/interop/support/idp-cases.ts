@@ -119,8 +119,9 @@ export function tamperPlaintext(xml: string): string {
 export function reencodeLatin1(xml: string): Buffer {
   // Character references (pysaml2 writes `Zo&#xEB;`) become the characters themselves, as Latin-1 bytes.
   const literal = xml.replace(/&#x([0-9a-f]{2});/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-  const withDeclaration = literal.replace(/^<\?xml[^?]*\?>/, '<?xml version="1.0" encoding="ISO-8859-1"?>');
-  if (withDeclaration === literal) throw new Error('no XML declaration to change');
+  const declaration = '<?xml version="1.0" encoding="ISO-8859-1"?>';
+  const withDeclaration = /^<\?xml[^?]*\?>/.test(literal) ? literal.replace(/^<\?xml[^?]*\?>/, declaration) : `${declaration}\n${literal}`;
+  if (!/[\u0080-\u00ff]/.test(withDeclaration)) throw new Error('nothing outside ASCII: the encoding would not matter');
   return Buffer.from(withDeclaration, 'latin1');
 }
 
