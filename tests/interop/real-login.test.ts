@@ -2,23 +2,24 @@
  * A real browser login between two SAML implementations nobody on this project wrote: SimpleSAMLphp as
  * the IdP and Apache mod_auth_mellon as the SP, on loopback ports, driven by Debian's Chromium while
  * samlscope's capture engine records it. samlscope's analysis of the capture must pair the AuthnRequest
- * with the Response, verify both signatures, and read the NameID and attributes exactly as mellon
- * received them (the protected page prints mellon's environment).
+ * with the Response, verify the signatures, and read the NameID and attributes exactly as mellon
+ * received them (the protected page prints mellon's environment). Once with a signed assertion, once
+ * with it also encrypted for the SP (samlscope given the SP's key, as mellon has it).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src-main/core/analyze.js';
 import { parseIdpMetadata } from '../../src-main/core/metadata/idp-metadata.js';
 import { certificatePemFromBase64 } from '../../src-main/core/metadata/pem.js';
 import { parseSpMetadata } from '../../src-main/core/metadata/sp-metadata.js';
 import { defaultOptions } from '../../src-main/core/model/options.js';
 import type { AnalysisResult } from '../../src-main/core/model/result.js';
-import { makeKeyPair } from '../fixtures/keys.js';
+import { makeKeyPair, type TestKeyPair } from '../fixtures/keys.js';
 import { CHROMIUM, CHROMIUM_ARGS, loginThroughSimpleSamlPhp, type CapturedLogin } from './real-login/browser-login.js';
-import { MELLON_MODULE, APACHE, mellonVariables, planMellonSp, startMellonSp, type MellonSp } from './real-login/mellon-sp.js';
+import { APACHE, MELLON_MODULE, mellonVariables, planMellonSp, startMellonSp, type MellonSp } from './real-login/mellon-sp.js';
 import { freePort } from './real-login/processes.js';
 import { SIMPLESAMLPHP_WWW, startSimpleSamlPhp, type IdpUser, type SimpleSamlPhpIdp } from './real-login/simplesamlphp-idp.js';
 import { describeWithPackages, file, phpExtension } from './support/system-packages.js';
@@ -37,35 +38,26 @@ describeWithPackages('interop: real login from SimpleSAMLphp to Apache mod_auth_
   file('chromium', CHROMIUM),
 ], () => {
   let dir: string;
+  let spKeys: TestKeyPair;
   let idp: SimpleSamlPhpIdp | undefined;
   let sp: MellonSp | undefined;
   let browser: Browser | undefined;
-  let login: CapturedLogin;
-  let result: AnalysisResult;
-  let mellon: Map<string, string>;
+
+  const serverOutput = () => `\n--- SimpleSAMLphp:\n${idp?.output() ?? ''}\n--- mellon:\n${sp?.output() ?? ''}`;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'samlscope-interop-login-'));
     const idpKeys = makeKeyPair({ commonName: '127.0.0.1', label: 'simplesamlphp-idp' });
-    const spKeys = makeKeyPair({ commonName: '127.0.0.1', label: 'mellon-sp' });
+    spKeys = makeKeyPair({ commonName: '127.0.0.1', label: 'mellon-sp' });
     // Order matters: the IdP needs the SP's names, and mellon reads the IdP's metadata when it starts.
     const plan = planMellonSp(await freePort(), spKeys.certificatePem);
     try {
       idp = await startSimpleSamlPhp({ dir: join(dir, 'idp'), keyPem: idpKeys.privateKeyPem, certificatePem: idpKeys.certificatePem, users: [ALICE], sp: { entityId: plan.entityId, acsUrl: plan.acsUrl, certificateBase64: spKeys.certificateBase64 } });
       sp = await startMellonSp({ dir: join(dir, 'sp'), plan, keyPem: spKeys.privateKeyPem, certificatePem: spKeys.certificatePem, idpMetadataXml: idp.metadataXml });
       browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-      login = await loginThroughSimpleSamlPhp(browser, { protectedUrl: sp.protectedUrl, username: ALICE.username, password: ALICE.password, finalText: 'Mellon environment' });
     } catch (error) {
-      throw new Error(`${(error as Error).message}\n--- SimpleSAMLphp:\n${idp?.output() ?? ''}\n--- mellon:\n${sp?.output() ?? ''}`);
+      throw new Error(`${(error as Error).message}${serverOutput()}`);
     }
-    mellon = mellonVariables(login.finalText);
-    const idpMetadata = parseIdpMetadata(idp.metadataXml);
-    result = await analyze({ source: 'SimpleSAMLphp to mellon (capture)', kind: 'capture', flow: login.flow }, defaultOptions(new Date(), {
-      idpMetadata,
-      trustedCertificates: idpMetadata.signingCertificates.map((b64) => ({ pem: certificatePemFromBase64(b64), source: 'idp-metadata' as const, origin: 'SimpleSAMLphp metadata' })),
-      spMetadata: parseSpMetadata(sp.metadataXml),
-      sp: { entityId: sp.entityId, acsUrl: sp.acsUrl },
-    }));
   });
 
   afterAll(async () => {
@@ -75,48 +67,82 @@ describeWithPackages('interop: real login from SimpleSAMLphp to Apache mod_auth_
     if (dir && !process.env.SAMLSCOPE_KEEP_INTEROP) rmSync(dir, { recursive: true, force: true });
   });
 
-  const request = () => result.messages.find((m) => m.type === 'AuthnRequest');
-  const response = () => result.messages.find((m) => m.type === 'Response');
-
-  it('mellon let the user in and printed what it received', () => {
-    expect(login.finalUrl).toBe(sp!.protectedUrl);
-    expect(mellon.get('MELLON_NAME_ID')).toBe('alice@example.com');
-    expect(mellon.get('MELLON_mail')).toBe('alice@example.com');
-  });
-
-  it('the capture holds mellon\'s AuthnRequest (HTTP-Redirect) and SimpleSAMLphp\'s Response (HTTP-POST), paired', () => {
-    expect(result.messages.map((m) => `${m.type} ${m.binding}`)).toEqual(['AuthnRequest HTTP-Redirect', 'Response HTTP-POST']);
-    expect(request()!.issuer).toBe(sp!.entityId);
-    expect(request()!.request?.assertionConsumerServiceUrl).toBe(sp!.acsUrl);
-    expect(response()!.inResponseTo).toBe(request()!.id);
-    expect(response()!.issuer).toBe(idp!.entityId);
-    expect(result.findings.filter((f) => f.severity === 'error').map((f) => f.id)).toEqual([]);
-  });
-
-  it('the Response and its Assertion are signed by the IdP certificate and verify', () => {
-    expect(response()!.signature.status).toBe('valid');
-    expect(response()!.signature.signedElements).toEqual(expect.arrayContaining(['Response', 'Assertion']));
-    expect(response()!.verdict).not.toBe('fail');
-  });
-
-  it('the NameID samlscope reads is the one mellon received', () => {
-    expect(response()!.subject).toMatchObject({ nameId: mellon.get('MELLON_NAME_ID'), format: 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress', verified: true });
-  });
-
-  it('every attribute samlscope reads has the values mellon received, and mellon received no other', () => {
-    const fromSamlscope = Object.fromEntries(response()!.attributes.map((a) => [a.name, { values: a.values, verified: a.verified }]));
-    const fromMellon: Record<string, { values: string[]; verified: boolean }> = {};
-    for (const name of Object.keys(ALICE.attributes)) {
-      const values: string[] = [];
-      for (let i = 0; mellon.has(`MELLON_${name}_${i}`); i++) values.push(mellon.get(`MELLON_${name}_${i}`)!);
-      fromMellon[name] = { values, verified: true };
+  /** One login, captured and analysed as the app would with the IdP's metadata, the SP's metadata and key. */
+  async function captureAndAnalyse(): Promise<{ login: CapturedLogin; result: AnalysisResult; mellon: Map<string, string> }> {
+    let login: CapturedLogin;
+    try {
+      login = await loginThroughSimpleSamlPhp(browser!, { protectedUrl: sp!.protectedUrl, username: ALICE.username, password: ALICE.password, finalText: 'Mellon environment' });
+    } catch (error) {
+      throw new Error(`${(error as Error).message}${serverOutput()}`);
     }
-    expect(fromSamlscope).toEqual(fromMellon);
-    expect(fromMellon.groups!.values).toEqual(ALICE.attributes.groups);
-  });
+    const idpMetadata = parseIdpMetadata(idp!.metadataXml);
+    const result = await analyze({ source: 'SimpleSAMLphp to mellon (capture)', kind: 'capture', flow: login.flow }, defaultOptions(new Date(), {
+      idpMetadata,
+      trustedCertificates: idpMetadata.signingCertificates.map((b64) => ({ pem: certificatePemFromBase64(b64), source: 'idp-metadata' as const, origin: 'SimpleSAMLphp metadata' })),
+      spMetadata: parseSpMetadata(sp!.metadataXml),
+      sp: { entityId: sp!.entityId, acsUrl: sp!.acsUrl },
+      spPrivateKeys: [{ pem: spKeys.privateKeyPem, origin: 'mellon SP key' }],
+    }));
+    return { login, result, mellon: mellonVariables(login.finalText) };
+  }
 
-  // mod_auth_mellon signs its HTTP-Redirect AuthnRequest with the SigAlg and Signature query parameters.
-  it.fails('mellon\'s AuthnRequest query-string signature verifies with the SP certificate (known samlscope bug: Redirect signatures shown as unsigned)', () => {
-    expect(request()!.signature.status).toBe('valid');
-  });
+  for (const encrypted of [false, true]) {
+    describe(encrypted ? 'assertion signed, then encrypted for the SP (AES-128-CBC, RSA-OAEP)' : 'Response and assertion signed', () => {
+      let login: CapturedLogin;
+      let result: AnalysisResult;
+      let mellon: Map<string, string>;
+
+      beforeAll(async () => {
+        idp!.setAssertionEncryption(encrypted);
+        ({ login, result, mellon } = await captureAndAnalyse());
+      });
+
+      const request = () => result.messages.find((m) => m.type === 'AuthnRequest');
+      const response = () => result.messages.find((m) => m.type === 'Response');
+
+      it('mellon let the user in and printed what it received', () => {
+        expect(login.finalUrl).toBe(sp!.protectedUrl);
+        expect(mellon.get('MELLON_NAME_ID')).toBe('alice@example.com');
+        expect(mellon.get('MELLON_mail')).toBe('alice@example.com');
+      });
+
+      it('the capture holds mellon\'s AuthnRequest (HTTP-Redirect) and SimpleSAMLphp\'s Response (HTTP-POST), paired', () => {
+        expect(result.messages.map((m) => `${m.type} ${m.binding}`)).toEqual(['AuthnRequest HTTP-Redirect', 'Response HTTP-POST']);
+        expect(request()!.issuer).toBe(sp!.entityId);
+        expect(request()!.request?.assertionConsumerServiceUrl).toBe(sp!.acsUrl);
+        expect(response()!.inResponseTo).toBe(request()!.id);
+        expect(response()!.issuer).toBe(idp!.entityId);
+        expect(result.findings.filter((f) => f.severity === 'error').map((f) => `${f.id}: ${f.message}`)).toEqual([]);
+      });
+
+      it('the Response and its Assertion are signed by the IdP certificate and verify', () => {
+        expect(response()!.assertion?.encrypted ?? false).toBe(encrypted);
+        expect(response()!.signature.status).toBe('valid');
+        expect(response()!.signature.signedElements).toEqual(expect.arrayContaining(encrypted ? ['Assertion'] : ['Response', 'Assertion']));
+        expect(response()!.findings.filter((f) => f.severity === 'error').map((f) => `${f.id}: ${f.message}`)).toEqual([]);
+      });
+
+      it('the NameID samlscope reads is the one mellon received', () => {
+        expect(response()!.subject).toMatchObject({ nameId: mellon.get('MELLON_NAME_ID'), format: 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress', verified: true });
+      });
+
+      it('every attribute samlscope reads has the values mellon received, and mellon received no other', () => {
+        const fromSamlscope = Object.fromEntries(response()!.attributes.map((a) => [a.name, { values: a.values, verified: a.verified }]));
+        const fromMellon: Record<string, { values: string[]; verified: boolean }> = {};
+        for (const name of Object.keys(ALICE.attributes)) {
+          const values: string[] = [];
+          for (let i = 0; mellon.has(`MELLON_${name}_${i}`); i++) values.push(mellon.get(`MELLON_${name}_${i}`)!);
+          fromMellon[name] = { values, verified: true };
+        }
+        expect(fromSamlscope).toEqual(fromMellon);
+        expect(fromMellon.groups!.values).toEqual(ALICE.attributes.groups);
+      });
+
+      // mod_auth_mellon signs its HTTP-Redirect AuthnRequest with the SigAlg and Signature query parameters;
+      // samlscope shows it as unsigned today.
+      it.fails('mellon\'s AuthnRequest query-string signature verifies with the SP certificate (known samlscope bug: Redirect signatures shown as unsigned)', () => {
+        expect(request()!.signature.status).toBe('valid');
+      });
+    });
+  }
 });

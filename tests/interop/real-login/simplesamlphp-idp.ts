@@ -30,6 +30,8 @@ export interface SimpleSamlPhpIdp {
   /** The IdP metadata SimpleSAMLphp publishes itself. */
   metadataXml: string;
   certificatePem: string;
+  /** Encrypt the assertions for the SP from the next login on (SimpleSAMLphp reads its metadata per request). */
+  setAssertionEncryption: (on: boolean) => void;
   stop: () => Promise<void>;
   output: () => string;
 }
@@ -100,7 +102,7 @@ $metadata['__DYNAMIC:1__'] = [
 `;
 }
 
-function spRemotePhp(sp: SpForIdp): string {
+function spRemotePhp(sp: SpForIdp, encryptAssertions: boolean): string {
   return `<?php
 $metadata[${php(sp.entityId)}] = [
   'AssertionConsumerService' => [['Binding' => 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST', 'Location' => ${php(sp.acsUrl)}]],
@@ -108,6 +110,8 @@ $metadata[${php(sp.entityId)}] = [
   'certData' => ${php(sp.certificateBase64)},
   'validate.authnrequest' => true,
   'attributes.NameFormat' => 'urn:oasis:names:tc:SAML:2.0:attrname-format:basic',
+  // With the SP's certificate (certData, also its encryption key): AES-128-CBC, RSA-OAEP key transport.
+  'assertion.encryption' => ${encryptAssertions ? 'true' : 'false'},
 ];
 `;
 }
@@ -120,7 +124,8 @@ export async function startSimpleSamlPhp(opts: { dir: string; keyPem: string; ce
   writeFileSync(join(dir, 'config', 'config.php'), configPhp(dir, baseUrl));
   writeFileSync(join(dir, 'config', 'authsources.php'), authsourcesPhp(opts.users));
   writeFileSync(join(dir, 'metadata', 'saml20-idp-hosted.php'), idpHostedPhp());
-  writeFileSync(join(dir, 'metadata', 'saml20-sp-remote.php'), spRemotePhp(opts.sp));
+  const setAssertionEncryption = (on: boolean) => writeFileSync(join(dir, 'metadata', 'saml20-sp-remote.php'), spRemotePhp(opts.sp, on));
+  setAssertionEncryption(false);
   writeFileSync(join(dir, 'cert', 'idp.key.pem'), opts.keyPem);
   writeFileSync(join(dir, 'cert', 'idp.crt.pem'), opts.certificatePem);
 
@@ -137,5 +142,5 @@ export async function startSimpleSamlPhp(opts: { dir: string; keyPem: string; ce
     throw new Error(`SimpleSAMLphp did not publish IdP metadata (${response.status}): ${metadataXml.slice(0, 500)}\n${server.output()}`);
   }
   const entityId = /entityID="([^"]+)"/.exec(metadataXml)![1]!;
-  return { baseUrl, entityId, metadataXml, certificatePem: opts.certificatePem, stop: server.stop, output: server.output };
+  return { baseUrl, entityId, metadataXml, certificatePem: opts.certificatePem, setAssertionEncryption, stop: server.stop, output: server.output };
 }
