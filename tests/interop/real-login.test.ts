@@ -56,7 +56,7 @@ describeWithPackages('interop: real login from SimpleSAMLphp to Apache mod_auth_
       sp = await startMellonSp({ dir: join(dir, 'sp'), plan, keyPem: spKeys.privateKeyPem, certificatePem: spKeys.certificatePem, idpMetadataXml: idp.metadataXml });
       browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     } catch (error) {
-      throw new Error(`${(error as Error).message}${serverOutput()}`);
+      throw new Error(`${(error as Error).message}${serverOutput()}`, { cause: error });
     }
   });
 
@@ -73,7 +73,7 @@ describeWithPackages('interop: real login from SimpleSAMLphp to Apache mod_auth_
     try {
       login = await loginThroughSimpleSamlPhp(browser!, { protectedUrl: sp!.protectedUrl, username: ALICE.username, password: ALICE.password, finalText: 'Mellon environment' });
     } catch (error) {
-      throw new Error(`${(error as Error).message}${serverOutput()}`);
+      throw new Error(`${(error as Error).message}${serverOutput()}`, { cause: error });
     }
     const idpMetadata = parseIdpMetadata(idp!.metadataXml);
     const result = await analyze({ source: 'SimpleSAMLphp to mellon (capture)', kind: 'capture', flow: login.flow }, defaultOptions(new Date(), {

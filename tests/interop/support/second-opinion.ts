@@ -4,7 +4,7 @@
  * assertion is encrypted, on the document xmlsec1 decrypted with the SP key (as the SP does).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { DOMParser } from '@xmldom/xmldom';
+import { DOMParser, type Element } from '@xmldom/xmldom';
 import { ASSERTION_SIGNATURE, DECRYPTED_ASSERTION, RESPONSE_SIGNATURE, failureReason, xmlsecDecrypt, xmlsecVerify, type XmlsecRun } from './xmlsec1.js';
 
 const SAMLP = 'urn:oasis:names:tc:SAML:2.0:protocol';
