@@ -35,6 +35,8 @@ defineIdpSuite({
     'genuine 3des-both-signed-sha1-persistent': 'sign-encrypt-sign duplicate Signature Id read as wrapping',
     // samlscope refuses Canonical XML 1.1 (signature.unsupported-algorithm); xmlsec1 verifies it.
     'genuine c14n11-both-signed-sha256-persistent': 'Canonical XML 1.1 not supported',
+    // Only the Response is tampered with: xmlsec1 still verifies the Assertion's C14N 1.1 signature.
+    'tampered envelope c14n11-both-signed-sha256-persistent': 'Canonical XML 1.1 not supported',
     // The file declares ISO-8859-1; samlscope reads it as UTF-8, so `Zoë` changes and the digest fails.
     'genuine both-signed-sha256-email re-encoded as ISO-8859-1': 'declared encoding ISO-8859-1 read as UTF-8',
   },

@@ -112,6 +112,14 @@ export function tamperPlaintext(xml: string): string {
   return xml.replaceAll(USER_EMAIL, 'mallory@example.com');
 }
 
+/** Changes only what the Response's own signature covers: the year of the Response's IssueInstant. */
+export function tamperResponseEnvelope(xml: string): string {
+  const match = /(<(?:[\w-]+:)?Response\b[^>]*?\sIssueInstant=")(\d{4})/.exec(xml);
+  if (!match || match.index === undefined) throw new Error('no Response IssueInstant to tamper with');
+  const at = match.index + match[1]!.length;
+  return xml.slice(0, at) + String(Number(match[2]) - 1) + xml.slice(at + 4);
+}
+
 /**
  * The same bytes-for-meaning document with another declared encoding: a signature covers the canonical
  * form (always UTF-8), so re-encoding keeps it valid. `Zoë` makes the encoding matter.

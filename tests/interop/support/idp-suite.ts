@@ -9,9 +9,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { IMPOSTOR_CASES, STANDARD_CASES, USER_EMAIL, readText, reencodeLatin1, runPythonIdp, tamperPlaintext, writeKeys, type IdpCase, type InteropKeys } from './idp-cases.js';
+import { IMPOSTOR_CASES, STANDARD_CASES, USER_EMAIL, readText, reencodeLatin1, runPythonIdp, tamperPlaintext, tamperResponseEnvelope, writeKeys, type IdpCase, type InteropKeys } from './idp-cases.js';
 import { DECRYPTED_ASSERTION, failureReason, xmlsecDecrypt, xmlsecEncrypt } from './xmlsec1.js';
-import { describeSamlscope, samlscopeAnalyze } from './samlscope-cli.js';
+import { describeSamlscope, samlscopeAnalyze, samlscopeSignatureVerdicts } from './samlscope-cli.js';
 import { xmlsecOpinion } from './second-opinion.js';
 import { describeWithPackages, type SystemPackage } from './system-packages.js';
 
@@ -80,6 +80,19 @@ function filesOf(suite: IdpSuite): JudgedFile[] {
       make: (generated, dir, keys) => tamperedCopy(generatedFile(c.name)(generated), join(dir, `${c.name}.tampered.xml`), keys),
     });
   }
+  // Only the Response's own signature breaks; an Assertion signature beside it still verifies.
+  for (const c of [...STANDARD_CASES, ...(suite.extraCases ?? [])].filter((c) => c.signResponse)) {
+    files.push({
+      label: `tampered envelope ${c.name}`,
+      source: c,
+      genuine: false,
+      make: (generated, dir) => {
+        const out = join(dir, `${c.name}.envelope.xml`);
+        writeFileSync(out, tamperResponseEnvelope(readText(generatedFile(c.name)(generated))));
+        return out;
+      },
+    });
+  }
   for (const c of IMPOSTOR_CASES) files.push({ label: `wrong certificate ${c.name}`, source: c, genuine: false, make: generatedFile(c.name) });
   const latin1 = suite.latin1Of && STANDARD_CASES.find((c) => c.name === suite.latin1Of);
   if (latin1) {
@@ -125,8 +138,10 @@ export function defineIdpSuite(suite: IdpSuite): void {
         const { result } = await samlscopeAnalyze(path, { idpCertificate: keys.idpCert, spKey: keys.spKey, spEntityId: SP_ENTITY_ID, acsUrl: ACS_URL });
         const xmlsec = xmlsecOpinion(path, keys.idpCert, keys.spKey);
         const message = result.messages[0];
-        const verdicts = { samlscope: message?.signature.status === 'valid', xmlsec1: xmlsec.valid };
         const detail = `${path}\n  samlscope: ${describeSamlscope(result)}\n  xmlsec1: ${xmlsec.steps.join('; ')}`;
+        // Signature by signature first (did the cryptography verify with the IdP certificate?), then the verdict.
+        expect(samlscopeSignatureVerdicts(message), detail).toEqual(xmlsec.signatures);
+        const verdicts = { samlscope: message?.signature.status === 'valid', xmlsec1: xmlsec.valid };
         expect(verdicts, detail).toEqual({ samlscope: file.genuine, xmlsec1: file.genuine });
         if (!file.genuine) return;
         // What samlscope reads as verified must be what the IdP was told to send.

@@ -49,3 +49,12 @@ export function describeSamlscope(result: SamlscopeResult): string {
   const errors = [...result.findings, ...message.findings].filter((f) => f.severity === 'error').map((f) => f.id);
   return `signature ${message.signature.status} [${message.signature.signatures.map((s) => `${s.location} crypto=${s.cryptoValid} accepted=${s.accepted}${s.problem ? ` (${s.problem})` : ''}`).join('; ')}]; errors: ${errors.join(', ') || 'none'}`;
 }
+
+const SIGNATURE_OWNERS: Record<string, 'Response' | 'Assertion'> = { '/Response/Signature': 'Response', '/Response/Assertion/Signature': 'Assertion' };
+
+/** Whether each signature verified cryptographically with the trusted certificate, by the element that carries it. */
+export function samlscopeSignatureVerdicts(message: SamlscopeMessage | undefined): Partial<Record<string, boolean>> {
+  const verdicts: Partial<Record<string, boolean>> = {};
+  for (const s of message?.signature.signatures ?? []) verdicts[SIGNATURE_OWNERS[s.location] ?? s.location] = s.cryptoValid;
+  return verdicts;
+}

@@ -14,9 +14,13 @@ const DS = 'http://www.w3.org/2000/09/xmldsig#';
 export interface XmlsecOpinion {
   /** Every signature the message carries verified with the configured certificate. */
   valid: boolean;
+  /** Whether each signature verified, by the element that carries it (an encrypted Assertion's once decrypted). */
+  signatures: SignatureVerdicts;
   /** One line per signature (or decryption step), for the failure message. */
   steps: string[];
 }
+
+export type SignatureVerdicts = Partial<Record<'Response' | 'Assertion', boolean>>;
 
 function childrenOf(parent: Element | undefined, ns: string, name: string): Element[] {
   const found: Element[] = [];
@@ -41,17 +45,23 @@ function step(name: string, run: XmlsecRun): string {
 export function xmlsecOpinion(file: string, certificatePath: string, spKeyPath: string): XmlsecOpinion {
   const response = responseOf(file);
   const runs: Array<[string, XmlsecRun]> = [];
-  if (signed(response)) runs.push(['Response signature', xmlsecVerify(file, certificatePath, RESPONSE_SIGNATURE)]);
-  if (signed(childrenOf(response, SAML, 'Assertion')[0])) runs.push(['Assertion signature', xmlsecVerify(file, certificatePath, ASSERTION_SIGNATURE)]);
+  const signatures: SignatureVerdicts = {};
+  const verify = (name: string, element: 'Response' | 'Assertion', path: string, xpath: string) => {
+    const run = xmlsecVerify(path, certificatePath, xpath);
+    runs.push([name, run]);
+    signatures[element] = run.ok;
+  };
+  if (signed(response)) verify('Response signature', 'Response', file, RESPONSE_SIGNATURE);
+  if (signed(childrenOf(response, SAML, 'Assertion')[0])) verify('Assertion signature', 'Assertion', file, ASSERTION_SIGNATURE);
   if (childrenOf(response, SAML, 'EncryptedAssertion').length > 0) {
     const decryptedPath = `${file}.xmlsec-decrypted.xml`;
     const decrypted = xmlsecDecrypt(file, spKeyPath, decryptedPath);
     if (!decrypted.ok || !existsSync(decryptedPath)) runs.push(['decryption of EncryptedAssertion', decrypted]);
     else if (signed(childrenOf(childrenOf(responseOf(decryptedPath), SAML, 'EncryptedAssertion')[0], SAML, 'Assertion')[0])) {
-      runs.push(['decrypted Assertion signature', xmlsecVerify(decryptedPath, certificatePath, `${DECRYPTED_ASSERTION}/*[local-name()='Signature']`)]);
+      verify('decrypted Assertion signature', 'Assertion', decryptedPath, `${DECRYPTED_ASSERTION}/*[local-name()='Signature']`);
     }
   }
   const steps = runs.map(([name, run]) => step(name, run));
   if (runs.length === 0) steps.push('no signature found');
-  return { valid: runs.length > 0 && runs.every(([, run]) => run.ok), steps };
+  return { valid: runs.length > 0 && runs.every(([, run]) => run.ok), signatures, steps };
 }
