@@ -6,7 +6,7 @@
  * received them (the protected page prints mellon's environment). Once with a signed assertion, once
  * with it also encrypted for the SP (samlscope given the SP's key, as mellon has it).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -22,7 +22,9 @@ import { CHROMIUM, CHROMIUM_ARGS, loginThroughSimpleSamlPhp, type CapturedLogin 
 import { APACHE, MELLON_MODULE, mellonVariables, planMellonSp, startMellonSp, type MellonSp } from './real-login/mellon-sp.js';
 import { freePort } from './real-login/processes.js';
 import { SIMPLESAMLPHP_WWW, startSimpleSamlPhp, type IdpUser, type SimpleSamlPhpIdp } from './real-login/simplesamlphp-idp.js';
-import { describeWithPackages, file, phpExtension } from './support/system-packages.js';
+import { samlscopeSignatureVerdicts } from './support/samlscope-cli.js';
+import { xmlsecOpinion } from './support/second-opinion.js';
+import { XMLSEC1_PACKAGE, describeWithPackages, file, phpExtension } from './support/system-packages.js';
 
 const ALICE: IdpUser = {
   username: 'alice',
@@ -36,6 +38,7 @@ describeWithPackages('interop: real login from SimpleSAMLphp to Apache mod_auth_
   file('apache2', APACHE),
   file('libapache2-mod-auth-mellon', MELLON_MODULE),
   file('chromium', CHROMIUM),
+  XMLSEC1_PACKAGE,
 ], () => {
   let dir: string;
   let spKeys: TestKeyPair;
@@ -136,6 +139,18 @@ describeWithPackages('interop: real login from SimpleSAMLphp to Apache mod_auth_
         }
         expect(fromSamlscope).toEqual(fromMellon);
         expect(fromMellon.groups!.values).toEqual(ALICE.attributes.groups);
+      });
+
+      it('xmlsec1 verifies the captured Response signature by signature as samlscope does', () => {
+        const responseFile = join(dir, `captured-response-${encrypted ? 'encrypted' : 'signed'}.xml`);
+        const idpCertificate = join(dir, 'idp-certificate.pem');
+        const spKey = join(dir, 'sp-key.pem');
+        writeFileSync(responseFile, response()!.xml);
+        writeFileSync(idpCertificate, idp!.certificatePem);
+        writeFileSync(spKey, spKeys.privateKeyPem);
+        const xmlsec = xmlsecOpinion(responseFile, idpCertificate, spKey);
+        expect(xmlsec.valid, xmlsec.steps.join('; ')).toBe(true);
+        expect(samlscopeSignatureVerdicts(response()), xmlsec.steps.join('; ')).toEqual(xmlsec.signatures);
       });
 
       // mod_auth_mellon signs its HTTP-Redirect AuthnRequest with the SigAlg and Signature query parameters;

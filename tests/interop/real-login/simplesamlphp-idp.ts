@@ -129,7 +129,8 @@ export async function startSimpleSamlPhp(opts: { dir: string; keyPem: string; ce
   writeFileSync(join(dir, 'cert', 'idp.key.pem'), opts.keyPem);
   writeFileSync(join(dir, 'cert', 'idp.crt.pem'), opts.certificatePem);
 
-  const server: Started = startProcess('/usr/bin/php', ['-d', `session.save_path=${join(dir, 'sessions')}`, '-d', 'display_errors=stderr', '-S', `127.0.0.1:${port}`, '-t', SIMPLESAMLPHP_WWW], {
+  // No opcache: it would serve the SP metadata file compiled before setAssertionEncryption rewrote it.
+  const server: Started = startProcess('/usr/bin/php', ['-d', `session.save_path=${join(dir, 'sessions')}`, '-d', 'display_errors=stderr', '-d', 'opcache.enable=0', '-S', `127.0.0.1:${port}`, '-t', SIMPLESAMLPHP_WWW], {
     PATH: process.env.PATH,
     SIMPLESAMLPHP_CONFIG_DIR: join(dir, 'config'),
   });

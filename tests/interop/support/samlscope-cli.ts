@@ -53,7 +53,7 @@ export function describeSamlscope(result: SamlscopeResult): string {
 const SIGNATURE_OWNERS: Record<string, 'Response' | 'Assertion'> = { '/Response/Signature': 'Response', '/Response/Assertion/Signature': 'Assertion' };
 
 /** Whether each signature verified cryptographically with the trusted certificate, by the element that carries it. */
-export function samlscopeSignatureVerdicts(message: SamlscopeMessage | undefined): Partial<Record<string, boolean>> {
+export function samlscopeSignatureVerdicts(message: { signature: { signatures: Array<{ location: string; cryptoValid: boolean }> } } | undefined): Partial<Record<string, boolean>> {
   const verdicts: Partial<Record<string, boolean>> = {};
   for (const s of message?.signature.signatures ?? []) verdicts[SIGNATURE_OWNERS[s.location] ?? s.location] = s.cryptoValid;
   return verdicts;
