@@ -5,7 +5,8 @@
  * variable mellon set for the request: exactly what the application behind mellon receives.
  */
 import { chmodSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { startProcess, waitForHttp, type Started } from './processes.js';
 
 export const APACHE = '/usr/sbin/apache2';
@@ -107,10 +108,8 @@ SetEnvIf Request_URI "." MELLON_DISABLE_SAMESITE=1
  */
 function letNobodyRead(dir: string): void {
   if (process.getuid?.() !== 0) return;
-  for (let path = dir; path !== '/' && path.startsWith('/tmp') === dir.startsWith('/tmp'); path = path.slice(0, path.lastIndexOf('/')) || '/') {
-    chmodSync(path, statSync(path).mode | 0o711);
-    if (path === '/tmp' || path.lastIndexOf('/') <= 0) break;
-  }
+  // The temp dirs above it (mkdtemp makes them 0700) must let httpd through.
+  for (let parent = dirname(dir); parent.startsWith(`${tmpdir()}/`); parent = dirname(parent)) chmodSync(parent, statSync(parent).mode | 0o711);
   const walk = (path: string): void => {
     const isDir = statSync(path).isDirectory();
     chmodSync(path, isDir ? 0o755 : 0o644);
