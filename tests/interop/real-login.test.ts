@@ -15,12 +15,14 @@ import { analyze } from '../../src-main/core/analyze.js';
 import { parseIdpMetadata } from '../../src-main/core/metadata/idp-metadata.js';
 import { certificatePemFromBase64 } from '../../src-main/core/metadata/pem.js';
 import { parseSpMetadata } from '../../src-main/core/metadata/sp-metadata.js';
-import { defaultOptions } from '../../src-main/core/model/options.js';
+import type { TrustedCertificate } from '../../src-main/core/model/certificate.js';
+import { defaultOptions, type AnalysisOptions } from '../../src-main/core/model/options.js';
 import type { AnalysisResult } from '../../src-main/core/model/result.js';
 import { makeKeyPair, type TestKeyPair } from '../fixtures/keys.js';
 import { CHROMIUM, CHROMIUM_ARGS, loginThroughSimpleSamlPhp, type CapturedLogin } from './real-login/browser-login.js';
 import { APACHE, MELLON_MODULE, mellonVariables, planMellonSp, startMellonSp, type MellonSp } from './real-login/mellon-sp.js';
 import { freePort } from './real-login/processes.js';
+import { opensslVerifies, redirectSignatureOf } from './real-login/redirect-signature.js';
 import { SIMPLESAMLPHP_WWW, startSimpleSamlPhp, type IdpUser, type SimpleSamlPhpIdp } from './real-login/simplesamlphp-idp.js';
 import { samlscopeSignatureVerdicts } from './support/samlscope-cli.js';
 import { xmlsecOpinion } from './support/second-opinion.js';
@@ -79,14 +81,20 @@ describeWithPackages('interop: real login from SimpleSAMLphp to Apache mod_auth_
       throw new Error(`${(error as Error).message}${serverOutput()}`, { cause: error });
     }
     const idpMetadata = parseIdpMetadata(idp!.metadataXml);
-    const result = await analyze({ source: 'SimpleSAMLphp to mellon (capture)', kind: 'capture', flow: login.flow }, defaultOptions(new Date(), {
-      idpMetadata,
-      trustedCertificates: idpMetadata.signingCertificates.map((b64) => ({ pem: certificatePemFromBase64(b64), source: 'idp-metadata' as const, origin: 'SimpleSAMLphp metadata' })),
+    const trusted = idpMetadata.signingCertificates.map((b64) => ({ pem: certificatePemFromBase64(b64), source: 'idp-metadata' as const, origin: 'SimpleSAMLphp metadata' }));
+    const result = await analyseCapture(login, trusted, { idpMetadata });
+    return { login, result, mellon: mellonVariables(login.finalText) };
+  }
+
+  /** samlscope's analysis of a capture, trusting `trusted`, knowing the SP's metadata and key. */
+  function analyseCapture(login: CapturedLogin, trusted: TrustedCertificate[], extra: Partial<AnalysisOptions> = {}): Promise<AnalysisResult> {
+    return analyze({ source: 'SimpleSAMLphp to mellon (capture)', kind: 'capture', flow: login.flow }, defaultOptions(new Date(), {
+      ...extra,
+      trustedCertificates: trusted,
       spMetadata: parseSpMetadata(sp!.metadataXml),
       sp: { entityId: sp!.entityId, acsUrl: sp!.acsUrl },
       spPrivateKeys: [{ pem: spKeys.privateKeyPem, origin: 'mellon SP key' }],
     }));
-    return { login, result, mellon: mellonVariables(login.finalText) };
   }
 
   for (const encrypted of [false, true]) {
@@ -153,8 +161,32 @@ describeWithPackages('interop: real login from SimpleSAMLphp to Apache mod_auth_
         expect(samlscopeSignatureVerdicts(response()), xmlsec.steps.join('; ')).toEqual(xmlsec.signatures);
       });
 
-      // mod_auth_mellon signs its HTTP-Redirect AuthnRequest with the SigAlg and Signature query parameters;
-      // samlscope shows it as unsigned today.
+      it('with another certificate trusted instead of the IdP\'s, samlscope says not valid, as xmlsec1 does', async () => {
+        const other = makeKeyPair({ commonName: '127.0.0.1', label: 'not-the-simplesamlphp-idp' });
+        const wrong = await analyseCapture(login, [{ pem: other.certificatePem, source: 'idp-cert', origin: 'another certificate' }]);
+        const wrongResponse = wrong.messages.find((m) => m.type === 'Response')!;
+        const responseFile = join(dir, `captured-response-${encrypted ? 'encrypted' : 'signed'}.wrong-cert.xml`);
+        const otherCertificate = join(dir, 'other-certificate.pem');
+        const spKey = join(dir, 'sp-key.pem');
+        writeFileSync(responseFile, wrongResponse.xml);
+        writeFileSync(otherCertificate, other.certificatePem);
+        writeFileSync(spKey, spKeys.privateKeyPem);
+        const xmlsec = xmlsecOpinion(responseFile, otherCertificate, spKey);
+        expect(wrongResponse.signature.status).not.toBe('valid');
+        expect(wrongResponse.subject?.verified).toBe(false);
+        expect(xmlsec.valid, xmlsec.steps.join('; ')).toBe(false);
+        expect(samlscopeSignatureVerdicts(wrongResponse), xmlsec.steps.join('; ')).toEqual(xmlsec.signatures);
+      });
+
+      it('mellon signed its HTTP-Redirect AuthnRequest: openssl verifies the query octets with the SP certificate', () => {
+        const redirect = login.flow.exchanges.find((e) => e.url.includes('SAMLRequest='));
+        const signed = redirect && redirectSignatureOf(redirect.url);
+        expect(signed?.sigAlg).toBe('http://www.w3.org/2001/04/xmldsig-more#rsa-sha256');
+        const verdict = opensslVerifies(signed!, spKeys.certificatePem, dir);
+        expect(verdict.ok, verdict.output).toBe(true);
+      });
+
+      // The same signature samlscope shows as unsigned today.
       it.fails('mellon\'s AuthnRequest query-string signature verifies with the SP certificate (known samlscope bug: Redirect signatures shown as unsigned)', () => {
         expect(request()!.signature.status).toBe('valid');
       });
