@@ -76,7 +76,7 @@ export async function verifyMessage(
         decryptedWith = outcome.keyOrigin;
         const xml2 = spliceDecrypted(doc, direct, outcome.assertionXml);
         const doc2 = parseStrictXml(xml2, 'decrypted assertion');
-        const inner = verifyDocument(doc2, xml2, trusted);
+        const inner = verifyDocument(doc2, xml2, trusted, 'assertion');
         decryptedRoot = doc2.documentElement ?? undefined;
         // The Response signature covers the ciphertext and is judged on the original document; the
         // assertion's own signature can only be judged on the decrypted one.
