@@ -139,7 +139,7 @@ export async function analyze(input: AnalyzeInput, options: AnalysisOptions): Pr
   return result;
 }
 
-const CERTIFICATE_FINDINGS = new Set(['cert.expired', 'cert.expiring', 'cert.weak-key']);
+const CERTIFICATE_FINDINGS = new Set(['cert.expired', 'cert.not-yet-valid', 'cert.expiring', 'cert.weak-key']);
 
 /**
  * Certificate findings are about the configured certificates, not a message: in a capture with several

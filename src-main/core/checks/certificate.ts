@@ -1,5 +1,5 @@
 /**
- * cert.expired, cert.expiring (≤ 90 days, the threshold at which AWS's console turns the certificate
+ * cert.expired, cert.not-yet-valid, cert.expiring (≤ 90 days, the threshold at which AWS's console turns the certificate
  * yellow, aws.md §1) and cert.weak-key (RSA below 2048 bits; AWS still offers 1024-bit keys when a
  * certificate is generated) on the certificate that verified the message and every trusted IdP certificate.
  */
@@ -53,6 +53,8 @@ export function checkCertificates(message: MessageResult, run: CheckRun): Findin
         }),
       );
     }
+    const notBefore = Date.parse(c.info.notBefore);
+    if (notBefore > now) findings.push(notYetValid(c, notBefore, run));
     if (isWeak(c)) {
       findings.push(
         makeFinding('cert.weak-key', {
@@ -64,6 +66,27 @@ export function checkCertificates(message: MessageResult, run: CheckRun): Findin
     }
   }
   return findings;
+}
+
+/**
+ * A configured certificate whose validity has not begun. samlscope still trusts it (trust comes from
+ * configuration, like an expired one), but an SP or IdP that checks validity refuses it until then.
+ */
+function notYetValid(c: JudgedCertificate, notBefore: number, run: CheckRun): Finding {
+  const days = Math.ceil((notBefore - run.options.now.getTime()) / DAY_MS);
+  return makeFinding('cert.not-yet-valid', {
+    message:
+      `${describe(c)} is valid only from ${c.info.notBefore}, ${days} day(s) after ${run.options.now.toISOString()}, the time this message is judged at. ` +
+      'samlscope trusts it because it is configured, but an SP that checks certificate validity rejects logins signed with it until then. ' +
+      'A certificate is normally valid from the moment it is made, so a start date in the future points at a wrong clock: the one of the machine that issued it, or the time samlscope judged at.',
+    evidence: [certEvidence(c, `notBefore ${c.info.notBefore}`, `a notBefore earlier than ${run.options.now.toISOString()}`)],
+    fix: {
+      summary: `Check the time samlscope judged at (the capture time, or --now) and the clock of the ${run.profile === 'aws' ? 'system that generated the certificate' : 'IdP that issued the certificate'}; until the start date, sign with a certificate that is already valid.`,
+      where: 'clock',
+      field: 'Certificate notBefore / system clock',
+      value: c.info.notBefore,
+    },
+  });
 }
 
 function isWeak(c: JudgedCertificate): boolean {

@@ -81,6 +81,9 @@ export const FINDING_CATALOG = {
   'signature.redirect-valid': { severity: 'info', title: 'Query-string signature verifies' },
   'signature.redirect-invalid': { severity: 'error', title: 'Query-string signature does not verify' },
   'signature.redirect-untrusted': { severity: 'info', title: 'Query-string signature not checked: no certificate configured' },
+
+  // Certificates (configured trust, so warnings like cert.expired)
+  'cert.not-yet-valid': { severity: 'warning', title: 'IdP signing certificate is not valid yet' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
 export type FindingId = keyof typeof FINDING_CATALOG;
