@@ -82,6 +82,9 @@ export const FINDING_CATALOG = {
   'signature.redirect-invalid': { severity: 'error', title: 'Query-string signature does not verify' },
   'signature.redirect-untrusted': { severity: 'info', title: 'Query-string signature not checked: no certificate configured' },
 
+  // A signature refused for what it covers (not an attack shape, not its cryptography)
+  'signature.structure-refused': { severity: 'error', title: 'Signature does not cover what the SP reads' },
+
   // Certificates (configured trust, so warnings like cert.expired)
   'cert.not-yet-valid': { severity: 'warning', title: 'IdP signing certificate is not valid yet' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;

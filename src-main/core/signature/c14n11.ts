@@ -23,6 +23,8 @@ export interface InheritedXmlAttributes {
 }
 
 type Options = CanonicalizationOrTransformationAlgorithmProcessOptions & { inheritedXml?: InheritedXmlAttributes };
+/** The node type xml-crypto declares (the DOM's), which is @xmldom/xmldom's at run time. */
+type XmlCryptoNode = Parameters<C14nCanonicalization['process']>[0];
 
 /** Reads what `node`'s ancestors hand down; undefined when nothing is inherited. */
 export function inheritedXmlAttributes(node: Node): InheritedXmlAttributes | undefined {
@@ -67,12 +69,13 @@ function applyInheritance(el: Element, inherited: InheritedXmlAttributes): void 
 }
 
 export class C14n11Canonicalization extends C14nCanonicalization {
-  override process(node: Node, options: Options): string {
+  override process(input: XmlCryptoNode, options: Options): string {
     // Only the detached copy of the signed element is an apex whose ancestors were omitted; a document
     // re-parsed between transforms has no omitted ancestors.
+    const node = input as unknown as Node;
     const inherited = options.inheritedXml;
     if (inherited && node.nodeType === 1 && !node.parentNode) applyInheritance(node as Element, inherited);
-    return super.process(node as never, options) as string;
+    return super.process(input, options);
   }
 
   override getAlgorithmName(): never {

@@ -4,6 +4,7 @@ import type { SignatureReport } from '../model/message.js';
 import { makeFinding } from '../findings/make-finding.js';
 import { algorithmName } from './algorithms.js';
 import { signatureFixes, type SignatureIdp } from './signature-fixes.js';
+import { isStructuralRefusal, structuralRefusalFinding } from './structure-finding.js';
 import type { DocumentVerification } from './verify-document.js';
 
 function certLabel(info: CertificateInfo): string {
@@ -40,6 +41,11 @@ export function signatureFindings(
     const d = s.detail;
     if (d.accepted) continue;
     if (d.parent === 'other' && s.problems.length === 0) continue; // Advice-nested, not ours to judge
+    if (isStructuralRefusal(s)) {
+      // In an attack-shaped document the wrapping finding already says what to do.
+      if (v.wrapping.length === 0) findings.push(structuralRefusalFinding(s, fixes));
+      continue;
+    }
     const algorithmProblems = s.problems.filter((p) => p.kind === 'algorithm');
     if (algorithmProblems.length > 0) {
       findings.push(makeFinding('signature.unsupported-algorithm', {

@@ -14,6 +14,8 @@ export interface SignatureFixes {
   algorithm: Fix;
   weakAlgorithm: Fix;
   weakKey: Fix;
+  /** A signature that does not cover the Response or Assertion it should. */
+  structure: Fix;
 }
 
 const AWS_CERT_PATH = awsConsolePath('Manage certificate');
@@ -70,6 +72,10 @@ const AWS: SignatureFixes = {
     field: 'Key size',
     value: '2048-bit RSA',
   },
+  structure: {
+    summary: 'AWS IAM Identity Center signs the whole Response or Assertion with one Reference, so a signature shaped like this did not come from AWS unchanged: capture the login again directly from AWS, without proxies or extensions that rewrite it.',
+    where: 'none',
+  },
 };
 
 const GENERIC: SignatureFixes = {
@@ -112,6 +118,11 @@ const GENERIC: SignatureFixes = {
     where: 'idp-configuration',
     field: 'Signing key size',
     value: '2048-bit RSA',
+  },
+  structure: {
+    summary: 'Configure the IdP to sign the Response and/or the Assertion itself: an enveloped signature inside the signed element, with exactly one Reference to that element\'s ID.',
+    where: 'idp-configuration',
+    field: 'Sign response / sign assertion',
   },
 };
 
