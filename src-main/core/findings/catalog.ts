@@ -85,6 +85,9 @@ export const FINDING_CATALOG = {
   // A signature refused for what it covers (not an attack shape, not its cryptography)
   'signature.structure-refused': { severity: 'error', title: 'Signature does not cover what the SP reads' },
 
+  // Encryption
+  'assertion.obsolete-key-transport': { severity: 'warning', title: 'Assertion key wrapped with obsolete RSA PKCS#1 v1.5' },
+
   // Certificates (configured trust, so warnings like cert.expired)
   'cert.not-yet-valid': { severity: 'warning', title: 'IdP signing certificate is not valid yet' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
