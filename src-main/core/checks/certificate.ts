@@ -37,7 +37,7 @@ export function checkCertificates(message: MessageResult, run: CheckRun): Findin
         makeFinding('cert.expired', {
           message:
             `${describe(c)} expired on ${c.info.notAfter}, ${Math.max(1, -daysLeft)} day(s) ago. ` +
-            'AWS\'s console shows it red. An SP that checks certificate validity rejects every login signed with it, and the others keep trusting a key past its intended life: rotate it.',
+            `${run.profile === 'aws' ? 'AWS\'s console shows it red. ' : ''}An SP that checks certificate validity rejects every login signed with it, and the others keep trusting a key past its intended life: rotate it.`,
           evidence: [certEvidence(c, `notAfter ${c.info.notAfter}`, `a notAfter later than ${run.options.now.toISOString()}`)],
           fix: rotationFix('Generate a new IAM Identity Center certificate for the application, give it to the Atlassian side, then make it active.', run, app),
         }),
@@ -46,7 +46,7 @@ export function checkCertificates(message: MessageResult, run: CheckRun): Findin
       findings.push(
         makeFinding('cert.expiring', {
           message:
-            `${describe(c)} expires on ${c.info.notAfter}, in ${daysLeft} day(s). AWS's console marks certificates yellow from ${EXPIRY_WARNING_DAYS} days before expiry. ` +
+            `${describe(c)} expires on ${c.info.notAfter}, in ${daysLeft} day(s).${run.profile === 'aws' ? ` AWS's console marks certificates yellow from ${EXPIRY_WARNING_DAYS} days before expiry.` : ''} ` +
             'Rotate it before then; the rotation needs a change on the Atlassian side too, so plan it off-peak.',
           evidence: [certEvidence(c, `notAfter ${c.info.notAfter}`)],
           fix: rotationFix('Rotate the certificate before it expires: generate a new one in IAM Identity Center, give it to the Atlassian side, then make it active.', run, app),
@@ -58,7 +58,7 @@ export function checkCertificates(message: MessageResult, run: CheckRun): Findin
     if (isWeak(c)) {
       findings.push(
         makeFinding('cert.weak-key', {
-          message: `${describe(c)} has a ${c.info.keySize}-bit ${c.info.keyType.toUpperCase()} key. Keys below 2048 bits can be factored with feasible effort; AWS offers 2048-bit RSA when you generate a certificate.`,
+          message: `${describe(c)} has a ${c.info.keySize}-bit ${c.info.keyType.toUpperCase()} key. Keys below 2048 bits can be factored with feasible effort${run.profile === 'aws' ? '; AWS offers 2048-bit RSA when you generate a certificate' : ''}.`,
           evidence: [certEvidence(c, `${c.info.keyType.toUpperCase()} ${c.info.keySize} bits`, c.info.keyType.toLowerCase() === 'ec' ? 'at least 256 bits' : 'RSA 2048 bits or more')],
           fix: rotationFix('Generate a new certificate with Key size 2048-bit RSA and Algorithm SHA-256, give it to the Atlassian side, then make it active.', run, app),
         }),
