@@ -3,6 +3,17 @@ import { analyze } from '../../../src-main/core/analyze.js';
 import { defaultOptions } from '../../../src-main/core/model/options.js';
 import { DEFAULTS, encryptAssertion, signedAwsResponse } from '../../fixtures/aws-response.js';
 import { IDP_KEY, SP_KEY, makeKeyPair } from '../../fixtures/keys.js';
+import { xmlsec1Available, xmlsec1EncryptRsa15 } from '../../fixtures/xmlsec1.js';
+
+/** The signed Assertion of `responseXml` replaced by an EncryptedAssertion xmlsec1 made with rsa-1_5. */
+function encryptedByXmlsec1(responseXml: string, content: 'aes128-cbc' | 'aes256-cbc' | 'tripledes-cbc'): string {
+  const assertion = /<saml2:Assertion [\s\S]*<\/saml2:Assertion>/.exec(responseXml)![0];
+  // Standalone, the assertion needs the root's namespace declarations (exclusive c14n ignores unused ones).
+  const rootNs = /<saml2p:Response ([^>]*)>/.exec(responseXml)![1]!.match(/xmlns:\w+="[^"]*"/g)!;
+  const standalone = assertion.replace('<saml2:Assertion ', `<saml2:Assertion ${rootNs.filter((ns) => !assertion.startsWith(`<saml2:Assertion ${ns}`)).join(' ')} `);
+  const encryptedData = xmlsec1EncryptRsa15(standalone, SP_KEY.certificatePem, content);
+  return responseXml.replace(assertion, `<saml2:EncryptedAssertion>${encryptedData}</saml2:EncryptedAssertion>`);
+}
 
 const NOW = new Date(DEFAULTS.issueInstant.getTime() + 30_000);
 const trusted = [{ pem: IDP_KEY.certificatePem, source: 'idp-cert' as const, origin: 'idp.pem' }];
@@ -23,6 +34,18 @@ describe('rsa-1_5 key transport (refused by Node since CVE-2023-46809)', () => {
       expect(warning?.severity).toBe('warning');
       expect(warning?.message).toContain('CVE-2023-46809');
       expect(warning?.fix.value).toContain('rsa-oaep');
+    });
+  }
+
+  for (const content of ['aes128-cbc', 'tripledes-cbc'] as const) {
+    it.skipIf(!xmlsec1Available())(`decrypts what xmlsec1 encrypted with rsa-1_5 (${content})`, async () => {
+      const xml = encryptedByXmlsec1(signedAwsResponse({ sign: { assertion: true } }), content);
+      expect(xml).toContain('xmlenc#rsa-1_5');
+      const m = (await analyze({ source: 'xmlsec1', content: xml }, defaultOptions(NOW, { trustedCertificates: trusted, spPrivateKeys: spKey }))).messages[0]!;
+      expect(m.findings.map((f) => f.id)).not.toContain('assertion.decryption-failed');
+      expect(m.signature.status).toBe('valid');
+      expect(m.subject).toMatchObject({ nameId: 'jane.doe@example.com', verified: true });
+      expect(m.findings.map((f) => f.id)).toContain('assertion.obsolete-key-transport');
     });
   }
 
