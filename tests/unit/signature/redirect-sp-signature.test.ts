@@ -6,7 +6,7 @@ import { parseSpMetadata } from '../../../src-main/core/metadata/sp-metadata.js'
 import { defaultOptions } from '../../../src-main/core/model/options.js';
 import type { MessageResult } from '../../../src-main/core/model/index.js';
 import { buildAuthnRequest } from '../../fixtures/aws-response.js';
-import { ATTACKER_KEY, IDP_KEY, SP_KEY } from '../../fixtures/keys.js';
+import { ATTACKER_KEY, IDP_KEY, SP_KEY, makeKeyPair } from '../../fixtures/keys.js';
 import { lassoAvailable, lassoSignedRedirectRequest, spMetadataXml } from '../../fixtures/lasso.js';
 
 const NOW = new Date('2026-11-29T10:01:00Z');
@@ -40,6 +40,13 @@ describe('SP query-string signatures on HTTP-Redirect requests', () => {
     const valid = m.findings.find((f) => f.id === 'signature.redirect-valid');
     expect(valid?.message).toContain('RSA-SHA256');
     expect(valid?.message).toContain('SP certificate');
+  });
+
+  it('does not judge the SP certificate as an IdP certificate (no cert.* findings for an expired SP certificate)', async () => {
+    const expiredSp = makeKeyPair({ label: 'expired-sp', commonName: 'jira.example.com', notBefore: new Date('2020-01-01T00:00:00Z'), notAfter: new Date('2025-01-01T00:00:00Z') });
+    const m = await request(spSignedRedirect(expiredSp.privateKeyPem), expiredSp.certificatePem);
+    expect(m.signature.status).toBe('valid');
+    expect(m.findings.filter((f) => f.id.startsWith('cert.'))).toEqual([]);
   });
 
   it('is untrusted, not unsigned, without SP metadata', async () => {
