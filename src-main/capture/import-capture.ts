@@ -14,6 +14,7 @@ import { exchangeFromHarEntry, harEntryShape, type ConvertedEntry } from './har-
 import { any, describeValue, obj, scalar, stream, WrongKind, type Shape } from './json-shape.js';
 import { readJsonShaped, type StreamedElement } from './json-stream-reader.js';
 import { DEFAULT_CAPTURE_LIMITS, type CaptureLimits } from './limits.js';
+import { messageFileText } from './message-file-text.js';
 import { exchangeFromSamlTracerRequest, samlTracerRequestShape } from './saml-tracer-entry.js';
 
 export type CaptureKind = 'har' | 'saml-tracer';
@@ -138,7 +139,7 @@ export async function importCaptureFile(path: string, options: { source?: string
     const size = (await handle.stat()).size;
     const buffer = Buffer.alloc(Math.min(max, size));
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    return { source, content: buffer.subarray(0, bytesRead).toString('utf8') };
+    return { source, content: messageFileText(buffer.subarray(0, bytesRead)) };
   } finally {
     await handle.close();
   }

@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { importCaptureFile } from '../../../src-main/capture/import-capture.js';
 import { analyze } from '../../../src-main/core/analyze.js';
 import { decodeInput } from '../../../src-main/core/input/decode.js';
 import { defaultOptions } from '../../../src-main/core/model/options.js';
@@ -64,5 +68,21 @@ describe('declared encodings (XML 1.0 Appendix F: byte order mark, then the XML 
     const m = (await analyze({ source: 'latin1', content: latin1.toString('base64') }, options)).messages[0]!;
     expect(m.signature.status).toBe('valid');
     expect(m.attributes.find((a) => a.name === 'preferredName')).toMatchObject({ values: ['Renée Müller'], verified: true });
+  });
+
+  it('an XML file in ISO-8859-1 is read as its declaration says, and its signature verifies', async () => {
+    const xml = signedAwsResponse({ attributes: [...defaultAttributes(), { name: 'preferredName', values: ['Renée Müller'] }] });
+    const dir = mkdtempSync(join(tmpdir(), 'samlscope-latin1-'));
+    try {
+      const file = join(dir, 'response.xml');
+      writeFileSync(file, Buffer.from(`<?xml version="1.0" encoding="ISO-8859-1"?>${xml.replace(/^<\?xml[^>]*\?>/, '')}`, 'latin1'));
+      const input = await importCaptureFile(file);
+      expect('content' in input && input.content).toContain('Renée Müller');
+      const options = defaultOptions(new Date(DEFAULTS.issueInstant.getTime() + 30_000), { trustedCertificates: [{ pem: IDP_KEY.certificatePem, source: 'idp-cert', origin: 'idp.pem' }] });
+      const m = (await analyze(input, options)).messages[0]!;
+      expect(m.signature.status).toBe('valid');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
