@@ -15,6 +15,7 @@ import { harEntryShape } from './har-entry.js';
 import { any, describeValue, obj, scalar, stream, WrongKind, type Shape } from './json-shape.js';
 import { readJsonShaped } from './json-stream-reader.js';
 import { DEFAULT_CAPTURE_LIMITS, type CaptureLimits } from './limits.js';
+import { messageFileText } from './message-file-text.js';
 import { samlTracerRequestShape } from './saml-tracer-entry.js';
 
 export type { CaptureKind, ImportedCapture } from './capture-assembler.js';
@@ -131,7 +132,7 @@ export async function importCaptureFile(path: string, options: { source?: string
     const size = (await handle.stat()).size;
     const buffer = Buffer.alloc(Math.min(max, size));
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    return { source, content: buffer.subarray(0, bytesRead).toString('utf8') };
+    return { source, content: messageFileText(buffer.subarray(0, bytesRead)) };
   } finally {
     await handle.close();
   }

@@ -13,6 +13,7 @@ import { readMessage, type ParsedMessage } from './saml/analyze-message.js';
 import { messageTypeOf } from './saml/read-protocol.js';
 import type { TrustAnchor } from './signature/check-signature.js';
 import { trustAnchorsOf } from './signature/trust-anchors.js';
+import { spSigningKeysOf } from './signature/sp-signing-keys.js';
 import { XmlInputError, parseStrictXml } from './xml/strict-parse.js';
 
 const INPUT_FIX = { summary: 'Paste or load the SAMLResponse exactly as the browser posted it (the form field value, the whole URL, or the decoded XML).', where: 'samlscope-input' as const };
@@ -80,7 +81,7 @@ async function readAuthnRequestOption(options: AnalysisOptions, anchors: TrustAn
   if (!first) return { findings: [] };
   const parsed = parseMessage({ ...first, origin: `--authn-request (${first.origin})` });
   if (!('doc' in parsed)) return { findings: [parsed] };
-  return { request: await readMessage(parsed, -1, anchors, []), findings: [] };
+  return { request: await readMessage(parsed, -1, anchors, [], undefined, { spSigningKeys: spSigningKeysOf(options), profile: options.profile }), findings: [] };
 }
 
 /**
@@ -103,7 +104,7 @@ export async function analyze(input: AnalyzeInput, options: AnalysisOptions): Pr
       inputFindings.push(parsed);
       continue;
     }
-    const message = await readMessage(parsed, messages.length, anchors, options.spPrivateKeys, options.idpMetadata?.entityId);
+    const message = await readMessage(parsed, messages.length, anchors, options.spPrivateKeys, options.idpMetadata?.entityId, { spSigningKeys: spSigningKeysOf(options), profile: options.profile });
     const { profile, aws } = detectProfile(message, options);
     if (!context || (aws && !context.aws)) {
       context = { profile, now: options.now.toISOString(), clockSkewSeconds: options.clockSkewSeconds };
@@ -138,7 +139,7 @@ export async function analyze(input: AnalyzeInput, options: AnalysisOptions): Pr
   return result;
 }
 
-const CERTIFICATE_FINDINGS = new Set(['cert.expired', 'cert.expiring', 'cert.weak-key']);
+const CERTIFICATE_FINDINGS = new Set(['cert.expired', 'cert.not-yet-valid', 'cert.expiring', 'cert.weak-key']);
 
 /**
  * Certificate findings are about the configured certificates, not a message: in a capture with several

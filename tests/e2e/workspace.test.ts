@@ -561,15 +561,15 @@ describe('workspace in Chromium, bound to the real main-side handlers', () => {
     await page.locator('#tab-findings').focus();
     await page.keyboard.press('ArrowRight');
     expect(await page.locator('#tab-flow').getAttribute('aria-selected')).toBe('true');
-    // The importer keeps the exchanges from the first SAML message on (the login page before it explains nothing).
-    expect(await page.locator('#tab-flow .count').textContent()).toBe('2');
+    // The flow starts at the SP's first request: its login page, which redirected to the IdP with the AuthnRequest.
+    expect(await page.locator('#tab-flow .count').textContent()).toBe('3');
     // One request–response pair, paired by InResponseTo; the RelayState came back changed.
     expect(await page.locator('.flow-pair').count()).toBe(1);
     expect(await page.locator('.flow-pair').getAttribute('data-paired-by')).toBe('in-response-to');
     expect(await page.getByTestId('flow-relay-state').textContent()).toMatch(/Not returned unchanged.*sent.*\/secure\/Dashboard\.jspa.*returned.*\/browse\/OTHER-1/);
     expect(await page.locator('.flow-pair').textContent()).toMatch(/Posted to the requested ACS URL/);
     // Every exchange in order, numbered as in the HAR, the SAML messages on theirs, the SP's answer page and the findings on the POST.
-    expect(await page.locator('.flow-step .flow-num').allTextContents()).toEqual(['2', '3']);
+    expect(await page.locator('.flow-step .flow-num').allTextContents()).toEqual(['1', '2', '3']);
     expect(await page.locator('.flow-step[data-exchange="1"] .badge.saml').textContent()).toBe('AuthnRequest');
     const post = page.locator('.flow-step[data-exchange="2"]');
     expect(await post.locator('.badge.saml').textContent()).toBe('Response');
@@ -597,7 +597,7 @@ describe('workspace in Chromium, bound to the real main-side handlers', () => {
     await waitNewWorkspace(page, clear);
     await page.click('#tab-flow');
     expect(await page.locator('.flow-pair').count()).toBe(1);
-    expect(await page.locator('.flow-step').count()).toBe(2);
+    expect(await page.locator('.flow-step').count()).toBe(3);
     const { text, html } = await pageTexts(page);
     for (const needle of [...PERSONAL_NEEDLES, 'dashboard.jspa', 'other-1', 'samlrequest=']) {
       expect(text.toLowerCase(), `${needle} in the Flow tab text`).not.toContain(needle);

@@ -20,8 +20,9 @@ import {
   withDoctype,
   XSW,
 } from '../fixtures/attacks.js';
-import { DEFAULTS, signedAwsResponse, toPostBinding } from '../fixtures/aws-response.js';
-import { IDP_KEY } from '../fixtures/keys.js';
+import { DEFAULTS, encryptAssertion, signedAwsResponse, toPostBinding } from '../fixtures/aws-response.js';
+import { IDP_KEY, SP_KEY } from '../fixtures/keys.js';
+import { pysaml2Available, pysaml2SignEncryptSign } from '../fixtures/pysaml2.js';
 
 const NOW = new Date(DEFAULTS.issueInstant.getTime() + 30_000);
 
@@ -132,6 +133,50 @@ describe('XML Signature Wrapping (SAML Raider XSW1–XSW8)', () => {
       expectAttackerNeverVerified(result);
     });
   }
+});
+
+describe('encrypted assertions: IDs judged per signature and per signed document', () => {
+  const withSpKey = () => ({ ...options(), spPrivateKeys: [{ pem: SP_KEY.privateKeyPem, origin: 'sp-key.pem' }] });
+  /** Gives every ds:Signature Id="Signature1", as pysaml2 does; Signature attributes are outside what either signature covers. */
+  const signatureIds = (xml: string) => xml.replace(/<ds:Signature (?!Id=)/g, '<ds:Signature Id="Signature1" ');
+
+  it('sign-encrypt-sign with both signatures Id="Signature1" is valid (the duplicate exists only once decrypted)', async () => {
+    const xml = signatureIds(await encryptAssertion(signatureIds(bothSigned()), SP_KEY.certificatePem));
+    const result = await analyze({ source: 'sign-encrypt-sign', content: xml }, withSpKey());
+    const m = result.messages[0]!;
+    expect(m.signature.status, summary(result)).toBe('valid');
+    expect(ids(result), summary(result)).not.toContain('signature.wrapping');
+    expect(m.subject, summary(result)).toMatchObject({ nameId: 'jane.doe@example.com', verified: true });
+  });
+
+  it.skipIf(!pysaml2Available())('pysaml2 sign-encrypt-sign (both ds:Signature Id="Signature1") is valid', async () => {
+    const xml = pysaml2SignEncryptSign(IDP_KEY, SP_KEY);
+    const issued = Date.parse(/IssueInstant="([^"]+)"/.exec(xml)![1]!);
+    const result = await analyze({ source: 'pysaml2', content: xml }, { ...withSpKey(), now: new Date(issued + 30_000) });
+    expect(result.messages[0]!.signature.status, summary(result)).toBe('valid');
+    expect(ids(result), summary(result)).not.toContain('signature.wrapping');
+  });
+
+  for (const name of ['xsw4', 'xsw6', 'xsw8'] as const) {
+    for (const [label, signed] of [['Assertion signed', assertionSigned], ['both signed', bothSigned]] as const) {
+      it(`${name.toUpperCase()} inside an encrypted assertion (${label}) fails; attacker never verified`, async () => {
+        const xml = await encryptAssertion(XSW[name](signed()), SP_KEY.certificatePem);
+        const result = await analyze({ source: name, content: xml }, withSpKey());
+        expect(result.messages[0]!.verdict, summary(result)).toBe('fail');
+        expect(ids(result), summary(result)).toContain('signature.wrapping');
+        expectAttackerNeverVerified(result);
+      });
+    }
+  }
+
+  it('a decrypted assertion whose signed ID also names an element outside it is refused', async () => {
+    const plain = assertionSigned();
+    const assertionId = /<saml2:Assertion [^>]*ID="([^"]+)"/.exec(plain)![1]!;
+    const xml = (await encryptAssertion(plain, SP_KEY.certificatePem)).replace(/(<saml2p:Response [^>]*?)ID="[^"]+"/, `$1ID="${assertionId}"`);
+    const result = await analyze({ source: 'duplicate', content: xml }, withSpKey());
+    expect(result.messages[0]!.verdict, summary(result)).toBe('fail');
+    expect(ids(result), summary(result)).toContain('signature.wrapping');
+  });
 });
 
 describe('other signature attacks', () => {

@@ -1,5 +1,5 @@
 /**
- * cert.expired, cert.expiring (≤ 90 days, the threshold at which AWS's console turns the certificate
+ * cert.expired, cert.not-yet-valid, cert.expiring (≤ 90 days, the threshold at which AWS's console turns the certificate
  * yellow, aws.md §1) and cert.weak-key (RSA below 2048 bits; AWS still offers 1024-bit keys when a
  * certificate is generated) on the certificate that verified the message and every trusted IdP certificate.
  */
@@ -37,7 +37,7 @@ export function checkCertificates(message: MessageResult, run: CheckRun): Findin
         makeFinding('cert.expired', {
           message:
             `${describe(c)} expired on ${c.info.notAfter}, ${Math.max(1, -daysLeft)} day(s) ago. ` +
-            'AWS\'s console shows it red. An SP that checks certificate validity rejects every login signed with it, and the others keep trusting a key past its intended life: rotate it.',
+            `${run.profile === 'aws' ? 'AWS\'s console shows it red. ' : ''}An SP that checks certificate validity rejects every login signed with it, and the others keep trusting a key past its intended life: rotate it.`,
           evidence: [certEvidence(c, `notAfter ${c.info.notAfter}`, `a notAfter later than ${run.options.now.toISOString()}`)],
           fix: rotationFix('Generate a new IAM Identity Center certificate for the application, give it to the Atlassian side, then make it active.', run, app),
         }),
@@ -46,17 +46,19 @@ export function checkCertificates(message: MessageResult, run: CheckRun): Findin
       findings.push(
         makeFinding('cert.expiring', {
           message:
-            `${describe(c)} expires on ${c.info.notAfter}, in ${daysLeft} day(s). AWS's console marks certificates yellow from ${EXPIRY_WARNING_DAYS} days before expiry. ` +
+            `${describe(c)} expires on ${c.info.notAfter}, in ${daysLeft} day(s).${run.profile === 'aws' ? ` AWS's console marks certificates yellow from ${EXPIRY_WARNING_DAYS} days before expiry.` : ''} ` +
             'Rotate it before then; the rotation needs a change on the Atlassian side too, so plan it off-peak.',
           evidence: [certEvidence(c, `notAfter ${c.info.notAfter}`)],
           fix: rotationFix('Rotate the certificate before it expires: generate a new one in IAM Identity Center, give it to the Atlassian side, then make it active.', run, app),
         }),
       );
     }
+    const notBefore = Date.parse(c.info.notBefore);
+    if (notBefore > now) findings.push(notYetValid(c, notBefore, run));
     if (isWeak(c)) {
       findings.push(
         makeFinding('cert.weak-key', {
-          message: `${describe(c)} has a ${c.info.keySize}-bit ${c.info.keyType.toUpperCase()} key. Keys below 2048 bits can be factored with feasible effort; AWS offers 2048-bit RSA when you generate a certificate.`,
+          message: `${describe(c)} has a ${c.info.keySize}-bit ${c.info.keyType.toUpperCase()} key. Keys below 2048 bits can be factored with feasible effort${run.profile === 'aws' ? '; AWS offers 2048-bit RSA when you generate a certificate' : ''}.`,
           evidence: [certEvidence(c, `${c.info.keyType.toUpperCase()} ${c.info.keySize} bits`, c.info.keyType.toLowerCase() === 'ec' ? 'at least 256 bits' : 'RSA 2048 bits or more')],
           fix: rotationFix('Generate a new certificate with Key size 2048-bit RSA and Algorithm SHA-256, give it to the Atlassian side, then make it active.', run, app),
         }),
@@ -64,6 +66,27 @@ export function checkCertificates(message: MessageResult, run: CheckRun): Findin
     }
   }
   return findings;
+}
+
+/**
+ * A configured certificate whose validity has not begun. samlscope still trusts it (trust comes from
+ * configuration, like an expired one), but an SP or IdP that checks validity refuses it until then.
+ */
+function notYetValid(c: JudgedCertificate, notBefore: number, run: CheckRun): Finding {
+  const days = Math.ceil((notBefore - run.options.now.getTime()) / DAY_MS);
+  return makeFinding('cert.not-yet-valid', {
+    message:
+      `${describe(c)} is valid only from ${c.info.notBefore}, ${days} day(s) after ${run.options.now.toISOString()}, the time this message is judged at. ` +
+      'samlscope trusts it because it is configured, but an SP that checks certificate validity rejects logins signed with it until then. ' +
+      'A certificate is normally valid from the moment it is made, so a start date in the future points at a wrong clock: the one of the machine that issued it, or the time samlscope judged at.',
+    evidence: [certEvidence(c, `notBefore ${c.info.notBefore}`, `a notBefore earlier than ${run.options.now.toISOString()}`)],
+    fix: {
+      summary: `Check the time samlscope judged at (the capture time, or --now) and the clock of the ${run.profile === 'aws' ? 'system that generated the certificate' : 'IdP that issued the certificate'}; until the start date, sign with a certificate that is already valid.`,
+      where: 'clock',
+      field: 'Certificate notBefore / system clock',
+      value: c.info.notBefore,
+    },
+  });
 }
 
 function isWeak(c: JudgedCertificate): boolean {

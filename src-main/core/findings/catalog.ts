@@ -76,6 +76,20 @@ export const FINDING_CATALOG = {
   'jit.rename': { severity: 'warning', title: 'Login renames an existing user' },
   'jit.invalid-username': { severity: 'error', title: 'Username is not valid for the product' },
   'jit.confluence-admins-missing': { severity: 'error', title: 'confluence-administrators has no members' },
+
+  // HTTP-Redirect query-string signatures (SAML bindings 3.4.4.1)
+  'signature.redirect-valid': { severity: 'info', title: 'Query-string signature verifies' },
+  'signature.redirect-invalid': { severity: 'error', title: 'Query-string signature does not verify' },
+  'signature.redirect-untrusted': { severity: 'info', title: 'Query-string signature not checked: no certificate configured' },
+
+  // A signature refused for what it covers (not an attack shape, not its cryptography)
+  'signature.structure-refused': { severity: 'error', title: 'Signature does not cover what the SP reads' },
+
+  // Encryption
+  'assertion.obsolete-key-transport': { severity: 'warning', title: 'Assertion key wrapped with obsolete RSA PKCS#1 v1.5' },
+
+  // Certificates (configured trust, so warnings like cert.expired)
+  'cert.not-yet-valid': { severity: 'warning', title: 'IdP signing certificate is not valid yet' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
 export type FindingId = keyof typeof FINDING_CATALOG;

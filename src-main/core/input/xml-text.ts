@@ -1,31 +1,25 @@
 import { InputDecodeError, safePrefix } from './decode-error.js';
+import { decodeXmlBytes } from './declared-encoding.js';
 
 const XML_START = /^\s*</;
 
-/** The decoded bytes look like the start of an XML document (optional BOM, whitespace, then `<`). */
+/** The decoded bytes look like the start of an XML document (optional BOM, whitespace, then `<`; UTF-16 with or without a BOM). */
 export function bytesLookLikeXml(bytes: Buffer): boolean {
   let i = 0;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) i = 3;
   else if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return true;
+  else if (bytes[0] === 0x00 && bytes[1] === 0x3c) return true;
   while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)) i++;
   return bytes[i] === 0x3c;
 }
 
 /**
- * Turns decoded bytes into XML text: UTF-8 (or UTF-16 with a byte order mark), BOM removed, must start with `<`.
- * Invalid UTF-8 is refused rather than replaced, so what is shown is exactly what arrived.
+ * Turns decoded bytes into XML text: by byte order mark, then by the XML declaration's encoding (UTF-8 when
+ * none is declared); must start with `<`. Bytes invalid in their encoding are refused rather than replaced,
+ * so what is shown is exactly what arrived.
  */
 export function bytesToXmlText(bytes: Buffer, what: string): string {
-  let text: string;
-  try {
-    if (bytes[0] === 0xff && bytes[1] === 0xfe) text = new TextDecoder('utf-16le', { fatal: true }).decode(bytes.subarray(2));
-    else if (bytes[0] === 0xfe && bytes[1] === 0xff) text = new TextDecoder('utf-16be', { fatal: true }).decode(bytes.subarray(2));
-    else text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    throw new InputDecodeError('input.decode-failed', `${what} decodes to bytes that are not valid UTF-8 text. SAML messages are UTF-8 XML; the value may be corrupted or encrypted by something other than SAML.`, [
-      { location: what, value: `${bytes.length} bytes, starting ${bytes.subarray(0, 8).toString('hex')}` },
-    ]);
-  }
+  let text = decodeXmlBytes(bytes, what).text;
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (!XML_START.test(text)) {
     throw new InputDecodeError('input.decode-failed', `${what} decodes to text that is not XML: it starts with "${safePrefix(text)}" instead of "<".`, [

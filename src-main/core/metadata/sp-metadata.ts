@@ -23,6 +23,8 @@ export function parseSpMetadata(xml: string): SpMetadata {
     nameIdFormats: readNameIdFormats(role),
     encryptionCertificates: readCertificates(role, 'encryption', what),
   };
+  const signing = readCertificates(role, 'signing', what);
+  if (signing.length > 0) metadata.signingCertificates = signing;
   const authnRequestsSigned = readBoolean(role, 'AuthnRequestsSigned');
   if (authnRequestsSigned !== undefined) metadata.authnRequestsSigned = authnRequestsSigned;
   const wantAssertionsSigned = readBoolean(role, 'WantAssertionsSigned');

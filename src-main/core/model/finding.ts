@@ -25,6 +25,7 @@ export type FixPlace =
   | 'resolution-saml-sso'
   | 'atlassian-admin'
   | 'sp-configuration'
+  | 'idp-configuration'
   | 'samlscope-input'
   | 'clock'
   | 'none';
@@ -36,6 +37,7 @@ export const FIX_PLACE_LABEL: Record<FixPlace, string> = {
   'resolution-saml-sso': 'resolution SAML SSO app',
   'atlassian-admin': 'Atlassian administration',
   'sp-configuration': 'Service provider configuration',
+  'idp-configuration': 'Identity provider configuration',
   'samlscope-input': 'samlscope input',
   clock: 'System clock',
   none: 'No change needed',

@@ -19,6 +19,8 @@ export interface SpMetadata {
   wantAssertionsSigned?: boolean;
   /** Base64 DER bodies of encryption certificates. */
   encryptionCertificates: string[];
+  /** Base64 DER bodies of signing certificates: what the SP's signed requests verify against. */
+  signingCertificates?: string[];
 }
 
 export interface Endpoint {

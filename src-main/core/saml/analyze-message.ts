@@ -10,6 +10,9 @@ import { describeCertificate } from '../signature/certificate-info.js';
 import { signatureFindings } from '../signature/signature-findings.js';
 import { signatureStatusOf, signedElementsOf } from '../signature/verify-document.js';
 import { checkRedirectSignature } from '../signature/redirect-signature.js';
+import { redirectSignatureFindings } from '../signature/redirect-findings.js';
+import { signatureFixes, signatureIdpOf } from '../signature/signature-fixes.js';
+import type { SpSigningKey } from '../signature/sp-signing-keys.js';
 import { commentInjectionFindings } from './comment-injection.js';
 import { sentByIdp } from './message-direction.js';
 import { readAssertion } from './read-assertion.js';
@@ -35,6 +38,14 @@ function describeKeyInfo(pems: string[], trusted: TrustAnchor[]): CertificateInf
   return out;
 }
 
+/** What readMessage needs besides the IdP trust anchors and SP decryption keys. */
+export interface ReadContext {
+  /** The SP's signing certificates (SP metadata): what the SP's own query-string signatures verify against. */
+  spSigningKeys?: SpSigningKey[];
+  /** The profile the user chose; `auto` names the IdP from the issuer. */
+  profile?: 'auto' | 'aws' | 'generic';
+}
+
 export interface ParsedMessage {
   decoded: DecodedMessage;
   doc: Document;
@@ -53,6 +64,7 @@ export async function readMessage(
   trusted: TrustAnchor[],
   spKeys: SpPrivateKey[],
   idpEntityId?: string,
+  context: ReadContext = {},
 ): Promise<MessageResult> {
   const { decoded, doc, xml, type } = parsed;
   // Only messages the IdP sends are verified against IdP certificates; an AuthnRequest (and a logout
@@ -61,11 +73,13 @@ export async function readMessage(
   const anchors = fromIdp ? trusted : [];
   const verified = await verifyMessage(doc, xml, anchors, spKeys);
   const v = verified.verification;
-  const redirect = fromIdp ? checkRedirectSignature(decoded, anchors) : undefined;
+  const spSigningKeys = context.spSigningKeys ?? [];
+  const redirectKeys = fromIdp ? anchors.map((a) => ({ pem: a.cert.pem, sha256Fingerprint: a.info.sha256Fingerprint })) : spSigningKeys;
+  const redirect = checkRedirectSignature(decoded, redirectKeys, fromIdp ? 'IdP' : 'SP');
   let status = signatureStatusOf(v, anchors.length > 0);
   const redirectCovers = redirect?.accepted === true && v.wrapping.length === 0 && v.signatures.length === 0;
   if (redirectCovers) status = 'valid';
-  else if (redirect && status === 'unsigned') status = anchors.length > 0 ? 'invalid' : 'untrusted';
+  else if (redirect && status === 'unsigned') status = redirectKeys.length > 0 ? 'invalid' : 'untrusted';
 
   const keyInfoPems = [...new Set(v.signatures.flatMap((s) => s.keyInfoPems))];
   const keyInfoCertificates = describeKeyInfo(keyInfoPems, trusted);
@@ -76,8 +90,8 @@ export async function readMessage(
     keyInfoCertificates,
   };
   const verifier = (redirect?.accepted ? redirect : v.signatures.find((s) => s.detail.accepted)?.detail)?.verifiedBy;
-  const anchor = verifier ? trusted.find((t) => t.info.sha256Fingerprint === verifier) : undefined;
-  if (anchor) report.certificate = anchor.info;
+  const verifiedWith = verifier ? (fromIdp ? trusted.find((t) => t.info.sha256Fingerprint === verifier) : spSigningKeys.find((k) => k.sha256Fingerprint === verifier)) : undefined;
+  if (verifiedWith) report.certificate = verifiedWith.info;
 
   // Identity data counts as verified only when the whole message passed; otherwise it is shown as it arrived.
   const trustworthy = status === 'valid';
@@ -129,9 +143,20 @@ export async function readMessage(
   if (!message.issuerDetail && protocol.issuer) message.issuerDetail = protocol.issuer;
   if (message.issuerDetail) message.issuer = message.issuerDetail.value;
 
+  const idp = signatureIdpOf(message.issuer ?? protocol.issuer?.value ?? idpEntityId, context.profile);
   const findings: Finding[] = [...verified.findings];
-  if (fromIdp) findings.push(...signatureFindings(v, report, anchors.length > 0, keyInfoCertificates, redirect));
-  else findings.push(...signatureFindings({ ...v, signatures: [] }, { ...report, status: 'valid' }, true, []));
+  if (fromIdp) findings.push(...signatureFindings(v, report, anchors.length > 0, keyInfoCertificates, idp));
+  else findings.push(...signatureFindings({ ...v, signatures: [] }, { ...report, status: 'valid' }, true, [], idp));
+  if (redirect) {
+    findings.push(...redirectSignatureFindings({
+      detail: redirect,
+      signer: fromIdp ? 'IdP' : 'SP',
+      type,
+      keysConfigured: redirectKeys.length > 0,
+      ...(report.certificate && redirect.accepted ? { certificate: report.certificate } : {}),
+      idpCertificateFix: signatureFixes(idp).realCert,
+    }));
+  }
   findings.push(...commentInjectionFindings(doc));
   if (type === 'Response' && !assertionSource && !verified.encrypted && message.status?.code.endsWith(':Success')) {
     findings.push(makeFinding('assertion.missing', {

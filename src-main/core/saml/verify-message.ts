@@ -7,6 +7,7 @@ import { verifyDocument, type DocumentVerification } from '../signature/verify-d
 import { SAML_NS, firstChildElement, isElement, nodePath } from '../xml/dom.js';
 import { parseStrictXml } from '../xml/strict-parse.js';
 import { decryptAssertion } from './decrypt-assertion.js';
+import { obsoleteKeyTransportFinding } from './key-transport-finding.js';
 
 export interface VerifiedMessage {
   verification: DocumentVerification;
@@ -74,9 +75,10 @@ export async function verifyMessage(
         }));
       } else {
         decryptedWith = outcome.keyOrigin;
+        if (outcome.obsoleteKeyTransport) findings.push(obsoleteKeyTransportFinding(direct));
         const xml2 = spliceDecrypted(doc, direct, outcome.assertionXml);
         const doc2 = parseStrictXml(xml2, 'decrypted assertion');
-        const inner = verifyDocument(doc2, xml2, trusted);
+        const inner = verifyDocument(doc2, xml2, trusted, 'assertion');
         decryptedRoot = doc2.documentElement ?? undefined;
         // The Response signature covers the ciphertext and is judged on the original document; the
         // assertion's own signature can only be judged on the decrypted one.

@@ -21,13 +21,15 @@ export const EXC_C14N = 'http://www.w3.org/2001/10/xml-exc-c14n#';
 export const EXC_C14N_WITH_COMMENTS = 'http://www.w3.org/2001/10/xml-exc-c14n#WithComments';
 export const C14N = 'http://www.w3.org/TR/2001/REC-xml-c14n-20010315';
 export const C14N_WITH_COMMENTS = 'http://www.w3.org/TR/2001/REC-xml-c14n-20010315#WithComments';
+export const C14N11 = 'http://www.w3.org/2006/12/xml-c14n11';
+export const C14N11_WITH_COMMENTS = 'http://www.w3.org/2006/12/xml-c14n11#WithComments';
 export const ENVELOPED_SIGNATURE = 'http://www.w3.org/2000/09/xmldsig#enveloped-signature';
 
-/** Canonicalization methods we accept for SignedInfo; the inclusive ones are legal but unusual for SAML. */
-export const CANONICALIZATION_ALGORITHMS = new Set([EXC_C14N, EXC_C14N_WITH_COMMENTS, C14N, C14N_WITH_COMMENTS]);
+/** Canonicalization methods we accept for SignedInfo; the inclusive ones (1.0 and 1.1) are legal but unusual for SAML. */
+export const CANONICALIZATION_ALGORITHMS = new Set([EXC_C14N, EXC_C14N_WITH_COMMENTS, C14N, C14N_WITH_COMMENTS, C14N11, C14N11_WITH_COMMENTS]);
 
 /** Reference transforms we accept. No XPath or XSLT transforms, ever. */
-export const TRANSFORM_ALGORITHMS = new Set([ENVELOPED_SIGNATURE, EXC_C14N, EXC_C14N_WITH_COMMENTS, C14N, C14N_WITH_COMMENTS]);
+export const TRANSFORM_ALGORITHMS = new Set([ENVELOPED_SIGNATURE, EXC_C14N, EXC_C14N_WITH_COMMENTS, C14N, C14N_WITH_COMMENTS, C14N11, C14N11_WITH_COMMENTS]);
 
 /** passport-saml CVE-2021-39171: more than two transforms is a denial-of-service vector, never legitimate in SAML. */
 export const MAX_TRANSFORMS = 2;

@@ -14,9 +14,14 @@ import type { DocumentStructure } from './inspect-structure.js';
 import { readSignedInfo } from './signed-info.js';
 import { checkSignatureWith } from './verify-crypto.js';
 
-/** Why a signature is refused before or regardless of cryptography. */
+/**
+ * Why a signature is refused before or regardless of cryptography: `wrapping` is the shape of an attack
+ * (duplicate IDs, hidden copies); `structure` and `malformed` are signatures that do not cover what a SAML
+ * consumer reads (the wrong element, several References, nothing at all), refused with their own reason.
+ */
 export type StructuralProblem =
   | { kind: 'wrapping'; detail: string }
+  | { kind: 'structure'; detail: string }
   | { kind: 'algorithm'; detail: string }
   | { kind: 'malformed'; detail: string };
 
@@ -37,6 +42,8 @@ export interface CheckedSignature {
   /** KeyInfo certificates as PEM, for reporting and the rotation diagnosis. */
   keyInfoPems: string[];
   weakAlgorithms: string[];
+  /** What each Reference names, for people: `#id → /Response/Issuer`. */
+  coverage: string[];
 }
 
 function rootKind(root: Element): SignedElement {
@@ -103,7 +110,7 @@ function referenceProblems(
   const parent = signature.parentNode as Element | null;
   if (uri === '') {
     // URI="" means the whole document; legitimate only for a signature on the root element.
-    if (parent !== structure.root) problems.push({ kind: 'wrapping', detail: 'Reference URI="" (whole document) on a signature that is not on the root element' });
+    if (parent !== structure.root) problems.push({ kind: 'structure', detail: 'its Reference URI="" names the whole document, but the signature is not on the root element' });
     return problems;
   }
   if (!uri.startsWith('#') || /["']/.test(uri)) {
@@ -116,9 +123,20 @@ function referenceProblems(
   } else if (targets.length > 1) {
     problems.push({ kind: 'wrapping', detail: `${targets.length} elements carry the ID ${uri.slice(1)} (${targets.map((t) => nodePath(t)).join(', ')}); IDs must be unique` });
   } else if (targets[0] !== parent) {
-    problems.push({ kind: 'wrapping', detail: `the signature sits in ${parent ? nodePath(parent) : 'nothing'} but its reference points at ${nodePath(targets[0]!)}` });
+    problems.push({ kind: 'structure', detail: `the signature sits in ${parent ? nodePath(parent) : 'nothing'} but its Reference names ${nodePath(targets[0]!)}, not the element it sits in` });
   }
   return problems;
+}
+
+/** What each Reference of a signature names in the document, for the structural-refusal finding. */
+function coverageOf(uris: string[], structure: DocumentStructure): string[] {
+  return uris.map((uri) => {
+    if (uri === '') return 'URI="" → the whole document';
+    if (!uri.startsWith('#')) return `${JSON.stringify(uri)} → nothing in this document`;
+    const targets = structure.ids.get(uri.slice(1)) ?? [];
+    if (targets.length === 0) return `${uri} → no element`;
+    return `${uri} → ${targets.map((t) => nodePath(t)).join(' and ')}`;
+  });
 }
 
 /**
@@ -136,7 +154,7 @@ export function checkSignature(
   const placement = placementOf(signature, structure.root);
   const problems: StructuralProblem[] = [];
   if (placement.parent === 'other') {
-    problems.push({ kind: 'wrapping', detail: `a Signature at ${nodePath(signature)}, where SAML signatures never sit (only on the root or on an Assertion directly under the Response)` });
+    problems.push({ kind: 'structure', detail: `it sits at ${nodePath(signature)}, where SAML signatures never sit (only on the root or on an Assertion directly under the Response)` });
   }
   problems.push(...referenceProblems(signature, info, structure));
   const algorithms = algorithmProblems(info);
@@ -155,7 +173,7 @@ export function checkSignature(
   if (info.canonicalizationAlgorithm) detail.canonicalizationAlgorithm = info.canonicalizationAlgorithm;
 
   const keyInfoPems = info.keyInfoCertificates.map(certificatePemFromBase64);
-  const checked: CheckedSignature = { element: signature, detail, problems, keyInfoPems, weakAlgorithms: algorithms.weak };
+  const checked: CheckedSignature = { element: signature, detail, problems, keyInfoPems, weakAlgorithms: algorithms.weak, coverage: coverageOf(info.referenceUris, structure) };
   if (placement.covers) checked.covers = placement.covers;
 
   // Malformed signatures and forbidden algorithms never reach the cryptography.

@@ -2,7 +2,6 @@ import { createVerify } from 'node:crypto';
 import type { DecodedMessage } from '../model/input.js';
 import type { SignatureDetail } from '../model/message.js';
 import { SIGNATURE_ALGORITHMS } from './algorithms.js';
-import type { TrustAnchor } from './check-signature.js';
 
 /** Node digest names for the allowed XML-DSig signature algorithm URIs (HTTP-Redirect binding, SAML bindings §3.4.4.1). */
 const NODE_ALGORITHMS: Record<string, string> = {
@@ -11,11 +10,21 @@ const NODE_ALGORITHMS: Record<string, string> = {
   'http://www.w3.org/2000/09/xmldsig#rsa-sha1': 'RSA-SHA1',
 };
 
+/** A certificate a query-string signature may verify with: the IdP's for IdP messages, the SP's for SP requests. */
+export interface RedirectKey {
+  pem: string;
+  sha256Fingerprint: string;
+}
+
+/** Whose certificate a query-string signature is checked against, for the wording of the outcome. */
+export type RedirectSigner = 'IdP' | 'SP';
+
 /**
  * Verifies the query-string signature of an HTTP-Redirect message over the exact octets sent
- * (`SAMLRequest=…&RelayState=…&SigAlg=…`), with each trusted certificate in turn.
+ * (`SAMLRequest=…&RelayState=…&SigAlg=…`, each value still URL-encoded as it arrived), with each
+ * configured certificate of the signer in turn. Undefined when the message carries no such signature.
  */
-export function checkRedirectSignature(message: DecodedMessage, trusted: TrustAnchor[]): SignatureDetail | undefined {
+export function checkRedirectSignature(message: DecodedMessage, keys: RedirectKey[], signer: RedirectSigner = 'IdP'): SignatureDetail | undefined {
   const sig = message.redirectSignature;
   if (!sig) return undefined;
   const detail: SignatureDetail = {
@@ -33,20 +42,22 @@ export function checkRedirectSignature(message: DecodedMessage, trusted: TrustAn
     return detail;
   }
   const signature = Buffer.from(sig.signature, 'base64');
-  for (const anchor of trusted) {
+  for (const key of keys) {
     try {
       const verifier = createVerify(nodeAlgorithm);
       verifier.update(sig.signedQuery);
-      if (verifier.verify(anchor.cert.pem, signature)) {
+      if (verifier.verify(key.pem, signature)) {
         detail.cryptoValid = true;
         detail.accepted = true;
-        detail.verifiedBy = anchor.info.sha256Fingerprint;
+        detail.verifiedBy = key.sha256Fingerprint;
         return detail;
       }
     } catch {
       // A malformed key or signature is a failed verification, reported below.
     }
   }
-  detail.problem = trusted.length === 0 ? 'no trusted IdP certificate is configured' : 'the query-string signature does not verify with any trusted certificate';
+  detail.problem = keys.length === 0
+    ? `no ${signer} certificate is configured`
+    : `the query-string signature does not verify with any configured ${signer} certificate`;
   return detail;
 }

@@ -1,5 +1,6 @@
 import type { Element } from '@xmldom/xmldom';
 import { SignedXml } from 'xml-crypto';
+import { registerC14n11 } from './c14n11.js';
 
 export interface CryptoCheck {
   ok: boolean;
@@ -17,6 +18,7 @@ export function checkSignatureWith(xml: string, signature: Element, publicCertPe
   const sig = new SignedXml({ publicCert: publicCertPem, getCertFromKeyInfo: () => null });
   // SAML identifies elements by `ID` only; the structural checks already refuse duplicate ID/Id/id values.
   (sig as unknown as { idAttributes: string[] }).idAttributes = ['ID'];
+  registerC14n11(sig);
   try {
     sig.loadSignature(signature as unknown as Parameters<SignedXml["loadSignature"]>[0]);
     const ok = sig.checkSignature(xml) === true;

@@ -28,11 +28,20 @@ function directAssertions(root: Element): Element[] {
 }
 
 /**
+ * Where IDs must be unique besides the ID each Reference names (which must be unique in the whole
+ * document, checked per signature): the whole document as it arrived, or only the assertion when the
+ * document is one samlscope assembled by putting a decrypted assertion back. The assertion's signature was
+ * computed over the assertion alone, so an ID it shares with the envelope it was decrypted into (pysaml2
+ * gives every ds:Signature Id="Signature1") is no ambiguity for anything that signature covers.
+ */
+export type IdUniquenessScope = 'document' | 'assertion';
+
+/**
  * Verifies every signature in a SAML document and checks the document's shape against signature
  * wrapping (security.md §0.3–0.4): at most one signature per signed element, exactly one Assertion
  * outside the signed assertion's own content (Advice may nest more), unique IDs.
  */
-export function verifyDocument(doc: Document, xml: string, trusted: TrustAnchor[]): DocumentVerification {
+export function verifyDocument(doc: Document, xml: string, trusted: TrustAnchor[], idScope: IdUniquenessScope = 'document'): DocumentVerification {
   const structure = inspectStructure(doc);
   const signatures = structure.signatures.map((s) => checkSignature(s, xml, structure, trusted));
   const wrapping: string[] = [];
@@ -61,7 +70,9 @@ export function verifyDocument(doc: Document, xml: string, trusted: TrustAnchor[
   if (stray.length > 0) {
     wrapping.push(`the document holds ${stray.length} Assertion element(s) besides ${anchor ? nodePath(anchor) : 'the signed one'} (${stray.map((a) => nodePath(a)).join(', ')}); a Response carries exactly one`);
   }
-  for (const [id, elements] of structure.ids) {
+  const idsWithin = idScope === 'assertion' ? result.assertion : undefined;
+  for (const [id, found] of structure.ids) {
+    const elements = idsWithin ? found.filter((e) => isWithin(e, idsWithin)) : found;
     if (elements.length > 1) wrapping.push(`${elements.length} elements carry the ID ${id} (${elements.map((e) => nodePath(e)).join(', ')}); IDs must be unique`);
   }
   for (const s of signatures) {

@@ -29,7 +29,7 @@ describe('samlscope analyze on captures', () => {
     expect(code).toBe(1);
     expect(out).toContain('login.har (har)');
     // Each exchange in capture order with the message it carried, then how request and response pair up.
-    expect(out).toMatch(/Flow: 2 SAML messages in capture order\n\s+\d+\. GET \S+ → 200\s+AuthnRequest _req-4f1c\n\s+\d+\. POST \S+ → 400\s+Response \S+ → answers _req-4f1c/);
+    expect(out).toMatch(/Flow: 2 SAML messages in capture order\n\s+1\. GET \S+\/login\.jsp → 302\n\s+2\. GET \S+ → 200\s+AuthnRequest _req-4f1c\n\s+\d+\. POST \S+ → 400\s+Response \S+ → answers _req-4f1c/);
     expect(out).toMatch(/Response message 2 ← message 1 \(paired by in-response-to/);
     expect(out).toContain('ERROR flow.sp-error: The SP answered with an error page');
     expect(out).toContain('Received SSO request for user jane.doe@example.com, but the user does not exist');

@@ -24,9 +24,10 @@ describe.each<Browser>(['chrome', 'firefox', 'safari'])('HAR from %s', (browser)
     const imported = await importText(JSON.stringify(harOf(flow, browser), null, 2));
     expect(imported.kind).toBe('har');
     expect(imported.flow.notes).toBeUndefined();
-    // Everything from the first SAML message on is kept; the SP login page before it is not needed.
-    expect(imported.flow.exchanges.map((e) => e.index)).toEqual([1, 2]);
-    const ex = imported.flow.exchanges[1]!;
+    // The flow starts at the SP's first request: its login page redirected the browser to the IdP.
+    expect(imported.flow.exchanges.map((e) => e.index)).toEqual([0, 1, 2]);
+    expect(imported.flow.exchanges[0]!.url).toBe('https://jira.example.com/login.jsp');
+    const ex = imported.flow.exchanges[2]!;
     expect(ex).toMatchObject({ method: 'POST', url: DEFAULTS.acsUrl, status: 400 });
     expect(ex.responseBody).toContain(USER_PAGE);
 
@@ -52,20 +53,20 @@ describe('streaming and selection', () => {
     const text = JSON.stringify(har);
     const imported = await importCaptureChunks(byteChunksOf(text), 'big.har');
     expect(imported.entriesRead).toBe(flow.exchanges.length * 4);
-    expect(imported.flow.exchanges.map((e) => e.index)).toEqual([7, 11]);
+    expect(imported.flow.exchanges.map((e) => e.index)).toEqual([3, 7, 11]);
     expect(imported.flow.exchanges.every((e) => !e.url.endsWith('.js'))).toBe(true);
   });
 
   test('UTF-8 split across chunks survives (non-ASCII in an answer page)', async () => {
     const flow = loginFlow({ spAnswer: atlassianErrorPage('Received SSO request for user jürgen.müller@example.com, but the user does not exist') });
     const imported = await importCaptureChunks(byteChunksOf(JSON.stringify(harOf(flow, 'chrome')), 7), 'x.har');
-    expect(imported.flow.exchanges[1]!.responseBody).toContain('jürgen.müller@example.com');
+    expect(imported.flow.exchanges.find((e) => e.method === 'POST')!.responseBody).toContain('jürgen.müller@example.com');
   });
 
   test('a response body over the bound is cut to the bound', async () => {
     const flow = loginFlow({ spAnswer: { status: 400, contentType: 'text/html', body: `<p>${USER_PAGE}</p>${'<div>filler</div>'.repeat(100_000)}` } });
     const imported = await importText(JSON.stringify(harOf(flow, 'chrome')));
-    const body = imported.flow.exchanges[1]!.responseBody!;
+    const body = imported.flow.exchanges.find((e) => e.method === 'POST')!.responseBody!;
     expect(body.length).toBe(DEFAULT_CAPTURE_LIMITS.maxResponseBodyChars);
     expect(body).toContain(USER_PAGE);
   });
@@ -84,7 +85,7 @@ describe('hand-edited and damaged files', () => {
     const text = JSON.stringify(harOf(loginFlow(), 'chrome'), null, 1);
     const cut = text.slice(0, text.indexOf('"startedDateTime"', text.indexOf('samlconsumer')) + 40);
     const imported = await importText(cut);
-    expect(imported.flow.exchanges.map((e) => e.index)).toEqual([1, 2]);
+    expect(imported.flow.exchanges.map((e) => e.index)).toEqual([0, 1, 2]);
     expect(imported.flow.notes?.[0]).toMatch(/^The file ends after [\d,]+ bytes, inside log\.entries\[3\]\.startedDateTime: it was cut off\. The 3 complete HAR entries before that point were read/);
   });
 
