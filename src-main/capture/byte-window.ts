@@ -8,6 +8,9 @@
 /** Reads up to `length` bytes into `into` at `offset`; 0 at the end of the source. */
 export type ReadBytes = (into: Buffer, offset: number, length: number) => Promise<number>;
 
+/** Reads `length` bytes at `offset` of the source at once (rarely: to go back to an entry skipped earlier). */
+export type ReadBytesAt = (offset: number, length: number) => Buffer;
+
 /** One entry is larger than the window may grow: the caller falls back to the streaming reader. */
 export class WindowCapExceeded extends Error {}
 
@@ -26,18 +29,20 @@ export class ByteWindow {
     private readonly readBytes: ReadBytes | undefined,
     buffer: Buffer,
     private readonly capBytes: number,
+    /** Reads earlier bytes of the source again. */
+    readonly readAt: ReadBytesAt,
   ) {
     this.buffer = buffer;
   }
 
   /** A window over a source read on demand. */
-  static reading(readBytes: ReadBytes, capBytes: number): ByteWindow {
-    return new ByteWindow(readBytes, Buffer.allocUnsafe(Math.min(INITIAL_BYTES, capBytes)), capBytes);
+  static reading(readBytes: ReadBytes, readAt: ReadBytesAt, capBytes: number): ByteWindow {
+    return new ByteWindow(readBytes, Buffer.allocUnsafe(Math.min(INITIAL_BYTES, capBytes)), capBytes, readAt);
   }
 
   /** A window over bytes already in memory: everything is there from the start. */
   static over(bytes: Buffer): ByteWindow {
-    const window = new ByteWindow(undefined, bytes, bytes.length);
+    const window = new ByteWindow(undefined, bytes, bytes.length, (offset, length) => bytes.subarray(offset, offset + length));
     window.filled = bytes.length;
     window.ended = true;
     return window;

@@ -53,10 +53,7 @@ export class CaptureAssembler {
   add(el: StreamedElement): void {
     if (!this.accepts(kindOfStream(el.stream))) return;
     this.entriesRead++;
-    const converted: ConvertedEntry =
-      this.kind === 'har'
-        ? exchangeFromHarEntry(el.value, el.index, el.path, el.truncated, this.limits)
-        : exchangeFromSamlTracerRequest(el.value, el.index, el.path, el.truncated, this.limits);
+    const converted = this.convert(el);
     if (converted.skipped !== undefined || !converted.exchange) {
       this.notes.skip(converted.skipped ?? `${el.path}: unreadable`);
       return;
@@ -65,11 +62,27 @@ export class CaptureAssembler {
   }
 
   /**
-   * Counts an entry the caller knows would be read but not kept: a readable entry that carries no
-   * SAML message and is not an answer page (see wantsNextEntry).
+   * Takes an entry the caller knows is readable and would not be kept: it carries no SAML message and is
+   * not an answer page (see wantsNextEntry). `read(id)` later gives the entry if a login's lead-in needs it.
    */
-  countUnkept(kind: CaptureKind): void {
-    if (this.accepts(kind)) this.entriesRead++;
+  addUnread(kind: CaptureKind, id: number): void {
+    if (!this.accepts(kind)) return;
+    this.entriesRead++;
+    this.selector.offerUnread(id);
+  }
+
+  /** How addUnread's entries are read back when needed. */
+  readUnreadWith(read: (id: number) => StreamedElement): void {
+    this.selector.convertUnreadWith((id) => {
+      const converted = this.convert(read(id));
+      return { exchange: converted.skipped === undefined ? converted.exchange : undefined, isStatic: converted.isStatic };
+    });
+  }
+
+  private convert(el: StreamedElement): ConvertedEntry {
+    return this.kind === 'har'
+      ? exchangeFromHarEntry(el.value, el.index, el.path, el.truncated, this.limits)
+      : exchangeFromSamlTracerRequest(el.value, el.index, el.path, el.truncated, this.limits);
   }
 
   /** True when the next entry may be kept even without a SAML message (it may be an answer page). */

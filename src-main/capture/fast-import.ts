@@ -8,7 +8,8 @@
  *   (which can spell `SAML` in other bytes);
  * - it comes right after a SAML message (the answer pages the selector keeps);
  * - it is not an entry the converter could read (no object, no URL), so its note is the same.
- * Every other entry is only counted: the converter would read it and the selector drop it.
+ * Every other entry is only counted and remembered by its place in the file: the selector drops it,
+ * unless a later AuthnRequest's lead-in (the SP's redirects before it) needs it; then it is read again.
  *
  * Anything unusual (invalid JSON, a cut-off file, both HAR and SAML-tracer keys, escaped top-level
  * keys, nesting deeper than the scanner goes, one entry larger than the window cap) stops this path
@@ -20,7 +21,7 @@ import type { ByteWindow} from './byte-window.js';
 import { WindowCapExceeded } from './byte-window.js';
 import { harEntryShape } from './har-entry.js';
 import type { Shape } from './json-shape.js';
-import { readShapedValue } from './json-stream-reader.js';
+import { readShapedValue, type StreamedElement } from './json-stream-reader.js';
 import { NEED_MORE, scanValue, StringScanner, type ScannedValue } from './json-value-scanner.js';
 import type { CaptureLimits } from './limits.js';
 import { samlTracerRequestShape } from './saml-tracer-entry.js';
@@ -77,6 +78,8 @@ export class FastCaptureReader {
   private pos = 0;
   private strings: StringScanner;
   private readonly markers = new MarkerFinder();
+  /** Entries left unread, by id: their index in the list and their bytes in the source. */
+  private readonly unread = { index: [] as number[], offset: [] as number[], length: [] as number[] };
   private readonly assembler: CaptureAssembler;
   private readonly decoder = new TextDecoder('utf-8');
   private listRead = false;
@@ -141,6 +144,7 @@ export class FastCaptureReader {
       this.pos++;
       return;
     }
+    this.assembler.readUnreadWith((id) => this.readUnread(list, id));
     const progress = { index: 0, betweenEntries: false };
     while (!this.readEntriesInWindow(list, progress)) {
       if (this.window.atEnd) throw new FastPathUnavailable('the file ends inside the entry list');
@@ -177,7 +181,7 @@ export class FastCaptureReader {
     const start = this.pos;
     const worthReading = this.assembler.wantsNextEntry() || !scanned.watchedIsNonEmptyString || scanned.hasUnicodeEscape || this.markers.anyWithin(view, start, scanned.end);
     if (!worthReading) {
-      this.assembler.countUnkept(list.kind);
+      this.assembler.addUnread(list.kind, this.rememberUnread(index, this.window.offsetOf(start), scanned.end - start));
       return;
     }
     const read = this.readWholeEntry(view.subarray(start, scanned.end), list.shape);
@@ -197,6 +201,21 @@ export class FastCaptureReader {
     } catch {
       throw new FastPathUnavailable('an entry the scanner accepted was refused by the parser');
     }
+  }
+
+  /** Where an entry left unread is, so it can be read if a later login's lead-in needs it. Returns its id. */
+  private rememberUnread(index: number, offset: number, length: number): number {
+    this.unread.index.push(index);
+    this.unread.offset.push(offset);
+    this.unread.length.push(length);
+    return this.unread.index.length - 1;
+  }
+
+  private readUnread(list: EntryList, id: number): StreamedElement {
+    const index = this.unread.index[id]!;
+    const bytes = this.window.readAt(this.unread.offset[id]!, this.unread.length[id]!);
+    const read = this.readWholeEntry(bytes, list.shape);
+    return { stream: list.kind, index, value: read.value, path: `${list.path}[${index}]`, truncated: read.truncated };
   }
 
   private async skipValue(): Promise<void> {

@@ -4,7 +4,7 @@
  * bodies, so memory stays far below the file size. Which format it is follows from its top-level key
  * (`log` for HAR, `requests` for SAML-tracer), whatever the file is called.
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { AnalyzeInput } from '../core/model/input.js';
 import { CaptureImportError } from './capture-import-error.js';
@@ -91,7 +91,11 @@ export async function importCaptureStreamFromFile(path: string, source = path, l
     async () => {
       const handle = await open(path, 'r');
       try {
-        const window = ByteWindow.reading(async (into, offset, length) => (await handle.read(into, offset, length, null)).bytesRead, FAST_PATH_WINDOW_CAP);
+        const readAt = (offset: number, length: number): Buffer => {
+          const bytes = Buffer.allocUnsafe(length);
+          return bytes.subarray(0, readSync(handle.fd, bytes, 0, length, offset));
+        };
+        const window = ByteWindow.reading(async (into, offset, length) => (await handle.read(into, offset, length, null)).bytesRead, readAt, FAST_PATH_WINDOW_CAP);
         return await new FastCaptureReader(window, limits).read(source);
       } finally {
         await handle.close();

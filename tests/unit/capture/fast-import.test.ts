@@ -12,7 +12,7 @@ import { FastCaptureReader, FastPathUnavailable } from '../../../src-main/captur
 import { importCaptureChunks, importCaptureStreamFromFile, importCaptureText } from '../../../src-main/capture/import-capture.js';
 import { INVALID, NEED_MORE, scanValue, TOO_DEEP } from '../../../src-main/capture/json-value-scanner.js';
 import { DEFAULT_CAPTURE_LIMITS, type CaptureLimits } from '../../../src-main/capture/limits.js';
-import { atlassianErrorPage, loginFlow } from '../flow/flow-fixture.js';
+import { JIRA, atlassianErrorPage, loginFlow } from '../flow/flow-fixture.js';
 import { byteChunksOf, chunksOf, harOf, samlTracerOf, scriptEntry, type Browser } from './capture-files.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'samlscope-fast-import-'));
@@ -40,7 +40,7 @@ function fastRead(text: string, limits: CaptureLimits, step?: number, capBytes =
           bytes.copy(into, offset, at, at + n);
           at += n;
           return n;
-        }, capBytes);
+        }, (offset, length) => bytes.subarray(offset, offset + length), capBytes);
   return new FastCaptureReader(window, limits).read('capture.json');
 }
 
@@ -85,6 +85,23 @@ describe('fast path reads what the streaming reader reads', () => {
 
   test.each(['current', 'legacy', 'masked'] as const)('SAML-tracer export (%s)', async (variant) => {
     await expectFastSameAsSlow(JSON.stringify(samlTracerOf(loginFlow({ spAnswer: PAGE }), variant), null, 1));
+  });
+
+  test('a login that starts at the protected page: the SP\'s redirects before the AuthnRequest carry no SAML bytes and are still found', async () => {
+    const login = loginFlow({ spAnswer: PAGE }).exchanges;
+    const chain = [
+      { method: 'GET', url: `${JIRA}/secure/Unrelated.jspa`, status: 200, responseContentType: 'text/html', responseBody: '<html>other</html>' },
+      { method: 'GET', url: `${JIRA}/browse/ABC-1`, status: 302, location: '/plugins/servlet/samlsso?redirectTo=%2Fbrowse%2FABC-1' },
+      { method: 'GET', url: `${JIRA}/plugins/servlet/samlsso?redirectTo=%2Fbrowse%2FABC-1`, status: 302, location: login[1]!.url },
+      ...login.slice(1).map(({ index: _index, ...e }) => e),
+    ];
+    const flow = { exchanges: chain.map((e, index) => ({ ...e, index })) };
+    for (const browser of ['chrome', 'firefox', 'safari'] as const) {
+      const text = JSON.stringify(harOf(flow, browser, scripts));
+      const slow = await slowRead(text, DEFAULT_CAPTURE_LIMITS);
+      expect(slow.flow.exchanges[0]!.url).toBe(`${JIRA}/browse/ABC-1`);
+      await expectFastSameAsSlow(text);
+    }
   });
 
   test('a byte-order mark and non-ASCII text in answer pages', async () => {
