@@ -2,7 +2,11 @@
  * The shape every check, simulation step and import error reports. Finding ids are a public
  * contract (CLI JSON, reports, tests): never rename one, add a new id instead.
  */
-export type Severity = 'error' | 'warning' | 'info';
+import type { FindingId } from '../findings/catalog.js';
+import type { Severity } from './severity.js';
+
+export type { FindingId } from '../findings/catalog.js';
+export type { Severity } from './severity.js';
 
 /** Where a piece of evidence was found and what it was. */
 export interface Evidence {
@@ -56,7 +60,8 @@ export interface Fix {
 }
 
 export interface Finding {
-  id: string;
+  /** A catalog id (`core/findings/catalog.ts`). */
+  id: FindingId;
   severity: Severity;
   /** A short title for lists. */
   title: string;
