@@ -81,6 +81,7 @@ export const FINDING_CATALOG = {
   'jit.rename': { severity: 'warning', title: 'Login renames an existing user' },
   'jit.invalid-username': { severity: 'error', title: 'Username is not valid for the product' },
   'jit.confluence-admins-missing': { severity: 'error', title: 'confluence-administrators has no members' },
+  'jit.group-outside-user-directory': { severity: 'error', title: 'Group sync adds a membership in a directory without the group' },
 } as const satisfies Record<string, CatalogEntry>;
 
 export interface CatalogEntry {

@@ -20,6 +20,7 @@ import {
   attributeMissing,
   caseMismatch,
   duplicateEmail,
+  groupOutsideUserDirectory,
   groupsNotSent,
   invalidUsername,
   licenseFull,
@@ -30,9 +31,9 @@ import {
   usernameMismatch,
 } from './jit-findings.js';
 import { checkLicenseForNewUser } from './license-check.js';
-import { evaluateMappingExpression, parseMappingExpression, type VariableProblem } from './mapping-expression.js';
+import { evaluateMappingExpression, expressionVariables, parseMappingExpression, type VariableProblem } from './mapping-expression.js';
 import { ATLASSIAN_MESSAGES } from './product-messages.js';
-import { isRemoteDirectory, resolveUsername, type LocatedUser, type SnapshotIndex } from './snapshot-index.js';
+import { groupExistsIn, isRemoteDirectory, resolveUsername, type LocatedUser, type SnapshotIndex } from './snapshot-index.js';
 import type { Product, SnapshotDirectory } from './snapshot-schema.js';
 import type { GroupChanges, LoginFacts, SimulatedUser } from './simulation-types.js';
 import type { AtlassianSsoSettings } from './target-profile-schema.js';
@@ -194,7 +195,10 @@ function readJitData(run: EngineRun, settings: AtlassianSsoSettings, nameId: str
   return { nameId, displayName, email, groups };
 }
 
-/** The display-name or e-mail mapping; failures in the plugin's words. */
+/**
+ * The display-name or e-mail mapping; failures in the plugin's words. Unlike the username, these take the first
+ * value of a multi-valued attribute (the plugin reads the attribute's first value for them).
+ */
 function readMappedValue(run: EngineRun, failures: LoginFailure[], field: 'display name' | 'email', expression: string | undefined): string | undefined {
   const { log, mappings, findings, ctx, facts } = run;
   const title = field === 'email' ? 'E-mail mapping' : 'Display name mapping';
@@ -213,7 +217,7 @@ function readMappedValue(run: EngineRun, failures: LoginFailure[], field: 'displ
     failures.push(new LoginFailure(`The ${field} mapping is invalid: ${parsed.error}.`));
     return undefined;
   }
-  const value = evaluateMappingExpression(parsed.parts, facts.nameId, facts.attributes);
+  const value = evaluateMappingExpression(parsed.parts, facts.nameId, facts.attributes, 'first');
   mappings.expression(mappingField, expression, parsed.parts, value, facts);
   if (!value.ok) {
     const p = value.problem;
@@ -227,7 +231,9 @@ function readMappedValue(run: EngineRun, failures: LoginFailure[], field: 'displ
     failures.push(new LoginFailure(`The ${field} mapping ${expression} cannot be evaluated: ${p.message}.`, p.kind === 'missing' ? p.message : undefined));
     return undefined;
   }
-  log.add(title, `${expression} gives "${value.value}".`, 'pass');
+  const several = expressionVariables(parsed.parts).filter((v) => (facts.attributes.get(v)?.length ?? 0) > 1);
+  const note = several.length ? ` (the first value of ${several.map((v) => `"${v}" (${facts.attributes.get(v)?.length} values)`).join(', ')})` : '';
+  log.add(title, `${expression} gives "${value.value}"${note}.`, 'pass');
   return value.value;
 }
 
@@ -262,7 +268,12 @@ function chooseJitDirectory(run: EngineRun): SnapshotDirectory | undefined | Log
   const { log, findings, ctx, index } = run;
   const choice = chooseWritableDirectory(index, { groups: true, writable: false });
   if (!choice.found) {
-    findings.add('jit.no-writable-directory', () => noWritableDirectory(ctx, { directories: index.snapshot.directories, everyLogin: true }));
+    const reason = choice.reason;
+    findings.add('jit.no-writable-directory', () => noWritableDirectory(ctx, { directories: index.snapshot.directories, everyLogin: true, reason }));
+    if (reason === 'no-internal') {
+      log.add('JIT directory', 'No active directory is internal (LDAP, delegated or not, and Crowd directories are not).', 'fail');
+      return new LoginFailure('There is no active internal directory for JIT to write to.', ATLASSIAN_MESSAGES.noWritableInternalDirectory);
+    }
     log.add('JIT directory', 'No active internal directory has CREATE_USER and CREATE_GROUP.', 'fail');
     return new LoginFailure('No active internal directory can create users and groups.', ATLASSIAN_MESSAGES.noInternalDirectory);
   }
@@ -367,7 +378,24 @@ function updateUser(
   run.log.add('Update user', changes.length ? `Login ${changes.join(', ')}.` : 'Nothing to change.', changes.length ? 'change' : 'pass', caseOnly);
   const userDirectoryId = found.located.directoryAssumed ? undefined : found.located.directory.id;
   const groups = syncUserGroups(run, settings, after, data.groups, userDirectoryId, jitDirectory?.id);
+  const misplaced = checkMembershipsInUserDirectory(run, found.located, groups, jitDirectory);
+  if (misplaced) return misplaced;
   return { before, after, groups, created: false };
+}
+
+/**
+ * Step 7's second half for a user outside the JIT directory: a group the login adds is created (when missing) in
+ * the JIT directory, but the membership is added in the user's directory. A group that does not exist there fails
+ * the login. Inferred from the plugin's group provisioning order, which Atlassian does not document.
+ */
+function checkMembershipsInUserDirectory(run: EngineRun, located: LocatedUser, groups: GroupChanges, jitDirectory: SnapshotDirectory | undefined): LoginFailure | undefined {
+  if (!jitDirectory || located.directoryAssumed || located.directory.id === jitDirectory.id) return undefined;
+  const missing = groups.added.filter((g) => !groupExistsIn(run.index, g, located.directory.id));
+  if (missing.length === 0) return undefined;
+  const args = { username: located.user.username, groups: missing, userDirectory: located.directory.name, jitDirectory: jitDirectory.name };
+  run.findings.add('jit.group-outside-user-directory', () => groupOutsideUserDirectory(run.ctx, args));
+  run.log.add('Add memberships', `${missing.map((g) => `"${g}"`).join(', ')} ${missing.length > 1 ? 'are' : 'is'} created in the JIT directory "${jitDirectory.name}" if missing there, but the membership is added in "${located.directory.name}", where the group does not exist: the membership fails.`, 'fail', true);
+  return new LoginFailure(`Group sync cannot add "${located.user.username}" to ${missing.map((g) => `"${g}"`).join(', ')}: the user lives in "${located.directory.name}", where the group does not exist, and JIT creates groups only in "${jitDirectory.name}".`);
 }
 
 /** Step 4, internal branch: where and how the account was found; inferred when the snapshot does not record its directory or type. */

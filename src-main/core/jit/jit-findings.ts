@@ -317,19 +317,24 @@ export function remoteDirectoryUser(ctx: FindingContext, args: { username: strin
   });
 }
 
-export function noWritableDirectory(ctx: FindingContext, args: { directories: readonly SnapshotDirectory[]; everyLogin: boolean }): Finding {
+export function noWritableDirectory(ctx: FindingContext, args: { directories: readonly SnapshotDirectory[]; everyLogin: boolean; reason?: 'no-internal' | 'missing-permissions' }): Finding {
   const permission = (name: string, has: boolean | null): string => (has === false ? `, no ${name}` : has === null ? `, ${name} not recorded` : '');
   const described = args.directories.map((d) => `${d.name} (${d.type}${d.active ? '' : ', inactive'}${permission('CREATE_USER', d.canCreateUsers)}${permission('CREATE_GROUP', d.canCreateGroups)}${d.readOnly ? ', read-only' : ''})`);
   return makeFinding('jit.no-writable-directory', {
     message:
       ctx.engine === 'atlassian-sso'
-        ? `No active internal directory can create users and groups, so every JIT login fails, even for existing users: "${ATLASSIAN_MESSAGES.noInternalDirectory}".`
+        ? args.reason === 'no-internal'
+          ? `There is no active internal directory (LDAP directories, also those with delegated authentication, are not internal), so every JIT login fails, even for existing users: "${ATLASSIAN_MESSAGES.noWritableInternalDirectory}".`
+          : `No active internal directory can create users and groups, so every JIT login fails, even for existing users: "${ATLASSIAN_MESSAGES.noInternalDirectory}".`
         : 'No active internal directory can create users, so resolution cannot create this user.',
     evidence: [{ location: 'snapshot: directories', value: described.join('; ') || '(none)' }],
     fix: {
       where: 'atlassian-admin',
       path: userDirectoriesPath(ctx.product),
-      summary: 'Enable an internal directory and allow it to create users and groups (the built-in internal directory has both permissions by default).',
+      summary:
+        args.reason === 'no-internal'
+          ? 'Add or enable an internal directory (the built-in one has the permissions to create users and groups by default): JIT writes users and groups only to internal directories.'
+          : 'Enable an internal directory and allow it to create users and groups (the built-in internal directory has both permissions by default).',
     },
   });
 }
@@ -397,5 +402,22 @@ export function confluenceAdminsMissing(ctx: FindingContext, args: { username: s
     },
     // Deactivated members count as none here, and a failed update ending the login, are not documented.
     inferred: members.length > 0 || args.action === 'update',
+  });
+}
+
+/**
+ * Atlassian SSO 2.0 creates a missing group in the JIT directory, then adds the membership in the user's own
+ * directory; when that is another directory without the group, the membership (and the login) fails.
+ */
+export function groupOutsideUserDirectory(ctx: FindingContext, args: { username: string; groups: readonly string[]; userDirectory: string; jitDirectory: string }): Finding {
+  return makeFinding('jit.group-outside-user-directory', {
+    message: `"${args.username}" lives in "${args.userDirectory}", not in the JIT directory "${args.jitDirectory}". Group sync creates ${list(args.groups)} in "${args.jitDirectory}" when missing there, then adds the membership in "${args.userDirectory}", where the group does not exist: the membership fails and so does the login. (Inferred from the order in which the plugin provisions groups; Atlassian does not document it.)`,
+    evidence: [userEvidence('simulated user', args.username), groupEvidence(`snapshot: groups missing in "${args.userDirectory}"`, args.groups)],
+    inferred: true,
+    fix: {
+      where: 'atlassian-admin',
+      path: groupsPath(ctx.product),
+      summary: `Create ${list(args.groups)} in "${args.userDirectory}", or move the user's account into "${args.jitDirectory}", the first active internal directory, which JIT writes groups to.`,
+    },
   });
 }

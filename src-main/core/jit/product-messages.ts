@@ -1,11 +1,14 @@
 /**
- * Failure texts the engines produce, verbatim from the research (atlassian.md §2.3, §1.1, §6).
- * Note the typographic apostrophe in the licence message: it is what the plugin logs.
+ * Failure texts the products show or log, verbatim: Atlassian SSO 2.0's as its SAML consumer reports them
+ * (the licence message has a typographic apostrophe, as the plugin logs it), resolution's from its documentation.
  */
 export const ATLASSIAN_MESSAGES = {
   attributeNotFound: (name: string) => `Attribute [${name}] could not be found`,
   nameIdNotFound: 'NameID not found',
   configNotSet: (what: 'display name' | 'email' | 'groups') => `Configuration for ${what} for SAML is not set`,
+  /** No active directory of type internal at all. */
+  noWritableInternalDirectory: 'Could not find any writable active internal directories',
+  /** Active internal directories exist, none with both permissions. */
   noInternalDirectory: 'JIT provisioning of group failed as there is no active internal directory with [CREATE_USER, CREATE_GROUP] permissions',
   licenseLimit: 'User could not be created due to the license’s limit.',
   userDoesNotExist: (u: string) => `Received SSO request for user ${u}, but the user does not exist`,
