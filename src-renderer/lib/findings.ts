@@ -50,6 +50,7 @@ export const FIX_PLACE_LABEL: Record<FixPlace, string> = {
   'atlassian-sso': "Atlassian's SSO 2.0 settings",
   'resolution-saml-sso': 'resolution SAML SSO app',
   'atlassian-admin': 'Atlassian administration',
+  'idp-configuration': 'Identity provider configuration',
   'sp-configuration': 'Service provider configuration',
   'samlscope-input': 'samlscope input',
   clock: 'System clock',

@@ -3,6 +3,7 @@
  * plain words, names the user's groups where they matter, and gives a fix someone can carry out.
  */
 import { makeFinding } from '../findings/make-finding.js';
+import { genericIdpFix } from '../fixes/idp-generic.js';
 import type { Evidence, Finding, Fix } from '../model/finding.js';
 import {
   applicationAccessPath,
@@ -26,6 +27,23 @@ export interface FindingContext {
 }
 
 const list = (names: readonly string[]): string => names.map((n) => `"${n}"`).join(', ');
+
+/** The response came from an IdP that is not IAM Identity Center: fixes name its configuration, not the AWS console. */
+function genericIdp(ctx: FindingContext): boolean {
+  return ctx.facts.idp === 'generic';
+}
+
+/** A fix in the IdP's attribute (or Subject) release for this SP: AWS's attribute mappings, or the generic IdP's equivalent. */
+function idpAttributeFix(ctx: FindingContext, args: { field: string; value?: string; aws: string; generic: string }): Fix {
+  if (genericIdp(ctx)) {
+    const fix = genericIdpFix({ summary: args.generic, field: args.field });
+    if (args.value !== undefined) fix.value = args.value;
+    return fix;
+  }
+  const fix: Fix = { where: 'aws-console', path: AWS_MAPPINGS_PATH, field: args.field, summary: args.aws };
+  if (args.value !== undefined) fix.value = args.value;
+  return fix;
+}
 
 function attributeEvidence(ctx: FindingContext, name: string, value: string, expected?: string): Evidence {
   const e: Evidence = { location: ctx.facts.attributeLocation(name), value, personal: value !== '(absent)' };
@@ -73,6 +91,17 @@ const buildGroupOptions = (product: Product): string[] => [
 
 export function groupsNotSent(ctx: FindingContext, args: { attribute: string; groupsAtRisk: readonly string[]; defaultGroups?: readonly string[] }): Finding {
   const evidence = [attributeEvidence(ctx, args.attribute, '(absent)', 'one value per group name'), presentAttributes(ctx)];
+  if (ctx.engine === 'atlassian-sso' && genericIdp(ctx)) {
+    return makeFinding('jit.groups-not-sent', {
+      message: `Atlassian SSO's JIT provisioning reads the user's groups from the attribute "${args.attribute}", and this response has no "${args.attribute}" attribute. Every JIT login fails with "${ATLASSIAN_MESSAGES.attributeNotFound(args.attribute)}".${args.groupsAtRisk.length ? ` Once the IdP sends it, its values replace the user's direct memberships (${list(args.groupsAtRisk)} today).` : ''}`,
+      evidence,
+      fix: genericIdpFix({
+        summary: `Make the identity provider send the user's group names in an attribute named "${args.attribute}" (one value per group), or change the Groups mapping to the attribute it does send.`,
+        field: `${args.attribute} attribute`,
+        steps: [`Or in ${atlassianSsoPath(ctx.product)}, set Groups mapping to the name of the attribute that carries the groups.`],
+      }),
+    });
+  }
   if (ctx.engine === 'atlassian-sso') {
     const risk = args.groupsAtRisk.length
       ? ` Mapping \${user:groups} in AWS does not help: it sends group IDs, so each login would remove the user from ${list(args.groupsAtRisk)} and create groups named after the IDs.`
@@ -92,7 +121,7 @@ export function groupsNotSent(ctx: FindingContext, args: { attribute: string; gr
   const defaults = args.defaultGroups ?? [];
   return makeFinding('jit.groups-not-sent', {
     severity: 'warning',
-    message: `resolution is set to read groups from "${args.attribute}", but AWS IAM Identity Center does not send group names and this response has no such attribute: new users get only the default groups${defaults.length ? ` (${list(defaults)})` : ' (none are configured)'}, and existing users' groups are not changed by SSO.`,
+    message: `resolution is set to read groups from "${args.attribute}", but ${genericIdp(ctx) ? 'this response has no such attribute' : 'AWS IAM Identity Center does not send group names and this response has no such attribute'}: new users get only the default groups${defaults.length ? ` (${list(defaults)})` : ' (none are configured)'}, and existing users' groups are not changed by SSO.`,
     evidence,
     fix: {
       where: 'resolution-saml-sso',
@@ -200,7 +229,7 @@ export function attributeMissing(
       title: 'JIT mapping is not configured',
       message: `JIT provisioning is on but the ${args.field} mapping is empty. ${consequence}: "${ATLASSIAN_MESSAGES.configNotSet(args.field === 'display name' ? 'display name' : args.field === 'email' ? 'email' : 'groups')}".`,
       evidence: [{ location: `target profile: provisioning`, value: '(not set)', expected: args.field }],
-      fix: { where: configWhere, path: configPath, field: `${args.field} mapping`, summary: `Set the ${args.field} mapping to an attribute AWS sends.` },
+      fix: { where: configWhere, path: configPath, field: `${args.field} mapping`, summary: `Set the ${args.field} mapping to an attribute ${genericIdp(ctx) ? 'the identity provider' : 'AWS'} sends.` },
     });
   }
   if (args.reason === 'multi-valued') {
@@ -208,7 +237,7 @@ export function attributeMissing(
       title: 'Mapped attribute has several values',
       message: `The ${args.field} mapping${args.expression ? ` ${args.expression}` : ''} reads "${args.attribute}", which has ${args.values?.length ?? 0} values; a mapping variable must have exactly one. ${consequence}.`,
       evidence: [attributeEvidence(ctx, args.attribute, (args.values ?? []).join(', '))],
-      fix: { where: 'aws-console', path: AWS_MAPPINGS_PATH, field: args.attribute, summary: `Map "${args.attribute}" to a single-valued IAM Identity Center attribute.` },
+      fix: idpAttributeFix(ctx, { field: args.attribute, aws: `Map "${args.attribute}" to a single-valued IAM Identity Center attribute.`, generic: `Make the identity provider send "${args.attribute}" with a single value.` }),
       inferred: true,
     });
   }
@@ -221,13 +250,12 @@ export function attributeMissing(
         value: args.expression ? args.expression.replace(args.attribute, caseTwin) : caseTwin,
         summary: `Attribute names are case-sensitive: the response has "${caseTwin}"; use that name in the ${args.field} mapping.`,
       }
-    : {
-        where: 'aws-console',
-        path: AWS_MAPPINGS_PATH,
-        field: 'User attribute in the application',
+    : idpAttributeFix(ctx, {
+        field: genericIdp(ctx) ? 'released attributes' : 'User attribute in the application',
         value: args.attribute,
-        summary: `Add an attribute mapping "${args.attribute}" → ${awsSource ?? 'the IAM Identity Center attribute that holds this value'}${args.expression ? `, or change the ${args.field} mapping (${args.expression}) to an attribute the response has` : ''}.`,
-      };
+        aws: `Add an attribute mapping "${args.attribute}" → ${awsSource ?? 'the IAM Identity Center attribute that holds this value'}${args.expression ? `, or change the ${args.field} mapping (${args.expression}) to an attribute the response has` : ''}.`,
+        generic: `Make the identity provider release an attribute named "${args.attribute}" to this SP${args.expression ? `, or change the ${args.field} mapping (${args.expression}) to an attribute the response has` : ''}.`,
+      });
   return makeFinding('jit.attribute-missing', {
     severity: args.blocking ? 'error' : 'warning',
     message: `The ${args.field} mapping${args.expression ? ` ${args.expression}` : ''} reads the attribute "${args.attribute}", which the response does not carry${ctx.engine === 'atlassian-sso' ? ` ("${ATLASSIAN_MESSAGES.attributeNotFound(args.attribute)}")` : ''}. ${consequence}.${caseTwin ? ` The response has "${caseTwin}", which differs only by case.` : ''}`,
@@ -241,7 +269,9 @@ export function nameIdMissing(ctx: FindingContext): Finding {
     title: 'Response has no NameID',
     message: `The response has no NameID, which the engine needs to identify the user. The login fails ("${ATLASSIAN_MESSAGES.nameIdNotFound}").`,
     evidence: [{ location: ctx.facts.nameIdLocation, value: '(absent)' }],
-    fix: { where: 'aws-console', path: AWS_MAPPINGS_PATH, field: 'Subject', value: '${user:email}', summary: 'Map Subject to the IAM Identity Center attribute that identifies the user (e.g. ${user:email}, format emailAddress).' },
+    fix: genericIdp(ctx)
+      ? genericIdpFix({ summary: 'Make the identity provider send a NameID in the Subject that identifies the user (e.g. the e-mail address or username).', field: 'Subject NameID' })
+      : { where: 'aws-console', path: AWS_MAPPINGS_PATH, field: 'Subject', value: '${user:email}', summary: 'Map Subject to the IAM Identity Center attribute that identifies the user (e.g. ${user:email}, format emailAddress).' },
   });
 }
 
@@ -266,13 +296,12 @@ export function usernameMismatch(
               ? 'Add the user-id transformation "Replace Regex with Replacement" (.*)@.* → $1 so e-mail NameIDs become short usernames.'
               : 'Find users by e-mail address instead of username.',
         }
-      : {
-          where: 'aws-console',
-          path: AWS_MAPPINGS_PATH,
-          field: 'User attribute in the application',
+      : idpAttributeFix(ctx, {
+          field: genericIdp(ctx) ? 'released attributes' : 'User attribute in the application',
           value: 'username',
-          summary: `Send the short username: add an AWS attribute mapping "username" → the IAM Identity Center attribute that holds "${args.existing}"-style names, then set Username mapping to \${username} in ${atlassianSsoPath(ctx.product)}.`,
-        };
+          aws: `Send the short username: add an AWS attribute mapping "username" → the IAM Identity Center attribute that holds "${args.existing}"-style names, then set Username mapping to \${username} in ${atlassianSsoPath(ctx.product)}.`,
+          generic: `Send the short username: make the identity provider release an attribute "username" holding "${args.existing}"-style names, then set Username mapping to \${username} in ${atlassianSsoPath(ctx.product)}.`,
+        });
   return makeFinding('jit.username-mismatch', {
     severity: args.consequence === 'fails' ? 'error' : 'warning',
     message: `The response resolves to the username "${args.username}" (from ${args.usernameSource}), but the existing user "${args.existing}" ${how}: ${what}.`,
@@ -288,11 +317,13 @@ export function caseMismatch(ctx: FindingContext, args: { username: string; exis
       ? `The response's username "${args.username}" differs only by case from the existing "${args.existing}". Atlassian SSO compares usernames case-sensitively, so each login attempts to rename "${args.existing}" to "${args.username}".`
       : `The response's username "${args.username}" differs only by case from the existing "${args.existing}"; the lookup is case-insensitive, so the login uses "${args.existing}".`,
     evidence: [userEvidence('username from the response', args.username), userEvidence('snapshot: existing user', args.existing)],
-    fix: {
-      where: 'aws-console',
-      path: 'IAM Identity Center → Users → <user> → Edit',
-      summary: `Make the value AWS sends match the Atlassian username exactly ("${args.existing}"), e.g. by correcting the user's attribute in IAM Identity Center.`,
-    },
+    fix: genericIdp(ctx)
+      ? genericIdpFix({ summary: `Make the value the identity provider sends match the Atlassian username exactly ("${args.existing}"), e.g. by correcting the user's attribute in the IdP's user store.` })
+      : {
+          where: 'aws-console',
+          path: 'IAM Identity Center → Users → <user> → Edit',
+          summary: `Make the value AWS sends match the Atlassian username exactly ("${args.existing}"), e.g. by correcting the user's attribute in IAM Identity Center.`,
+        },
     inferred: args.renames,
   });
 }

@@ -98,6 +98,8 @@ export interface SimulationResult {
  */
 export interface LoginFacts {
   nameId?: string;
+  /** `generic` when the response's issuer is known not to be IAM Identity Center: fixes then name the IdP's own configuration. Absent: IAM Identity Center. */
+  idp?: 'generic';
   /** Attribute name (exact) → values, in document order. */
   attributes: ReadonlyMap<string, readonly string[]>;
   /** Whether a trusted signature covers the identity data (evidence is marked unverified otherwise). */

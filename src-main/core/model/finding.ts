@@ -25,6 +25,7 @@ export interface Evidence {
 /** The system a fix is made in. */
 export type FixPlace =
   | 'aws-console'
+  | 'idp-configuration'
   | 'atlassian-sso'
   | 'resolution-saml-sso'
   | 'atlassian-admin'
@@ -36,6 +37,7 @@ export type FixPlace =
 /** How reports and the workspace name each place a fix is made. */
 export const FIX_PLACE_LABEL: Record<FixPlace, string> = {
   'aws-console': 'AWS IAM Identity Center console',
+  'idp-configuration': 'Identity provider configuration',
   'atlassian-sso': 'Atlassian SSO 2.0 settings',
   'resolution-saml-sso': 'resolution SAML SSO app',
   'atlassian-admin': 'Atlassian administration',
