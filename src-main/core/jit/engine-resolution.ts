@@ -35,7 +35,7 @@ import { applyTransforms, compileTransforms, type CompiledTransforms } from './r
 import { isRemoteDirectory, resolveUsername, type LocatedUser, type SnapshotIndex } from './snapshot-index.js';
 import type { Product, SnapshotDirectory } from './snapshot-schema.js';
 import type { GroupChanges, LoginFacts, SimulatedUser } from './simulation-types.js';
-import type { ResolutionSettings } from './target-profile-schema.js';
+import { userSyncSchema, type ResolutionSettings, type UserSyncSettings } from './target-profile-schema.js';
 import { usernameProblems } from './username-rules.js';
 import { chooseWritableDirectory } from './writable-directory.js';
 
@@ -89,6 +89,7 @@ export function simulateResolution(
 
   if (settings.userUpdateMethod === 'none') return loginWithoutUpdate(run, userId, before);
   recordAttributeMapping(run, 'displayName', settings.fullNameAttribute);
+  if (settings.userUpdateMethod !== 'jit') return loginWithUserSync(run, userId, found, groups);
   if (found && before) return updateUser(run, found, before, groups);
   return createUser(run, userId, groups);
 }
@@ -151,11 +152,47 @@ function transformUserId(run: ResolutionRun, rawId: string): string {
   return userId;
 }
 
-/** Step 3: "Find user by this Jira attribute": the username or the e-mail address. */
+/** Step 3: "Find user by this Jira attribute": the username, the e-mail address or a custom user attribute. */
 function findUser(run: ResolutionRun, userId: string): LocatedUser | undefined {
-  const found = run.settings.lookupBy === 'username' ? findByUsername(run, userId) : findByEmail(run, userId);
+  const { lookupBy, lookupAttribute } = run.settings;
+  let found: LocatedUser | undefined;
+  if (lookupBy === 'username') found = findByUsername(run, userId);
+  else if (lookupBy === 'email') found = findByEmail(run, userId);
+  else found = findByUserAttribute(run.index, lookupAttribute ?? '', userId);
   recordLookup(run, userId, found);
   return found;
+}
+
+/** How the lookup is named in steps. */
+function lookupLabel(settings: ResolutionSettings): string {
+  if (settings.lookupBy === 'username') return 'username';
+  if (settings.lookupBy === 'email') return 'e-mail address';
+  return `user attribute "${settings.lookupAttribute ?? ''}"`;
+}
+
+/** Users by the value of one user attribute, built once per snapshot and attribute for bulk runs. */
+const byAttribute = new WeakMap<SnapshotIndex, Map<string, Map<string, LocatedUser[]>>>();
+
+/** The first user (in directory order) whose attribute equals the value exactly; resolution documents no case rule. */
+function findByUserAttribute(index: SnapshotIndex, attribute: string, value: string): LocatedUser | undefined {
+  let perAttribute = byAttribute.get(index);
+  if (!perAttribute) {
+    perAttribute = new Map();
+    byAttribute.set(index, perAttribute);
+  }
+  let users = perAttribute.get(attribute);
+  if (!users) {
+    users = new Map();
+    for (const located of [...index.byLowerName.values()].flat()) {
+      const v = located.user.attributes[attribute];
+      if (v === undefined) continue;
+      const list = users.get(v);
+      if (list) list.push(located);
+      else users.set(v, [located]);
+    }
+    perAttribute.set(attribute, users);
+  }
+  return users.get(value)?.[0];
 }
 
 function findByUsername(run: ResolutionRun, userId: string): LocatedUser | undefined {
@@ -178,15 +215,17 @@ function findByEmail(run: ResolutionRun, userId: string): LocatedUser | undefine
 function recordLookup(run: ResolutionRun, userId: string, found: LocatedUser | undefined): void {
   const { log, findings, ctx, index, settings } = run;
   const byEmail = settings.lookupBy === 'email';
+  // A custom attribute lookup is "rarely used" and documented only by name: its matching rule is inferred.
+  const byAttribute = settings.lookupBy === 'custom-attribute';
   if (found) {
     // Inferred with several e-mail matches (resolution documents no rule) or an assumed directory.
     const ambiguous = byEmail && (index.byLowerEmail.get(userId.toLowerCase())?.length ?? 0) > 1;
-    log.add('Find user', `Found "${found.user.username}" in "${found.directory.name}" by ${byEmail ? 'e-mail address' : 'username'}.`, 'pass', found.directoryAssumed || found.directory.type === 'unknown' || ambiguous);
+    log.add('Find user', `Found "${found.user.username}" in "${found.directory.name}" by ${lookupLabel(settings)}${byAttribute ? ` = "${userId}"` : ''}.`, 'pass', found.directoryAssumed || found.directory.type === 'unknown' || ambiguous || byAttribute);
     return;
   }
   const createsNone = settings.userUpdateMethod === 'none';
-  log.add('Find user', `No user has the ${byEmail ? 'e-mail address' : 'username'} "${userId}".`, createsNone ? 'fail' : 'info');
-  if (byEmail) return;
+  log.add('Find user', `No user has the ${lookupLabel(settings)} "${userId}".`, createsNone ? 'fail' : 'info', byAttribute);
+  if (settings.lookupBy !== 'username') return;
   const same = likelySamePerson(index, userId);
   if (same) {
     findings.add('jit.username-mismatch', () => usernameMismatch(ctx, { username: userId, existing: same.existing.user.username, via: same.via, consequence: createsNone ? 'fails' : 'duplicate', usernameSource: readsNameId(settings) ? 'the NameID' : `"${settings.userIdSource}"` }));
@@ -282,11 +321,97 @@ function updateAttributes(run: ResolutionRun, located: LocatedUser, current: Sim
   return after;
 }
 
-/** Memberships follow the response when it sends the group attribute; otherwise they are left alone. */
+/**
+ * Memberships follow the response when it sends the group attribute, removals included (`removeUnlistedGroups`,
+ * on by default as resolution documents it); an absent attribute leaves them alone.
+ */
 function updateGroups(run: ResolutionRun, located: LocatedUser, user: SimulatedUser, incoming: string[] | undefined): GroupChanges {
   const { settings } = run;
   if (incoming) return applyGroups(run, user, incoming, located.directoryAssumed ? undefined : located.directory.id, settings.removeUnlistedGroups);
   run.log.add('Groups', settings.groupsAttribute ? `No "${settings.groupsAttribute}" in the response: memberships are not changed.` : 'No group attribute configured: memberships are not changed.', 'skip');
+  return noGroupChange(user.groups);
+}
+
+const DEFAULT_USER_SYNC: UserSyncSettings = userSyncSchema.parse({});
+
+/**
+ * Step 5 with a UserSync connector ("Update with UserSync-Connector", optionally "and apply SAML Attributes"): the
+ * connector runs a Single User Update from its own source, which samlscope cannot see, so what it writes is inferred:
+ * the source is assumed to have the user the IdP just authenticated, as active. Documented here: the connector's
+ * active-state options and "Always Assign Users to Certain Groups"; with SAML attributes, the response's full name,
+ * e-mail and groups are applied after the connector. Then step 6.
+ */
+function loginWithUserSync(run: ResolutionRun, userId: string, found: LocatedUser | undefined, incoming: string[] | undefined): EngineResult {
+  const { log, findings, ctx, index, settings } = run;
+  const sync = settings.userSync ?? DEFAULT_USER_SYNC;
+  const withSaml = settings.userUpdateMethod === 'usersync-and-saml';
+  const directory = connectorDirectory(index, sync);
+  log.add(
+    'UserSync connector',
+    `"${sync.connector}" runs a Single User Update for "${userId}" from its source${directory ? ` into "${directory.name}"` : ''} before the login${withSaml ? ', then the SAML attributes are applied' : ''}. samlscope cannot see the connector's source and assumes it has this user, as active.`,
+    'info',
+    true,
+  );
+  const before = found ? toSimulatedUser(found) : null;
+  let after: SimulatedUser;
+  let groups: GroupChanges;
+  if (found && before) {
+    after = cloneUser(before);
+    applyActiveState(run, sync, after);
+    const located = found;
+    if (withSaml) after = updateAttributes(run, located, after);
+    groups = assignGroups(run, after, sync, withSaml ? incoming : undefined, located.directoryAssumed ? undefined : located.directory.id, true);
+  } else {
+    after = { username: userId, displayName: (withSaml ? run.fullName : undefined) ?? userId, active: true, directoryId: directory?.id ?? null, attributes: {}, groups: [] };
+    if (directory) after.directoryName = directory.name;
+    if (withSaml && run.email !== undefined) after.email = run.email;
+    // Inferred: that the connector creates a user its source has, with the lookup value as username.
+    log.add('Create user', `"${sync.connector}" creates "${userId}" in ${directory ? `"${directory.name}"` : "the connector's directory"} from its source${withSaml ? ' and the SAML attributes' : ''}.`, 'change', true);
+    if (settings.lookupBy === 'custom-attribute') {
+      log.add('Lookup attribute', `resolution finds users by the user attribute "${settings.lookupAttribute ?? ''}"; the new user carries it only if the connector or an attribute mapping writes it (not simulated).`, 'info', true);
+    }
+    groups = assignGroups(run, after, sync, withSaml ? incoming : undefined, directory?.id, false);
+  }
+  const access = checkLogInPermitted(ctx, index, log, findings, after, groups.removed, sync.alwaysAssignGroups);
+  const created = before === null;
+  const changed = created || !sameUserData(before, after) || before.active !== after.active || groups.added.length > 0 || groups.removed.length > 0;
+  return finishedResult(run, { username: after.username, before, after, groups, created, changed, access });
+}
+
+/** The connector's directory: named in the profile (by name or id), else the first active internal one. */
+function connectorDirectory(index: SnapshotIndex, sync: UserSyncSettings): SnapshotDirectory | undefined {
+  if (sync.directory !== undefined) {
+    return index.directoriesById.get(sync.directory) ?? index.snapshot.directories.find((d) => d.name.toLowerCase() === sync.directory?.toLowerCase());
+  }
+  return index.activeInternal[0];
+}
+
+/**
+ * "Reactivate inactive users during login" reactivates a deactivated account. "Allow connector to set the user's
+ * active state" makes the source decide; the source is assumed to list the user as active (inferred).
+ */
+function applyActiveState(run: ResolutionRun, sync: UserSyncSettings, user: SimulatedUser): void {
+  if (user.active) {
+    if (sync.setActiveState) run.log.add('Active state', `"${user.username}" is active; the connector may deactivate the account if its source marks the user inactive.`, 'info', true);
+    return;
+  }
+  if (sync.reactivateInactiveUsers) {
+    user.active = true;
+    run.log.add('Active state', `"${user.username}" is deactivated; "Reactivate inactive users during login" reactivates the account.`, 'change');
+  } else if (sync.setActiveState) {
+    user.active = true;
+    run.log.add('Active state', `"${user.username}" is deactivated; the connector sets the active state from its source, assumed to list the user as active, so the account is reactivated.`, 'change', true);
+  } else {
+    run.log.add('Active state', `"${user.username}" is deactivated and neither "Reactivate inactive users during login" nor "Allow connector to set the user's active state" is on: the account stays deactivated.`, 'info');
+  }
+}
+
+/** "Always Assign Users to Certain Groups", plus the sent groups with SAML attributes (removals included for an existing user, as with JIT). */
+function assignGroups(run: ResolutionRun, user: SimulatedUser, sync: UserSyncSettings, incoming: string[] | undefined, directoryId: string | undefined, existing: boolean): GroupChanges {
+  if (incoming) return applyGroups(run, user, [...sync.alwaysAssignGroups, ...incoming], directoryId, existing && run.settings.removeUnlistedGroups);
+  if (sync.alwaysAssignGroups.length > 0) return applyGroups(run, user, [...user.groups, ...sync.alwaysAssignGroups], directoryId, false);
+  // Inferred: the groups the connector's source holds for the user are not visible to samlscope.
+  run.log.add('Groups', 'Memberships come from the connector\'s source, which samlscope cannot see: shown unchanged.', 'skip', true);
   return noGroupChange(user.groups);
 }
 

@@ -152,12 +152,12 @@ export function groupsRemoved(
         }
       : {
           where: 'resolution-saml-sso',
-          path: resolutionPath('User Creation and Update'),
-          field: 'Remove users from groups not in the response',
-          summary: 'Turn off removal of groups missing from the response, or clear the group attribute so groups stay managed locally.',
+          path: resolutionPath('User Creation and Update → Attribute Mapping'),
+          field: 'Groups attribute',
+          summary: `Make the IdP send every group the user should keep in "${args.attribute}", or clear the group attribute mapping so groups stay managed locally (resolution changes memberships only when the attribute is sent).`,
         };
   return makeFinding('jit.groups-removed', {
-    message: `This login removes "${args.username}" from ${list(args.removed)}: the ${ctx.engine === 'atlassian-sso' ? 'engine removes every direct membership' : 'configured removal drops memberships'} not listed in "${args.attribute}".${why}${access}`,
+    message: `This login removes "${args.username}" from ${list(args.removed)}: the ${ctx.engine === 'atlassian-sso' ? 'engine removes every direct membership' : 'memberships follow the sent group attribute, removals included, so resolution drops every group'} not listed in "${args.attribute}".${why}${access}`,
     evidence: [
       userEvidence('simulated user', args.username),
       groupEvidence('snapshot: groups the login removes', args.removed),
