@@ -6,6 +6,8 @@ import type { Severity } from '../model/severity.js';
  *
  * - `rejectsLogin: true`: when raised as an error, the product refuses the response before it provisions
  *   anyone (a SAML SP validates the message first), so a login simulation of it is only hypothetical.
+ * - `explainsLogin: true`: the finding is about what the IdP sends (attributes, groups, NameID), which explains what
+ *   a JIT login does; a login simulation shows it beside its own findings.
  * - `reportOnce: true`: the finding is about the configuration (e.g. a configured certificate), not one
  *   message: a capture with several messages reports it once.
  */
@@ -30,7 +32,7 @@ export const FINDING_CATALOG = {
   'signature.unsupported-algorithm': { severity: 'error', title: 'Signature algorithm not allowed', rejectsLogin: true },
   'signature.no-trust-anchor': { severity: 'info', title: 'No IdP certificate configured' },
   'signature.keyinfo-mismatch': { severity: 'warning', title: 'KeyInfo certificate differs from the trusted one' },
-  'nameid.comment': { severity: 'warning', title: 'Comment, CDATA or processing instruction inside an identity value' },
+  'nameid.comment': { severity: 'warning', title: 'Comment, CDATA or processing instruction inside an identity value', explainsLogin: true },
   'assertion.encrypted': { severity: 'info', title: 'Assertion was encrypted' },
   'assertion.decryption-failed': { severity: 'error', title: 'Encrypted assertion could not be decrypted', rejectsLogin: true },
   'assertion.missing': { severity: 'error', title: 'Response carries no assertion', rejectsLogin: true },
@@ -44,19 +46,19 @@ export const FINDING_CATALOG = {
   'time.expired': { severity: 'error', title: 'Message has expired', rejectsLogin: true },
   'time.not-yet-valid': { severity: 'error', title: 'Message is not yet valid', rejectsLogin: true },
   'subject.confirmation': { severity: 'error', title: 'No usable bearer subject confirmation', rejectsLogin: true },
-  'nameid.format-mismatch': { severity: 'warning', title: 'NameID format differs from what the SP asks for' },
+  'nameid.format-mismatch': { severity: 'warning', title: 'NameID format differs from what the SP asks for', explainsLogin: true },
   'cert.expired': { severity: 'warning', title: 'IdP signing certificate has expired', reportOnce: true },
   'cert.expiring': { severity: 'warning', title: 'IdP signing certificate expires within 90 days', reportOnce: true },
   'cert.weak-key': { severity: 'warning', title: 'IdP signing key is weak', reportOnce: true },
   'cert.rotation': { severity: 'error', title: 'IdP certificate was rotated' },
 
   // AWS IAM Identity Center profile
-  'aws.groups-not-sent': { severity: 'warning', title: 'AWS sends no group attribute' },
-  'aws.groups-are-ids': { severity: 'warning', title: 'Group values are IDs, not names' },
-  'aws.empty-attribute-statement': { severity: 'warning', title: 'Empty AttributeStatement' },
-  'aws.nameid-format-unsupported': { severity: 'warning', title: 'NameID format AWS does not support' },
-  'aws.unresolved-variable': { severity: 'error', title: 'Attribute mapping was sent unresolved' },
-  'aws.attribute-name-suspicious': { severity: 'warning', title: 'Attribute name looks mistyped' },
+  'aws.groups-not-sent': { severity: 'warning', title: 'AWS sends no group attribute', explainsLogin: true },
+  'aws.groups-are-ids': { severity: 'warning', title: 'Group values are IDs, not names', explainsLogin: true },
+  'aws.empty-attribute-statement': { severity: 'warning', title: 'Empty AttributeStatement', explainsLogin: true },
+  'aws.nameid-format-unsupported': { severity: 'warning', title: 'NameID format AWS does not support', explainsLogin: true },
+  'aws.unresolved-variable': { severity: 'error', title: 'Attribute mapping was sent unresolved', explainsLogin: true },
+  'aws.attribute-name-suspicious': { severity: 'warning', title: 'Attribute name looks mistyped', explainsLogin: true },
 
   // Flow (several messages)
   'flow.in-response-to-mismatch': { severity: 'error', title: 'Response answers a different request' },
@@ -81,6 +83,7 @@ export const FINDING_CATALOG = {
   'jit.rename': { severity: 'warning', title: 'Login renames an existing user' },
   'jit.invalid-username': { severity: 'error', title: 'Username is not valid for the product' },
   'jit.confluence-admins-missing': { severity: 'error', title: 'confluence-administrators has no members' },
+  'jit.groups-not-carried': { severity: 'warning', title: 'Login does not carry the user\'s groups' },
   'jit.group-outside-user-directory': { severity: 'error', title: 'Group sync adds a membership in a directory without the group' },
 } as const satisfies Record<string, CatalogEntry>;
 
@@ -88,6 +91,7 @@ export interface CatalogEntry {
   severity: Severity;
   title: string;
   rejectsLogin?: true;
+  explainsLogin?: true;
   reportOnce?: true;
 }
 
@@ -103,6 +107,11 @@ export function isFindingId(id: string): id is FindingId {
 /** True when this finding makes the product refuse the login before provisioning (an error of a `rejectsLogin` id). */
 export function rejectsLogin(finding: { id: FindingId; severity: Severity }): boolean {
   return finding.severity === 'error' && CATALOG[finding.id].rejectsLogin === true;
+}
+
+/** True when a finding about the message decides a login (it rejects it) or explains it (what the IdP sends). */
+export function decidesOrExplainsLogin(finding: { id: FindingId; severity: Severity }): boolean {
+  return rejectsLogin(finding) || CATALOG[finding.id].explainsLogin === true;
 }
 
 /** True when the finding is about the configuration and is reported once per analysis. */

@@ -21,6 +21,7 @@ import {
   caseMismatch,
   confluenceAdminsMissing,
   duplicateEmail,
+  groupsNotCarried,
   groupsNotSent,
   invalidUsername,
   licenseFull,
@@ -424,6 +425,7 @@ function createUser(run: ResolutionRun, name: string, incoming: string[] | undef
   if (refused) return failedResult(run, refused, name, null);
   if (email) warnAboutSharedEmail(run, name, email);
   const wanted = [...settings.defaultGroups, ...(incoming ?? [])];
+  if (!incoming) reportGroupsNotSent(run, name);
   const licence = checkLicenseForNewUser(index, product, wanted);
   if (!licence.ok) {
     findings.add('jit.license-full', () => licenseFull(ctx, { applications: licence.checked.filter((c) => c.full), blocking: false }));
@@ -437,6 +439,23 @@ function createUser(run: ResolutionRun, name: string, incoming: string[] | undef
   const groups = applyGroups(run, after, wanted, directory?.id, false);
   const access = checkLogInPermitted(ctx, index, log, findings, after, [], settings.defaultGroups);
   return finishedResult(run, { username: name, before: null, after, groups, created: true, changed: true, access });
+}
+
+/**
+ * No groups arrive (no group attribute configured, or not sent): the new user gets only the default groups. An
+ * existing account of the same person (under another name) keeps groups the new account does not get.
+ */
+function reportGroupsNotSent(run: ResolutionRun, name: string): void {
+  const { log, findings, ctx, index, settings } = run;
+  const defaults = settings.defaultGroups;
+  const why = settings.groupsAttribute ? `The response has no "${settings.groupsAttribute}" attribute` : 'No group attribute is configured';
+  log.add('Groups from the response', `${why}${ctx.facts.idp === 'generic' ? '' : ' (AWS IAM Identity Center sends no group names)'}: "${name}" gets only the default groups${defaults.length ? ` ${defaults.join(', ')}` : ' (none configured)'}.`, 'info');
+  const same = settings.lookupBy === 'username' ? likelySamePerson(index, name) : undefined;
+  const carried = new Set(defaults.map((g) => g.toLowerCase()));
+  const lost = same?.existing.user.groups.filter((g) => !carried.has(g.toLowerCase())) ?? [];
+  if (!same || lost.length === 0) return;
+  const args = { username: name, defaultGroups: defaults, existing: same.existing.user.username, existingGroups: lost, ...(settings.groupsAttribute ? { attribute: settings.groupsAttribute } : {}) };
+  findings.add('jit.groups-not-carried', () => groupsNotCarried(ctx, args));
 }
 
 /** New users go to the internal directory; undefined when the snapshot cannot tell which one (an inferred step says so). */

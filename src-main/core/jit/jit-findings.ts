@@ -452,3 +452,23 @@ export function groupOutsideUserDirectory(ctx: FindingContext, args: { username:
     },
   });
 }
+
+/**
+ * resolution creates a user without a group attribute: only the default groups. When the person already has an
+ * account (found under another name), its groups are named, because the new account does not get them.
+ */
+export function groupsNotCarried(ctx: FindingContext, args: { username: string; defaultGroups: readonly string[]; existing: string; existingGroups: readonly string[]; attribute?: string }): Finding {
+  const sends = genericIdp(ctx)
+    ? `The response carries no group attribute${args.attribute ? ` "${args.attribute}"` : ''}`
+    : `AWS IAM Identity Center sends no group names${args.attribute ? ` (the response has no "${args.attribute}" attribute)` : ''}`;
+  return makeFinding('jit.groups-not-carried', {
+    message: `${sends}, so the new account "${args.username}" gets only the default groups (${args.defaultGroups.length ? list(args.defaultGroups) : 'none are configured'}). The existing account "${args.existing}", probably the same person, is in ${list(args.existingGroups)}; the new account does not get ${args.existingGroups.length > 1 ? 'these groups' : 'this group'}.`,
+    evidence: [userEvidence('username from the response', args.username), userEvidence('snapshot: existing user', args.existing), groupEvidence('snapshot: groups the new account does not get', args.existingGroups)],
+    fix: {
+      where: 'resolution-saml-sso',
+      path: resolutionPath('User Identification'),
+      field: 'Find user by this Jira attribute',
+      summary: `Make the login find "${args.existing}" (a user-id transformation or lookup by e-mail address), so the person keeps their account and groups; or add the groups to the new account by hand.`,
+    },
+  });
+}

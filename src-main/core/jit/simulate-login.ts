@@ -3,7 +3,7 @@
  * verified, or that the product would reject anyway, is never simulated as real: the outcome is
  * `fail`, and the engine's run is kept only as clearly marked hypothetical detail.
  */
-import { rejectsLogin, type FindingId } from '../findings/catalog.js';
+import { decidesOrExplainsLogin, rejectsLogin, type FindingId } from '../findings/catalog.js';
 import type { Finding } from '../model/finding.js';
 import type { MessageResult } from '../model/message.js';
 import type { EngineResult } from './engine-common.js';
@@ -100,7 +100,8 @@ export function simulateLogin(message: MessageResult, profile: TargetProfile, sn
     }),
   ];
 
-  const base = { engine, product: profile.product, verified, steps } as const;
+  const messageFindings = message.findings.filter(decidesOrExplainsLogin);
+  const base = { engine, product: profile.product, verified, steps, messageFindings } as const;
   if (!hypothetical) {
     return { ...base, ...result, steps, hypothetical: false };
   }

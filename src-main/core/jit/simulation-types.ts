@@ -87,7 +87,13 @@ export interface SimulationResult {
   user: { before: SimulatedUser | null; after: SimulatedUser | null };
   groups: GroupChanges;
   steps: SimulationStep[];
+  /** The simulation's own findings (jit.*). */
   findings: Finding[];
+  /**
+   * Findings of the response's analysis that decide the login (the product rejects the response) or explain it
+   * (what the IdP sends: attributes, groups, NameID). Copies of the analysis's findings, shown beside the simulation's.
+   */
+  messageFindings?: Finding[];
   /** Every mapping the engine evaluated, in the order it evaluated them. */
   mappings: SimulationMapping[];
 }
