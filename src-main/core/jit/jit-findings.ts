@@ -412,7 +412,7 @@ export function invalidUsername(ctx: FindingContext, args: { username: string; p
 }
 
 /**
- * resolution's Confluence prerequisite (atlassian.md §1.1): "there must be a group 'confluence-administrators' with
+ * resolution's Confluence prerequisite (http://wiki.resolution.de/doc/saml-sso/latest/all/further-configuration/create-or-update-users-with-data-from-a-saml-response): "there must be a group 'confluence-administrators' with
  * at least one user in it, otherwise user creations/updates will fail".
  */
 export function confluenceAdminsMissing(ctx: FindingContext, args: { username: string; action: 'create' | 'update'; snapshot: InstanceSnapshot }): Finding {

@@ -16,11 +16,11 @@ export const ATLASSIAN_MESSAGES = {
 } as const;
 
 export const RESOLUTION_MESSAGES = {
-  /** Documented for "No User update" (atlassian.md §1.1); the on-screen text itself is not documented. */
+  /** Documented for "No User update" (https://wiki.resolution.de/doc/saml-sso/latest/all/knowledgebase-articles/technical/configuring-the-user-update-method); the on-screen text itself is not documented. */
   userMustExist: 'Users that do not exist and try to log in, will receive an error.',
 } as const;
 
-/** AWS IAM Identity Center attribute a SAML attribute name most likely wants (aws.md §3, §4). */
+/** AWS IAM Identity Center attribute a SAML attribute name most likely wants (https://docs.aws.amazon.com/singlesignon/latest/userguide/attributemappingsconcept.html). */
 export function suggestedAwsSource(attributeName: string): string | undefined {
   const n = attributeName.toLowerCase();
   if (n.includes('mail')) return '${user:email}';
@@ -32,7 +32,7 @@ export function suggestedAwsSource(attributeName: string): string | undefined {
   return undefined;
 }
 
-/** AWS group IDs (identity-store GroupId or AD `domain//SID`), which AWS sends instead of names (aws.md §5). */
+/** AWS group IDs (identity-store GroupId or AD `domain//SID`), which AWS sends instead of names (identity-store GroupId pattern: https://docs.aws.amazon.com/singlesignon/latest/IdentityStoreAPIReference/API_Group.html). */
 export function looksLikeAwsGroupId(value: string): boolean {
   return /^([0-9a-f]{10}-)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value) || /\/\/S-1-5-/.test(value);
 }

@@ -48,7 +48,7 @@ export const atlassianSsoSettingsSchema = z.strictObject({
   engine: z.literal('atlassian-sso'),
   /** "Create users on login to the application" (JIT user provisioning). */
   createUsers: z.boolean(),
-  /** "Username mapping"; empty means `${NameID}` (atlassian.md §2.3 step 1). */
+  /** "Username mapping"; empty means `${NameID}` (the plugin's default). */
   usernameMapping: z.preprocess((v) => (v === '' || v === null ? undefined : v), mappingExpression.default('${NameID}')),
   displayNameMapping: mappingExpression.optional(),
   emailMapping: mappingExpression.optional(),
