@@ -4,6 +4,7 @@ import type { AnalyzeInput, DecodedMessage } from './model/input.js';
 import type { MessageResult } from './model/message.js';
 import type { AnalysisOptions } from './model/options.js';
 import { SCHEMA_VERSION, type AnalysisContext, type AnalysisResult, type DetectedInput } from './model/result.js';
+import { reportedOnce } from './findings/catalog.js';
 import { makeFinding } from './findings/make-finding.js';
 import { annotateAwsAttributes } from './aws/attribute-source.js';
 import { detectProfile, runMessageChecks } from './checks/index.js';
@@ -125,7 +126,7 @@ export async function analyze(input: AnalyzeInput, options: AnalysisOptions): Pr
       evidence: [{ location: input.source }],
     }));
   }
-  dropRepeatedCertificateFindings(messages);
+  dropRepeatedConfigurationFindings(messages);
   if ('flow' in input) inputFindings.push(...analyzeFlow(input.flow, messages, options));
 
   const result: AnalysisResult = {
@@ -139,18 +140,16 @@ export async function analyze(input: AnalyzeInput, options: AnalysisOptions): Pr
   return result;
 }
 
-const CERTIFICATE_FINDINGS = new Set(['cert.expired', 'cert.not-yet-valid', 'cert.expiring', 'cert.weak-key']);
-
 /**
- * Certificate findings are about the configured certificates, not a message: in a capture with several
- * responses, report each one once, on the first message that raised it.
+ * Findings about the configuration (the catalog's `reportOnce`, e.g. the configured certificates), not a message:
+ * in a capture with several responses, report each one once, on the first message that raised it.
  */
-function dropRepeatedCertificateFindings(messages: MessageResult[]): void {
+function dropRepeatedConfigurationFindings(messages: MessageResult[]): void {
   const seen = new Set<string>();
   for (const message of messages) {
     const before = message.findings.length;
     message.findings = message.findings.filter((f) => {
-      if (!CERTIFICATE_FINDINGS.has(f.id)) return true;
+      if (!reportedOnce(f.id)) return true;
       const key = `${f.id} ${f.evidence.map((e) => `${e.location}=${e.value ?? ''}`).join('|')}`;
       if (seen.has(key)) return false;
       seen.add(key);

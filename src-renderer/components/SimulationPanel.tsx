@@ -1,4 +1,5 @@
 /** The JIT simulation: can the user log in, the user before and after, and the group changes. */
+import type { Finding } from '../../src-main/core/model/finding.js';
 import type { SimulatedUser, SimulationSummary } from '../../src-main/ipc/contract.js';
 
 const OUTCOME_WORD = { create: 'User will be created', update: 'User will be updated', unchanged: 'User stays unchanged', fail: 'Login fails' } as const;
@@ -30,6 +31,53 @@ function Chips({ items, kind }: { items: string[]; kind?: 'added' | 'removed' })
         </span>
       ))}
     </span>
+  );
+}
+
+/** One finding as the JIT tab lists it: severity, title, the explanation and the fix in a sentence. */
+function FindingItem({ finding }: { finding: Finding }) {
+  return (
+    <li data-finding-id={finding.id}>
+      <span className={`badge ${finding.severity === 'info' ? 'neutral' : finding.severity}`}>{finding.severity}</span> <strong>{finding.title}</strong>
+      {finding.inferred && (
+        <>
+          {' '}
+          <span className="badge neutral">inferred</span>
+        </>
+      )}{' '}
+      — {finding.message} <span className="muted">Fix: {finding.fix.summary}</span>
+    </li>
+  );
+}
+
+/** The response's findings that decide or explain the login (the engine sent them), then the simulation's own. */
+function LoginFindings({ simulation }: { simulation: SimulationSummary }) {
+  const fromMessage = simulation.messageFindings ?? [];
+  if (fromMessage.length === 0 && simulation.findings.length === 0) return null;
+  return (
+    <section aria-label="Findings that decide or explain this login">
+      <h2>Why the login ends this way</h2>
+      {fromMessage.length > 0 && (
+        <>
+          <h3>About the response</h3>
+          <ul className="findings-compact" data-message-findings>
+            {fromMessage.map((f, i) => (
+              <FindingItem key={`m-${i}`} finding={f} />
+            ))}
+          </ul>
+        </>
+      )}
+      {simulation.findings.length > 0 && (
+        <>
+          <h3>From the simulation</h3>
+          <ul className="findings-compact" data-simulation-findings>
+            {simulation.findings.map((f, i) => (
+              <FindingItem key={`s-${i}`} finding={f} />
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
   );
 }
 
@@ -133,6 +181,7 @@ export function SimulationPanel({ simulation, error, snapshotNote }: Props) {
           </dd>
         </dl>
       </section>
+      <LoginFindings simulation={s} />
       {s.steps.length > 0 && (
         <section aria-label="Simulation steps">
           <h2>What the engine does, step by step</h2>

@@ -21,7 +21,7 @@ export function checkDestination(message: MessageResult, run: CheckRun): Finding
         { location: '/Response/@Destination', value: message.destination, expected, unverified: !responseVerified(message) },
         { location: comparison.expected.source, value: expected },
       ],
-      fix: acsUrlFix(message.destination, comparison, run.receivedAws ?? run.configuredAws),
+      fix: acsUrlFix(message.destination, comparison, run.receivedAws ?? run.configuredAws, run.profile),
     }),
   ];
 }

@@ -1,6 +1,6 @@
 /**
  * issuer.mismatch: the Response or Assertion Issuer differs from the IdP metadata's entityID.
- * IAM Identity Center gives every application its own entity ID (aws.md §1), so decoding both
+ * IAM Identity Center gives every application its own entity ID (its sign-in URL), so decoding both
  * says whether the response came from another application, another account or another region.
  */
 import { awsMetadataUrl, awsSignInUrl, decodeAwsIssuer, describeAwsApplication } from '../aws/issuer.js';
@@ -42,7 +42,7 @@ export function checkIssuer(message: MessageResult, run: CheckRun): Finding[] {
     makeFinding('issuer.mismatch', {
       message: message_.join(' '),
       evidence,
-      fix: issuerFix(first.value, expected.value, received, configured, spellingOnly),
+      fix: issuerFix(first.value, expected.value, received, configured, spellingOnly, run.profile),
     }),
   ];
 }
@@ -65,7 +65,7 @@ function explainApplications(received: AwsIssuerInfo | undefined, configured: Aw
   return 'The response came from another IdP than the one configured, or the IdP changed its entity ID.';
 }
 
-function issuerFix(received: string, expected: string, receivedAws: AwsIssuerInfo | undefined, configuredAws: AwsIssuerInfo | undefined, spellingOnly: boolean): Fix {
+function issuerFix(received: string, expected: string, receivedAws: AwsIssuerInfo | undefined, configuredAws: AwsIssuerInfo | undefined, spellingOnly: boolean, profile: 'aws' | 'generic'): Fix {
   if (spellingOnly) {
     // Same application, different spelling: the IdP's own value is authoritative.
     return atlassianSsoFix({
@@ -84,7 +84,9 @@ function issuerFix(received: string, expected: string, receivedAws: AwsIssuerInf
     summary: 'Decide which IdP application the Atlassian product should trust and make users and the Atlassian settings use that one.',
     field: 'Single sign-on issuer',
     steps: [
-      `If ${expected} is the right application: have users start from it (its tile in the AWS access portal, or the Atlassian login page, which sends them to ${configuredSignIn ?? 'the configured "Identity provider single sign-on URL"'}), and remove the other application's assignment if it should not be used.`,
+      profile === 'aws'
+        ? `If ${expected} is the right application: have users start from it (its tile in the AWS access portal, or the Atlassian login page, which sends them to ${configuredSignIn ?? 'the configured "Identity provider single sign-on URL"'}), and remove the other application's assignment if it should not be used.`
+        : `If ${expected} is the right IdP: have users start from the Atlassian login page (which sends them to the configured "Identity provider single sign-on URL") or from that IdP's own application portal, not from another IdP's.`,
       `If ${received} is the right application: load its metadata${receivedMetadata ? ` (${receivedMetadata})` : ''} on the Atlassian side.`,
       atlassianSsoStep('Single sign-on issuer', `the entity ID of the chosen application; set "Identity provider single sign-on URL" and "Public x509 certificate" from the same metadata.`),
       resolutionStep('import the chosen application\'s metadata (metadata URL or file) and save.'),

@@ -32,7 +32,7 @@ export function checkRecipient(message: MessageResult, run: CheckRun): Finding[]
         `The assertion may only be delivered to ${first.recipient} (SubjectConfirmationData Recipient), but the SP's ACS URL is ${expectedUrl}: ${first.comparison.difference.description}. ` +
         'The SP rejects an assertion meant for another recipient. IAM Identity Center writes its "Application ACS URL" setting here.',
       evidence,
-      fix: acsUrlFix(first.recipient, first.comparison, run.receivedAws ?? run.configuredAws),
+      fix: acsUrlFix(first.recipient, first.comparison, run.receivedAws ?? run.configuredAws, run.profile),
     }),
   ];
 }

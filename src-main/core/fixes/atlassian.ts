@@ -1,13 +1,13 @@
 /**
  * Fixes made on the Atlassian side: Atlassian's built-in "SSO for Atlassian Data Center" (SSO 2.0)
- * or the resolution "SAML Single Sign On" app (atlassian.md §1, §2.1). Which of the two a customer
+ * or the resolution "SAML Single Sign On" app (https://confluence.atlassian.com/enterprise/working-with-jit-provisioning-1005342571.html, https://wiki.resolution.de/doc/saml-sso/latest/all/knowledgebase-articles/technical/configuring-the-user-update-method). Which of the two a customer
  * runs is not in the inputs, so SP-side fixes name both.
  */
 import type { Fix } from '../model/finding.js';
 
 export const ATLASSIAN_SSO2_PATH = 'Administration → System → SSO 2.0 → SAML single sign-on settings';
 
-/** Where the SSO 2.0 screen lives per product (atlassian.md §2.1). */
+/** Where the SSO 2.0 screen lives per product (https://confluence.atlassian.com/enterprise/working-with-jit-provisioning-1005342571.html). */
 export const ATLASSIAN_SSO2_PRODUCT_PATHS =
   'Jira: Administration → System → SSO 2.0 Authentication; Confluence: General Configuration → SSO 2.0; Bitbucket: Administration → Accounts → SSO 2.0 Authentication';
 

@@ -1,6 +1,6 @@
 /**
  * Fixes made in the AWS IAM Identity Center console. Screen and field names follow the AWS user
- * guide (aws.md §1, §4, §6): "Edit attribute mappings", "Edit configuration" with "Application ACS URL"
+ * guide (https://docs.aws.amazon.com/singlesignon/latest/userguide/samlapps.html, https://docs.aws.amazon.com/singlesignon/latest/userguide/attributemappingsconcept.html): "Edit attribute mappings", "Edit configuration" with "Application ACS URL"
  * and "Application SAML audience", "Manage certificate" under "IAM Identity Center metadata".
  */
 import { awsMetadataUrl, awsSignInUrl } from '../aws/issuer.js';
@@ -36,7 +36,7 @@ export function awsConsolePath(screen: AwsAppScreen): string {
 
 /**
  * How to find the right application: the console lists applications by display name, but every
- * application shows its own sign-in URL, which is the issuer in the response (aws.md §1).
+ * application shows its own sign-in URL, which is the issuer in the response (https://docs.aws.amazon.com/singlesignon/latest/userguide/samlapps.html).
  */
 export function findAwsApplicationStep(app?: AwsIssuerInfo): string {
   const signIn = app ? awsSignInUrl(app) : undefined;

@@ -7,6 +7,7 @@
  * - a request answered by AWS's "No access" page gets flow.idp-error, not also flow.no-response;
  * - flow.relay-state-mismatch only for a response that names its request (relay-state-finding.ts).
  */
+import { detectProfile } from '../checks/profile.js';
 import type { Finding } from '../model/finding.js';
 import { verdictOf } from '../model/finding.js';
 import type { CapturedFlow } from '../model/input.js';
@@ -21,6 +22,8 @@ import { relayStateMismatch } from './relay-state-finding.js';
 export function analyzeFlow(flow: CapturedFlow, messages: MessageResult[], options: AnalysisOptions): Finding[] {
   const inspection = inspectFlow(flow, messages, options);
   const { app } = inspection;
+  // Fixes name the AWS console only when the responses come from IAM Identity Center.
+  const profile = messages.length > 0 && messages.every((m) => detectProfile(m, options).profile === 'generic') ? 'generic' : 'aws';
   const requests = inspection.linked.filter((m) => m.message.type === 'AuthnRequest');
   const findings: Finding[] = [];
 
@@ -34,9 +37,9 @@ export function analyzeFlow(flow: CapturedFlow, messages: MessageResult[], optio
       message.verdict = verdictOf(message.findings);
       findings.push(unsolicited);
     }
-    const acs = acsMismatch(pair, app);
+    const acs = acsMismatch(pair, app, profile);
     if (acs) findings.push(acs);
-    const relay = relayStateMismatch(pair, app);
+    const relay = relayStateMismatch(pair, app, profile);
     if (relay) findings.push(relay);
     const page = inspection.spPages.get(pair);
     if (page) findings.push(spErrorFinding(page, pair.response, app));
@@ -45,7 +48,7 @@ export function analyzeFlow(flow: CapturedFlow, messages: MessageResult[], optio
   const lastIndex = inspection.exchanges.at(-1)?.index ?? 0;
   for (const request of inspection.abandoned) {
     const page = inspection.idpPages.get(request);
-    findings.push(page ? idpErrorFinding(page, request, app) : noResponse(request, app, lastIndex));
+    findings.push(page ? idpErrorFinding(page, request, app) : noResponse(request, app, lastIndex, profile));
   }
   return findings;
 }

@@ -6,6 +6,7 @@
 import { describeDifference } from '../checks/url-difference.js';
 import { ATLASSIAN_SSO2_PRODUCT_PATHS } from '../fixes/atlassian.js';
 import { awsConfigurationFix, awsFix } from '../fixes/aws-console.js';
+import { genericIdpFix } from '../fixes/idp-generic.js';
 import { makeFinding } from '../findings/make-finding.js';
 import type { Evidence, Finding } from '../model/finding.js';
 import type { AwsIssuerInfo } from '../model/result.js';
@@ -79,7 +80,10 @@ export function unsolicitedDespiteRequest(pair: FlowPair, app: AwsIssuerInfo | u
 }
 
 /** The IdP posted the response to another URL than the AssertionConsumerServiceURL the request asked for. */
-export function acsMismatch(pair: FlowPair, app: AwsIssuerInfo | undefined): Finding | undefined {
+/** Which IdP the flow's responses come from: fixes name the AWS console only for IAM Identity Center. */
+export type IdpProfile = 'aws' | 'generic';
+
+export function acsMismatch(pair: FlowPair, app: AwsIssuerInfo | undefined, profile: IdpProfile = 'aws'): Finding | undefined {
   const { request, response } = pair;
   const requested = request?.message.request?.assertionConsumerServiceUrl;
   if (!request || requested === undefined || response.message.binding !== 'HTTP-POST') return undefined;
@@ -91,23 +95,28 @@ export function acsMismatch(pair: FlowPair, app: AwsIssuerInfo | undefined): Fin
     requestEvidence(request, 'AssertionConsumerServiceURL', requested),
   ];
   if (response.message.destination !== undefined) evidence.push(responseEvidence(response, 'Destination', response.message.destination));
+  const aws = profile === 'aws';
   const steps = [
-    `Set "Application ACS URL" to ${requested}, the URL the SP asks for in its AuthnRequest (Atlassian SSO 2.0 shows it as "Assertion Consumer Service URL": ${ATLASSIAN_SSO2_PRODUCT_PATHS}).`,
+    `Set ${aws ? '"Application ACS URL"' : "the SP's Assertion Consumer Service (ACS) URL in the IdP"} to ${requested}, the URL the SP asks for in its AuthnRequest (Atlassian SSO 2.0 shows it as "Assertion Consumer Service URL": ${ATLASSIAN_SSO2_PRODUCT_PATHS}).`,
   ];
   if (difference.kinds.includes('sso-implementation')) {
-    steps.push('The two URLs belong to different Atlassian SSO implementations (SSO 2.0 uses /plugins/servlet/samlconsumer, the resolution SAML SSO app /plugins/servlet/samlsso): the AWS application must point at the one that is enabled.');
+    steps.push(`The two URLs belong to different Atlassian SSO implementations (SSO 2.0 uses /plugins/servlet/samlconsumer, the resolution SAML SSO app /plugins/servlet/samlsso): the ${aws ? 'AWS application' : 'IdP'} must point at the one that is enabled.`);
   }
   return makeFinding('flow.acs-mismatch', {
     message:
       `The SP asked for the response at ${requested} (AssertionConsumerServiceURL of ${exchangeLabel(request.exchange)}), but the IdP posted it to ${postedTo}: ${difference.description}. ` +
-      'IAM Identity Center ignores the requested URL and always posts to its "Application ACS URL" setting, so the response lands where the SP does not expect it.',
+      (aws
+        ? 'IAM Identity Center ignores the requested URL and always posts to its "Application ACS URL" setting, so the response lands where the SP does not expect it.'
+        : 'The IdP posted to the ACS URL it is configured with instead of the requested one, so the response lands where the SP does not expect it.'),
     evidence,
-    fix: awsConfigurationFix('Application ACS URL', { summary: `In the AWS application's configuration, set "Application ACS URL" to ${requested}.`, value: requested, app, steps }),
+    fix: aws
+      ? awsConfigurationFix('Application ACS URL', { summary: `In the AWS application's configuration, set "Application ACS URL" to ${requested}.`, value: requested, app, steps })
+      : genericIdpFix({ summary: `In the identity provider's configuration of this SP, set the ACS URL to ${requested}.`, field: 'Assertion Consumer Service (ACS) URL', value: requested, steps }),
   });
 }
 
 /** A request after which the capture holds no response. */
-export function noResponse(request: FlowMessage, app: AwsIssuerInfo | undefined, lastExchangeIndex: number): Finding {
+export function noResponse(request: FlowMessage, app: AwsIssuerInfo | undefined, lastExchangeIndex: number, profile: IdpProfile = 'aws'): Finding {
   const later = lastExchangeIndex - request.exchange.index;
   return makeFinding('flow.no-response', {
     message:
@@ -115,13 +124,18 @@ export function noResponse(request: FlowMessage, app: AwsIssuerInfo | undefined,
       `but no SAML response follows it in the capture (${later} more exchange${later === 1 ? '' : 's'} were recorded after it). ` +
       'Either the user did not finish signing in before the capture stopped, or the IdP refused the request with a page that was not captured.',
     evidence: [requestEvidence(request, 'ID', request.message.id), requestEvidence(request, 'Destination', request.message.destination)],
-    fix: awsFix('Assign users and groups', {
-      summary: 'Capture the whole login, until the product page or an error appears; if IAM Identity Center showed an error, check that the user is assigned to the application.',
-      app,
-      steps: [
-        'Start the capture, sign in completely, and stop the capture only after the product\'s page (or an error page) has loaded.',
-        'If the IAM Identity Center page said "No access", assign the user, or a group the user is a direct member of, to the application (nested groups are not supported).',
-      ],
-    }),
+    fix: profile === 'generic'
+      ? genericIdpFix({
+          summary: 'Capture the whole login, until the product page or an error appears; if the IdP showed an error, check that the user may use this SP there.',
+          steps: ["Start the capture, sign in completely, and stop the capture only after the product's page (or an error page) has loaded."],
+        })
+      : awsFix('Assign users and groups', {
+          summary: 'Capture the whole login, until the product page or an error appears; if IAM Identity Center showed an error, check that the user is assigned to the application.',
+          app,
+          steps: [
+            'Start the capture, sign in completely, and stop the capture only after the product\'s page (or an error page) has loaded.',
+            'If the IAM Identity Center page said "No access", assign the user, or a group the user is a direct member of, to the application (nested groups are not supported).',
+          ],
+        }),
   });
 }

@@ -10,13 +10,14 @@
  * the finding already raised for it is the cause to fix.
  */
 import { awsConfigurationFix } from '../fixes/aws-console.js';
+import { genericIdpFix } from '../fixes/idp-generic.js';
 import { makeFinding } from '../findings/make-finding.js';
 import type { Finding } from '../model/finding.js';
 import type { AwsIssuerInfo } from '../model/result.js';
 import { exchangeLabel } from './exchange-label.js';
 import type { FlowPair } from './pair-messages.js';
 
-export function relayStateMismatch(pair: FlowPair, app: AwsIssuerInfo | undefined): Finding | undefined {
+export function relayStateMismatch(pair: FlowPair, app: AwsIssuerInfo | undefined, profile: 'aws' | 'generic' = 'aws'): Finding | undefined {
   const { request, response } = pair;
   if (!request || pair.pairedBy !== 'in-response-to') return undefined;
   const sent = request.message.relayState;
@@ -36,13 +37,18 @@ export function relayStateMismatch(pair: FlowPair, app: AwsIssuerInfo | undefine
     ],
     // That a configured "Relay state" replaces the SP's value is inferred: AWS documents it for portal-started logins only.
     inferred: true,
-    fix: awsConfigurationFix('Relay state', {
-      summary: 'Clear "Relay state" in the AWS application\'s properties, so IAM Identity Center returns the RelayState the SP sent.',
-      app,
-      steps: [
-        'Under "Application properties", empty the "Relay state" field: it is meant for logins started from the AWS access portal and can replace the value the SP sent.',
-        'If it is already empty, look for a reverse proxy or web application firewall in front of the product that rewrites the form post to the ACS URL, and capture the login again.',
-      ],
-    }),
+    fix: profile === 'generic'
+      ? genericIdpFix({
+          summary: "Make the identity provider return the RelayState the SP sent, unchanged (check for a default or fixed RelayState in its configuration of this SP).",
+          steps: ['If it has none, look for a reverse proxy or web application firewall in front of the product that rewrites the form post to the ACS URL, and capture the login again.'],
+        })
+      : awsConfigurationFix('Relay state', {
+          summary: 'Clear "Relay state" in the AWS application\'s properties, so IAM Identity Center returns the RelayState the SP sent.',
+          app,
+          steps: [
+            'Under "Application properties", empty the "Relay state" field: it is meant for logins started from the AWS access portal and can replace the value the SP sent.',
+            'If it is already empty, look for a reverse proxy or web application firewall in front of the product that rewrites the form post to the ACS URL, and capture the login again.',
+          ],
+        }),
   });
 }

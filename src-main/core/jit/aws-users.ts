@@ -1,6 +1,6 @@
 /**
  * AWS IAM Identity Center users (`aws identitystore list-users` JSON) and the application's attribute
- * mappings, turned into the identity data a SAML response for that user would carry (aws.md §3–§5).
+ * mappings, turned into the identity data a SAML response for that user would carry (https://docs.aws.amazon.com/singlesignon/latest/userguide/attributemappingsconcept.html).
  */
 import { z } from 'zod';
 import { parseWith, type ParseOutcome } from './schema-issues.js';
@@ -53,7 +53,7 @@ export const AWS_VARIABLE_SOURCES: Record<string, { read: (u: AwsIdentityStoreUs
   // Inferred: for the Identity Center directory these are taken to be the UserName.
   preferredUsername: { read: (u) => u.UserName, inferred: true, note: 'UserName' },
   subject: { read: (u) => u.UserName, inferred: true, note: 'UserName' },
-  // aws.md §3 (INFERENCE): AD_GUID resolves to the identity-store user id for non-AD sources.
+  // Inferred from public integrations that use it as a stable user id (e.g. Apache Airflow's AWS auth manager setup): AD_GUID resolves to the identity-store user id for non-AD sources.
   AD_GUID: { read: (u) => u.UserId, inferred: true, note: 'UserId' },
 };
 

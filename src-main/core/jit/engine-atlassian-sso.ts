@@ -1,23 +1,26 @@
 /**
- * Atlassian's built-in "SSO for Atlassian Data Center" (SSO 2.0) login with JIT provisioning,
- * step for step as atlassian.md §2.3 reads it from the plugin's code. Inferred steps say so.
+ * Atlassian's built-in "SSO for Atlassian Data Center" (SSO 2.0) login with JIT provisioning
+ * (https://confluence.atlassian.com/enterprise/jit-user-provisioning-1005342579.html), in the order the
+ * plugin's SAML consumer runs it: 1 username, 2 JIT data, 3 JIT directory, 4 find the user, 5 create or
+ * 6 update, 7 group sync, 8 resolve the principal and check it may log in. Where the order or a detail comes
+ * from the plugin's behaviour rather than its documentation, the step is marked inferred.
  */
-import { FindingSink } from './finding-sink.js';
 import {
   applyGroupChanges,
   checkLogInPermitted,
   cloneUser,
   likelySamePerson,
   noGroupChange,
-  outcomeOf,
   sameUserData,
   toSimulatedUser,
   type EngineResult,
 } from './engine-common.js';
+import { failedResult, finishedResult, LoginFailure, startRun, type EngineOptions, type EngineRun } from './engine-run.js';
 import {
   attributeMissing,
   caseMismatch,
   duplicateEmail,
+  groupOutsideUserDirectory,
   groupsNotSent,
   invalidUsername,
   licenseFull,
@@ -26,30 +29,41 @@ import {
   remoteDirectoryUser,
   renameFinding,
   usernameMismatch,
-  type FindingContext,
 } from './jit-findings.js';
 import { checkLicenseForNewUser } from './license-check.js';
-import { evaluateMappingExpression, parseMappingExpression, type VariableProblem } from './mapping-expression.js';
-import { MappingLog } from './mapping-log.js';
+import { evaluateMappingExpression, expressionVariables, parseMappingExpression, type VariableProblem } from './mapping-expression.js';
 import { ATLASSIAN_MESSAGES } from './product-messages.js';
-import { isRemoteDirectory, resolveUsername, type LocatedUser, type SnapshotIndex } from './snapshot-index.js';
-import type { Product } from './snapshot-schema.js';
+import { groupExistsIn, isRemoteDirectory, resolveUsername, type LocatedUser, type SnapshotIndex } from './snapshot-index.js';
+import type { Product, SnapshotDirectory } from './snapshot-schema.js';
 import type { GroupChanges, LoginFacts, SimulatedUser } from './simulation-types.js';
-import { StepLog } from './step-log.js';
 import type { AtlassianSsoSettings } from './target-profile-schema.js';
 import { usernameProblems } from './username-rules.js';
 import { chooseWritableDirectory } from './writable-directory.js';
 
-export interface EngineOptions {
-  /** Record steps and mappings (default true); bulk simulations turn it off. */
-  collectSteps?: boolean;
-  /** Build findings (default true); bulk simulations keep only their ids. */
-  collectFindings?: boolean;
+export type { EngineOptions } from './engine-run.js';
+
+/** Where the login finds the account before provisioning. */
+interface ExistingUser {
+  /** In an active internal directory, found by jit_idp_id or username: JIT updates it. */
+  internal?: { located: LocatedUser; via: 'jit_idp_id' | 'username' };
+  /** Only in a remote directory: logged in from there, untouched. */
+  remote?: LocatedUser;
 }
 
-interface Failure {
-  reason: string;
-  productMessage?: string;
+/** What the JIT mappings read from the response (step 2). */
+interface JitData {
+  nameId: string;
+  displayName: string;
+  email: string;
+  groups: string[];
+}
+
+/** The account after steps 5 to 7. */
+interface Provisioned {
+  before: SimulatedUser | null;
+  after: SimulatedUser;
+  groups: GroupChanges;
+  created: boolean;
 }
 
 export function simulateAtlassianSso(
@@ -59,36 +73,42 @@ export function simulateAtlassianSso(
   product: Product,
   options: EngineOptions = {},
 ): EngineResult {
-  const log = new StepLog(options.collectSteps ?? true);
-  const mappings = new MappingLog(options.collectSteps ?? true);
-  const findings = new FindingSink(options.collectFindings ?? true);
-  const ctx: FindingContext = { product, engine: 'atlassian-sso', facts };
-  let username: string | null = null;
-  let before: SimulatedUser | null = null;
+  const run = startRun('atlassian-sso', facts, index, product, options);
 
-  const fail = (f: Failure, user: SimulatedUser | null = before): EngineResult => {
-    const result: EngineResult = {
-      outcome: 'fail',
-      canLogIn: false,
-      reason: f.reason,
-      username,
-      user: { before: user, after: user },
-      groups: noGroupChange(user?.groups ?? []),
-      steps: log.steps,
-      findings: findings.findings,
-      findingIds: findings.ids,
-      mappings: mappings.mappings,
-    };
-    if (f.productMessage) result.productMessage = f.productMessage;
-    return result;
-  };
+  const username = readUsername(run, settings);
+  if (username instanceof LoginFailure) return failedResult(run, username, null, null);
+  const invalid = checkUsernameRules(run, username);
+  if (invalid) return failedResult(run, invalid, username, null);
+  if (!settings.createUsers) return loginWithoutJit(run, username);
 
-  // 1. Username = the username mapping, `${NameID}` by default.
+  const nameId = readIdentityProviderId(run);
+  if (nameId instanceof LoginFailure) return failedResult(run, nameId, username, null);
+  const existing = findExistingUser(index, nameId, username);
+  const current = existing.internal?.located ?? existing.remote;
+  const before = current ? toSimulatedUser(current) : null;
+  const data = readJitData(run, settings, nameId, before);
+  if (data instanceof LoginFailure) return failedResult(run, data, username, before);
+
+  const jitDirectory = chooseJitDirectory(run);
+  if (jitDirectory instanceof LoginFailure) return failedResult(run, jitDirectory, username, existing.internal ? before : null);
+
+  if (existing.remote) return loginFromRemoteDirectory(run, username, existing.remote);
+  const provisioned = existing.internal
+    ? updateUser(run, settings, username, data, existing.internal, jitDirectory)
+    : createUser(run, settings, username, data, jitDirectory);
+  if (provisioned instanceof LoginFailure) return failedResult(run, provisioned, username, before);
+
+  return permitLogin(run, username, provisioned, existing);
+}
+
+/** Step 1: the username mapping, `${NameID}` by default; every variable must have exactly one value. */
+function readUsername(run: EngineRun, settings: AtlassianSsoSettings): string | LoginFailure {
+  const { log, mappings, findings, ctx, facts } = run;
   const parsed = parseMappingExpression(settings.usernameMapping);
   if (!parsed.ok) {
     mappings.add(() => ({ field: 'username', expression: settings.usernameMapping, attributes: [], problem: `not a valid expression: ${parsed.error}` }));
     log.add('Username', `Username mapping "${settings.usernameMapping}" is not a valid expression: ${parsed.error}.`, 'fail');
-    return fail({ reason: `The username mapping is invalid: ${parsed.error}.` });
+    return new LoginFailure(`The username mapping is invalid: ${parsed.error}.`);
   }
   const evaluated = evaluateMappingExpression(parsed.parts, facts.nameId, facts.attributes);
   mappings.expression('username', settings.usernameMapping, parsed.parts, evaluated, facts);
@@ -97,309 +117,320 @@ export function simulateAtlassianSso(
     if (p.kind === 'no-nameid') {
       findings.add('jit.attribute-missing', () => nameIdMissing(ctx));
       log.add('Username', `Username mapping ${settings.usernameMapping} needs the NameID, and the response has none.`, 'fail');
-      return fail({ reason: 'The response has no NameID.', productMessage: ATLASSIAN_MESSAGES.nameIdNotFound });
+      return new LoginFailure('The response has no NameID.', ATLASSIAN_MESSAGES.nameIdNotFound);
     }
     findings.add('jit.attribute-missing', () => attributeMissing(ctx, variableProblemArgs(p, 'username', settings.usernameMapping)));
-    // Inferred: the username path uses getOnlyElement, so the failure is a generic error, not the JIT message.
+    // Inferred: the username path takes the only element, so the failure is a generic error, not the JIT message.
     log.add('Username', `Username mapping ${settings.usernameMapping}: ${p.message}.`, 'fail', true);
-    return fail({ reason: `The username mapping ${settings.usernameMapping} cannot be evaluated: ${p.message}.` });
+    return new LoginFailure(`The username mapping ${settings.usernameMapping} cannot be evaluated: ${p.message}.`);
   }
-  username = evaluated.value;
-  log.add('Username', `Username mapping ${settings.usernameMapping} gives "${username}".`, 'pass');
-
-  const problems = usernameProblems(product, username);
-  if (problems.length > 0) {
-    findings.add('jit.invalid-username', () => invalidUsername(ctx, { username, problems }));
-    if (problems.some((p) => p.blocking)) {
-      log.add('Username is valid', problems.map((p) => p.rule).join('; '), 'fail', problems.every((p) => p.inferred));
-      return fail({ reason: `"${username}" is not a valid ${product} username.` });
-    }
-    // Inferred: JIT creates through Crowd and bypasses the product's username validation.
-    log.add('Username is valid', problems.map((p) => p.rule).join('; '), 'info', true);
-  }
-
-  if (!settings.createUsers) return withoutJit(ctx, index, log, mappings, findings, username);
-
-  // 2. JIT data: identity provider id, display name, e-mail, groups.
-  const nameId = facts.nameId;
-  if (nameId === undefined) {
-    findings.add('jit.attribute-missing', () => nameIdMissing(ctx));
-    log.add('NameID', 'JIT provisioning stores the NameID as the identity-provider id; the response has none.', 'fail');
-    return fail({ reason: 'The response has no NameID.', productMessage: ATLASSIAN_MESSAGES.nameIdNotFound });
-  }
-  const found = findInternalUser(index, nameId, username);
-  before = found ? toSimulatedUser(found.located) : null;
-  const remote = found ? undefined : resolveUsername(index, username);
-
-  const failures: Failure[] = [];
-  const displayName = mappedValue(ctx, log, mappings, findings, failures, 'display name', settings.displayNameMapping);
-  const email = mappedValue(ctx, log, mappings, findings, failures, 'email', settings.emailMapping);
-  let incomingGroups: string[] | undefined;
-  if (!settings.groupsAttribute) {
-    findings.add('jit.attribute-missing', () => attributeMissing(ctx, { attribute: '(groups)', field: 'groups', reason: 'not-configured', blocking: true }));
-    mappings.notConfigured('groups', ATLASSIAN_MESSAGES.configNotSet('groups'));
-    log.add('Groups mapping', 'Not configured.', 'fail');
-    failures.push({ reason: 'The groups mapping is not configured.', productMessage: ATLASSIAN_MESSAGES.configNotSet('groups') });
-  } else {
-    mappings.attribute('groups', settings.groupsAttribute, facts, { all: true });
-    const values = facts.attributes.get(settings.groupsAttribute);
-    if (!values) {
-      const atRisk = (found ? found.located.user.groups : remote?.user.groups) ?? [];
-      const attribute = settings.groupsAttribute;
-      findings.add('jit.groups-not-sent', () => groupsNotSent(ctx, { attribute, groupsAtRisk: atRisk }));
-      log.add('Groups mapping', `The response has no "${settings.groupsAttribute}" attribute (AWS IAM Identity Center sends no group names).`, 'fail');
-      failures.push({
-        reason: `The response has no "${settings.groupsAttribute}" attribute, which JIT group sync requires.`,
-        productMessage: ATLASSIAN_MESSAGES.attributeNotFound(settings.groupsAttribute),
-      });
-    } else {
-      incomingGroups = [...values];
-      log.add('Groups mapping', `"${settings.groupsAttribute}" lists ${values.length ? values.join(', ') : 'no groups'}.`, 'pass');
-    }
-  }
-  const firstFailure = failures[0];
-  if (firstFailure || displayName === undefined || email === undefined || incomingGroups === undefined) {
-    return fail(firstFailure ?? { reason: 'A JIT mapping could not be evaluated.' }, before ?? (remote ? toSimulatedUser(remote) : null));
-  }
-
-  // 3. The JIT directory: first active internal directory with CREATE_USER and CREATE_GROUP, checked on every JIT login.
-  const choice = chooseWritableDirectory(index, { groups: true, writable: false });
-  if (!choice.found) {
-    findings.add('jit.no-writable-directory', () => noWritableDirectory(ctx, { directories: index.snapshot.directories, everyLogin: true }));
-    log.add('JIT directory', 'No active internal directory has CREATE_USER and CREATE_GROUP.', 'fail');
-    return fail({ reason: 'No active internal directory can create users and groups.', productMessage: ATLASSIAN_MESSAGES.noInternalDirectory });
-  }
-  const jitDirectory = choice.directory;
-  if (choice.assumptions.length > 0) {
-    // Unknown permissions are not a finding, but the simulation must not pass them off as checked: an inferred step says what was assumed and what follows if it is wrong.
-    const which = jitDirectory ? `"${jitDirectory.name}" is taken as the JIT directory` : 'The JIT directory could not be identified';
-    log.add('JIT directory', `${which}, but ${choice.assumptions.join('; ')}. If that is wrong, every JIT login fails: "${ATLASSIAN_MESSAGES.noInternalDirectory}".`, 'info', true);
-  } else if (jitDirectory) {
-    log.add('JIT directory', `"${jitDirectory.name}", the first active internal directory that may create users and groups.`, 'pass');
-  }
-
-  // 4. Find the user: jit_idp_id, then username, in internal directories only.
-  let after: SimulatedUser;
-  let groups: GroupChanges;
-  let created = false;
-  if (found) {
-    // Inferred when the snapshot does not say which directory holds the user, or of which type it is.
-    const untyped = found.located.directory.type === 'unknown';
-    const caveat = found.located.directoryAssumed
-      ? untyped
-        ? ' (the snapshot records no directory for the user; treated as internal, where JIT finds and updates users)'
-        : ' (directory not in the snapshot; first active directory assumed)'
-      : untyped
-        ? ' (the directory\'s type is not recorded; treated as internal, where JIT finds and updates users)'
-        : '';
-    log.add(
-      'Find user',
-      `Found "${found.located.user.username}" in "${found.located.directory.name}" by ${found.via === 'jit_idp_id' ? 'jit_idp_id = NameID' : 'username'}${caveat}.`,
-      'pass',
-      found.located.directoryAssumed || untyped,
-    );
-    // 6. Update: identity-provider id, rename, display name, e-mail.
-    const current = found.located.user;
-    after = cloneUser(before as SimulatedUser);
-    const changes: string[] = [];
-    if (after.attributes['jit_idp_id'] !== nameId) {
-      after.attributes['jit_idp_id'] = nameId;
-      changes.push('stores jit_idp_id');
-    }
-    if (current.username !== username) {
-      const taken = index.byLowerName.get(username.toLowerCase())?.find((l) => l.user !== current && l.directory.id === found.located.directory.id);
-      if (taken) {
-        findings.add('jit.rename', () => renameFinding(ctx, { from: current.username, to: username, via: found.via }));
-        // Inferred: Crowd refuses to rename onto an existing name in the same directory.
-        log.add('Rename', `Renaming "${current.username}" to "${username}" collides with the existing user "${taken.user.username}".`, 'fail', true);
-        return fail({ reason: `Renaming "${current.username}" to "${username}" collides with an existing user.` });
-      }
-      if (current.username.toLowerCase() === username.toLowerCase()) findings.add('jit.case-mismatch', () => caseMismatch(ctx, { username, existing: current.username, renames: true }));
-      else findings.add('jit.rename', () => renameFinding(ctx, { from: current.username, to: username, via: found.via }));
-      after.username = username;
-      changes.push(`renames "${current.username}" → "${username}"`);
-    }
-    if (after.displayName !== displayName) {
-      after.displayName = displayName;
-      changes.push('updates the display name');
-    }
-    if (after.email !== email) {
-      after.email = email;
-      changes.push('updates the e-mail address');
-    }
-    // Inferred: username.equals() is case-sensitive, so a case-only difference is a rename attempt.
-    log.add('Update user', changes.length ? `Login ${changes.join(', ')}.` : 'Nothing to change.', changes.length ? 'change' : 'pass', current.username.toLowerCase() === username.toLowerCase() && current.username !== username);
-    const userDirectoryId = found.located.directoryAssumed ? undefined : found.located.directory.id;
-    groups = syncUserGroups(ctx, index, log, findings, after, incomingGroups, settings.groupsAttribute ?? '', userDirectoryId, jitDirectory?.id);
-  } else if (remote) {
-    // 5. Not in an internal directory but the product knows the name: it lives in a remote directory.
-    before = toSimulatedUser(remote);
-    findings.add('jit.remote-directory-user', () => remoteDirectoryUser(ctx, { username, directory: remote.directory, shadowsInternal: false }));
-    // Inferred from the plugin's two `if`s: no create, no update, no group sync.
-    log.add('Find user', `"${remote.user.username}" exists only in the ${remote.directory.type} directory "${remote.directory.name}": logged in from there, not created, updated or regrouped.`, 'info', true);
-    const access = checkLogInPermitted(ctx, index, log, findings, before, []);
-    return finish(access.canLogIn, false, false, before, before, noGroupChange(before.groups), access, log, mappings, findings, username);
-  } else {
-    log.add('Find user', `No internal user has jit_idp_id "${nameId}" or username "${username}", and no other directory has "${username}".`, 'info');
-    const same = likelySamePerson(index, username);
-    if (same) findings.add('jit.username-mismatch', () => usernameMismatch(ctx, { username, existing: same.existing.user.username, via: same.via, consequence: 'duplicate', usernameSource: settings.usernameMapping }));
-    const sharing = index.byLowerEmail.get(email.toLowerCase());
-    if (sharing && sharing.length > 0) {
-      findings.add('jit.duplicate-email', () => duplicateEmail(ctx, { email, usernames: sharing.map((l) => l.user.username), effect: `The new account "${username}" would share it; Atlassian products do not enforce unique e-mail addresses, and e-mail lookups pick the first user alphabetically.` }));
-    }
-    // 5. Licence check before creating.
-    const licence = checkLicenseForNewUser(index, product, incomingGroups);
-    if (!licence.ok) {
-      findings.add('jit.license-full', () => licenseFull(ctx, { applications: licence.checked.filter((c) => c.full), blocking: true }));
-      log.add('Licence check', licence.detail, 'fail');
-      return fail({ reason: 'The licence has no free seat for a new user.', productMessage: ATLASSIAN_MESSAGES.licenseLimit }, null);
-    }
-    // Inferred when the snapshot has no licence figures for an application the check needs.
-    log.add('Licence check', licence.detail, 'pass', licence.unknown.length > 0);
-    after = {
-      username,
-      displayName,
-      email,
-      active: true,
-      directoryId: jitDirectory?.id ?? null,
-      attributes: { jit_idp_id: nameId },
-      groups: [],
-    };
-    if (jitDirectory) after.directoryName = jitDirectory.name;
-    created = true;
-    log.add('Create user', `Creates "${username}" in ${jitDirectory ? `"${jitDirectory.name}"` : 'the JIT directory'} with jit_idp_id = NameID and a random password.`, 'change');
-    groups = syncUserGroups(ctx, index, log, findings, after, incomingGroups, settings.groupsAttribute ?? '', jitDirectory?.id, jitDirectory?.id);
-  }
-
-  // 8. The product resolves the principal by name: an earlier remote directory with the same name wins.
-  let principal = after;
-  const shadow = index.byLowerName.get(after.username.toLowerCase())?.[0];
-  if (shadow && isRemoteDirectory(shadow.directory) && shadow.user !== found?.located.user) {
-    findings.add('jit.remote-directory-user', () => remoteDirectoryUser(ctx, { username: after.username, directory: shadow.directory, shadowsInternal: true }));
-    // Inferred: the first directory holding the name wins (shadowing), as for any login.
-    log.add('Resolve user', `The ${shadow.directory.type} directory "${shadow.directory.name}" comes first and also has "${after.username}": the login uses that account.`, 'info', true);
-    principal = toSimulatedUser(shadow);
-  }
-  const access = checkLogInPermitted(ctx, index, log, findings, principal, groups.removed);
-  const changed = created || !sameUserData(before as SimulatedUser, after) || groups.added.length > 0 || groups.removed.length > 0;
-  return finish(access.canLogIn, created, changed, before, after, groups, access, log, mappings, findings, username);
+  log.add('Username', `Username mapping ${settings.usernameMapping} gives "${evaluated.value}".`, 'pass');
+  return evaluated.value;
 }
 
-function finish(
-  canLogIn: boolean,
-  created: boolean,
-  changed: boolean,
-  before: SimulatedUser | null,
-  after: SimulatedUser,
-  groups: GroupChanges,
-  access: { reason?: string; productMessage?: string },
-  log: StepLog,
-  mappings: MappingLog,
-  findings: FindingSink,
-  username: string,
-): EngineResult {
-  const outcome = outcomeOf(!canLogIn, created, changed);
-  let reason: string;
-  if (!canLogIn) reason = `${access.reason ?? 'The login is refused.'}${created ? ' The account is created anyway.' : changed ? ' The account is changed anyway.' : ''}`;
-  else if (created) reason = `Creates "${username}" and logs in.`;
-  else if (changed) reason = `Updates "${after.username}" and logs in.`;
-  else reason = `Logs in as "${after.username}" without changes.`;
-  const result: EngineResult = { outcome, canLogIn, reason, username, user: { before, after }, groups, steps: log.steps, findings: findings.findings, findingIds: findings.ids, mappings: mappings.mappings };
-  if (access.productMessage) result.productMessage = access.productMessage;
-  return result;
+/** The product's username rules; a blocking problem stops the login. */
+function checkUsernameRules(run: EngineRun, username: string): LoginFailure | undefined {
+  const problems = usernameProblems(run.product, username);
+  if (problems.length === 0) return undefined;
+  run.findings.add('jit.invalid-username', () => invalidUsername(run.ctx, { username, problems }));
+  if (problems.some((p) => p.blocking)) {
+    run.log.add('Username is valid', problems.map((p) => p.rule).join('; '), 'fail', problems.every((p) => p.inferred));
+    return new LoginFailure(`"${username}" is not a valid ${run.product} username.`);
+  }
+  // Inferred: JIT creates through Crowd and bypasses the product's username validation.
+  run.log.add('Username is valid', problems.map((p) => p.rule).join('; '), 'info', true);
+  return undefined;
 }
 
-/** JIT off: the user must exist in some active directory (atlassian.md §2.3 steps 1 and 8). */
-function withoutJit(ctx: FindingContext, index: SnapshotIndex, log: StepLog, mappings: MappingLog, findings: FindingSink, username: string): EngineResult {
+/** JIT off: the user must exist in some active directory, and may log in (steps 1 and 8 only). */
+function loginWithoutJit(run: EngineRun, username: string): EngineResult {
+  const { log, findings, ctx, index } = run;
   log.add('JIT provisioning', '"Create users on login" is off: the user must already exist.', 'info');
   const found = resolveUsername(index, username);
   if (!found) {
     const same = likelySamePerson(index, username);
     if (same) findings.add('jit.username-mismatch', () => usernameMismatch(ctx, { username, existing: same.existing.user.username, via: same.via, consequence: 'fails', usernameSource: 'the username mapping' }));
     log.add('Find user', `No active directory has "${username}".`, 'fail');
-    return {
-      outcome: 'fail',
-      canLogIn: false,
-      reason: `No user "${username}" exists and JIT provisioning is off.`,
-      productMessage: ATLASSIAN_MESSAGES.userDoesNotExist(username),
-      username,
-      user: { before: null, after: null },
-      groups: noGroupChange([]),
-      steps: log.steps,
-      findings: findings.findings,
-      findingIds: findings.ids,
-      mappings: mappings.mappings,
-    };
+    return failedResult(run, new LoginFailure(`No user "${username}" exists and JIT provisioning is off.`, ATLASSIAN_MESSAGES.userDoesNotExist(username)), username, null);
   }
   if (found.user.username !== username) findings.add('jit.case-mismatch', () => caseMismatch(ctx, { username, existing: found.user.username, renames: false }));
   const user = toSimulatedUser(found);
   log.add('Find user', `Found "${found.user.username}" in "${found.directory.name}".`, 'pass', found.directoryAssumed);
-  const access = checkLogInPermitted(ctx, index, log, findings, user, []);
-  return finish(access.canLogIn, false, false, user, user, noGroupChange(user.groups), access, log, mappings, findings, username);
+  return loginUnchanged(run, username, user);
+}
+
+/** Step 2 begins with the identity-provider id: JIT stores the NameID as `jit_idp_id`. */
+function readIdentityProviderId(run: EngineRun): string | LoginFailure {
+  const nameId = run.facts.nameId;
+  if (nameId !== undefined) return nameId;
+  run.findings.add('jit.attribute-missing', () => nameIdMissing(run.ctx));
+  run.log.add('NameID', 'JIT provisioning stores the NameID as the identity-provider id; the response has none.', 'fail');
+  return new LoginFailure('The response has no NameID.', ATLASSIAN_MESSAGES.nameIdNotFound);
 }
 
 /**
- * Step 4: jit_idp_id == NameID first, then the username, in active internal directories, in order. A directory
- * of unknown type counts as internal: assuming JIT touches the user shows what it would change (the caller marks it inferred).
+ * Step 4's lookup (recorded as a step later, in the product's order): jit_idp_id == NameID first, then the
+ * username, in active internal directories; failing both, any directory that resolves the username. A directory
+ * of unknown type counts as internal: assuming JIT touches the user shows what it would change (marked inferred).
  */
-function findInternalUser(index: SnapshotIndex, nameId: string, username: string): { located: LocatedUser; via: 'jit_idp_id' | 'username' } | undefined {
+function findExistingUser(index: SnapshotIndex, nameId: string, username: string): ExistingUser {
   const isInternal = (l: LocatedUser): boolean => !isRemoteDirectory(l.directory);
   const byId = index.byJitIdpId.get(nameId)?.find(isInternal);
-  if (byId) return { located: byId, via: 'jit_idp_id' };
+  if (byId) return { internal: { located: byId, via: 'jit_idp_id' } };
   const byName = index.byLowerName.get(username.toLowerCase())?.find(isInternal);
-  return byName ? { located: byName, via: 'username' } : undefined;
+  if (byName) return { internal: { located: byName, via: 'username' } };
+  const remote = resolveUsername(index, username);
+  return remote ? { remote } : {};
 }
 
-function variableProblemArgs(p: VariableProblem, field: string, expression: string): Parameters<typeof attributeMissing>[1] {
-  const args: Parameters<typeof attributeMissing>[1] = { attribute: p.variable, field, expression, reason: p.kind === 'multi-valued' ? 'multi-valued' : 'missing', blocking: true };
-  if (p.kind === 'multi-valued') args.values = p.values;
-  return args;
+/** Step 2: display name, e-mail and groups; every problem is recorded, the first one stops the login. */
+function readJitData(run: EngineRun, settings: AtlassianSsoSettings, nameId: string, before: SimulatedUser | null): JitData | LoginFailure {
+  const failures: LoginFailure[] = [];
+  const displayName = readMappedValue(run, failures, 'display name', settings.displayNameMapping);
+  const email = readMappedValue(run, failures, 'email', settings.emailMapping);
+  const groups = readGroups(run, failures, settings, before);
+  const first = failures[0];
+  if (first) return first;
+  if (displayName === undefined || email === undefined || groups === undefined) return new LoginFailure('A JIT mapping could not be evaluated.');
+  return { nameId, displayName, email, groups };
 }
 
-/** Evaluates the display-name or e-mail mapping; records failures in the plugin's words. */
-function mappedValue(
-  ctx: FindingContext,
-  log: StepLog,
-  mappings: MappingLog,
-  findings: FindingSink,
-  failures: Failure[],
-  field: 'display name' | 'email',
-  expression: string | undefined,
-): string | undefined {
+/**
+ * The display-name or e-mail mapping; failures in the plugin's words. Unlike the username, these take the first
+ * value of a multi-valued attribute (the plugin reads the attribute's first value for them).
+ */
+function readMappedValue(run: EngineRun, failures: LoginFailure[], field: 'display name' | 'email', expression: string | undefined): string | undefined {
+  const { log, mappings, findings, ctx, facts } = run;
   const title = field === 'email' ? 'E-mail mapping' : 'Display name mapping';
   const mappingField = field === 'email' ? 'email' : 'displayName';
   if (!expression) {
     mappings.notConfigured(mappingField, ATLASSIAN_MESSAGES.configNotSet(field));
     findings.add('jit.attribute-missing', () => attributeMissing(ctx, { attribute: `(${field})`, field, reason: 'not-configured', blocking: true }));
     log.add(title, 'Not configured.', 'fail');
-    failures.push({ reason: `The ${field} mapping is not configured.`, productMessage: ATLASSIAN_MESSAGES.configNotSet(field) });
+    failures.push(new LoginFailure(`The ${field} mapping is not configured.`, ATLASSIAN_MESSAGES.configNotSet(field)));
     return undefined;
   }
   const parsed = parseMappingExpression(expression);
   if (!parsed.ok) {
     mappings.add(() => ({ field: mappingField, expression, attributes: [], problem: `not a valid expression: ${parsed.error}` }));
     log.add(title, `"${expression}" is not a valid expression: ${parsed.error}.`, 'fail');
-    failures.push({ reason: `The ${field} mapping is invalid: ${parsed.error}.` });
+    failures.push(new LoginFailure(`The ${field} mapping is invalid: ${parsed.error}.`));
     return undefined;
   }
-  const value = evaluateMappingExpression(parsed.parts, ctx.facts.nameId, ctx.facts.attributes);
-  mappings.expression(mappingField, expression, parsed.parts, value, ctx.facts);
+  const value = evaluateMappingExpression(parsed.parts, facts.nameId, facts.attributes, 'first');
+  mappings.expression(mappingField, expression, parsed.parts, value, facts);
   if (!value.ok) {
     const p = value.problem;
     if (p.kind === 'no-nameid') {
       log.add(title, `${expression} needs the NameID, and the response has none.`, 'fail');
-      failures.push({ reason: 'The response has no NameID.', productMessage: ATLASSIAN_MESSAGES.nameIdNotFound });
+      failures.push(new LoginFailure('The response has no NameID.', ATLASSIAN_MESSAGES.nameIdNotFound));
       return undefined;
     }
     findings.add('jit.attribute-missing', () => attributeMissing(ctx, variableProblemArgs(p, field, expression)));
     log.add(title, `${expression}: ${p.message}.`, 'fail', p.kind === 'multi-valued');
-    const failure: Failure = { reason: `The ${field} mapping ${expression} cannot be evaluated: ${p.message}.` };
-    if (p.kind === 'missing') failure.productMessage = p.message;
-    failures.push(failure);
+    failures.push(new LoginFailure(`The ${field} mapping ${expression} cannot be evaluated: ${p.message}.`, p.kind === 'missing' ? p.message : undefined));
     return undefined;
   }
-  log.add(title, `${expression} gives "${value.value}".`, 'pass');
+  const several = expressionVariables(parsed.parts).filter((v) => (facts.attributes.get(v)?.length ?? 0) > 1);
+  const note = several.length ? ` (the first value of ${several.map((v) => `"${v}" (${facts.attributes.get(v)?.length} values)`).join(', ')})` : '';
+  log.add(title, `${expression} gives "${value.value}"${note}.`, 'pass');
   return value.value;
+}
+
+/** The groups mapping names an attribute; all its values are the user's groups. Absent, JIT login fails. */
+function readGroups(run: EngineRun, failures: LoginFailure[], settings: AtlassianSsoSettings, before: SimulatedUser | null): string[] | undefined {
+  const { log, mappings, findings, ctx, facts } = run;
+  const attribute = settings.groupsAttribute;
+  if (!attribute) {
+    findings.add('jit.attribute-missing', () => attributeMissing(ctx, { attribute: '(groups)', field: 'groups', reason: 'not-configured', blocking: true }));
+    mappings.notConfigured('groups', ATLASSIAN_MESSAGES.configNotSet('groups'));
+    log.add('Groups mapping', 'Not configured.', 'fail');
+    failures.push(new LoginFailure('The groups mapping is not configured.', ATLASSIAN_MESSAGES.configNotSet('groups')));
+    return undefined;
+  }
+  mappings.attribute('groups', attribute, facts, { all: true });
+  const values = facts.attributes.get(attribute);
+  if (!values) {
+    findings.add('jit.groups-not-sent', () => groupsNotSent(ctx, { attribute, groupsAtRisk: before?.groups ?? [] }));
+    log.add('Groups mapping', `The response has no "${attribute}" attribute (AWS IAM Identity Center sends no group names).`, 'fail');
+    failures.push(new LoginFailure(`The response has no "${attribute}" attribute, which JIT group sync requires.`, ATLASSIAN_MESSAGES.attributeNotFound(attribute)));
+    return undefined;
+  }
+  log.add('Groups mapping', `"${attribute}" lists ${values.length ? values.join(', ') : 'no groups'}.`, 'pass');
+  return [...values];
+}
+
+/**
+ * Step 3: the first active internal directory with CREATE_USER and CREATE_GROUP, checked on every JIT login.
+ * Undefined: the snapshot cannot tell which directory, and one is assumed (an inferred step says so).
+ */
+function chooseJitDirectory(run: EngineRun): SnapshotDirectory | undefined | LoginFailure {
+  const { log, findings, ctx, index } = run;
+  const choice = chooseWritableDirectory(index, { groups: true, writable: false });
+  if (!choice.found) {
+    const reason = choice.reason;
+    findings.add('jit.no-writable-directory', () => noWritableDirectory(ctx, { directories: index.snapshot.directories, everyLogin: true, reason }));
+    if (reason === 'no-internal') {
+      log.add('JIT directory', 'No active directory is internal (LDAP, delegated or not, and Crowd directories are not).', 'fail');
+      return new LoginFailure('There is no active internal directory for JIT to write to.', ATLASSIAN_MESSAGES.noWritableInternalDirectory);
+    }
+    log.add('JIT directory', 'No active internal directory has CREATE_USER and CREATE_GROUP.', 'fail');
+    return new LoginFailure('No active internal directory can create users and groups.', ATLASSIAN_MESSAGES.noInternalDirectory);
+  }
+  const directory = choice.directory;
+  if (choice.assumptions.length > 0) {
+    // Unknown permissions are not a finding, but the simulation must not pass them off as checked: an inferred step says what was assumed and what follows if it is wrong.
+    const which = directory ? `"${directory.name}" is taken as the JIT directory` : 'The JIT directory could not be identified';
+    log.add('JIT directory', `${which}, but ${choice.assumptions.join('; ')}. If that is wrong, every JIT login fails: "${ATLASSIAN_MESSAGES.noInternalDirectory}".`, 'info', true);
+  } else if (directory) {
+    log.add('JIT directory', `"${directory.name}", the first active internal directory that may create users and groups.`, 'pass');
+  }
+  return directory;
+}
+
+/** Step 4, remote branch: the product knows the name from a remote directory; JIT neither creates, updates nor regroups it. */
+function loginFromRemoteDirectory(run: EngineRun, username: string, remote: LocatedUser): EngineResult {
+  run.findings.add('jit.remote-directory-user', () => remoteDirectoryUser(run.ctx, { username, directory: remote.directory, shadowsInternal: false }));
+  // Inferred from the plugin's two `if`s: no create, no update, no group sync.
+  run.log.add('Find user', `"${remote.user.username}" exists only in the ${remote.directory.type} directory "${remote.directory.name}": logged in from there, not created, updated or regrouped.`, 'info', true);
+  return loginUnchanged(run, username, toSimulatedUser(remote));
+}
+
+/** An existing account that the login leaves as it is: only step 8 applies. */
+function loginUnchanged(run: EngineRun, username: string, user: SimulatedUser): EngineResult {
+  const access = checkLogInPermitted(run.ctx, run.index, run.log, run.findings, user, []);
+  return finishedResult(run, { username, before: user, after: user, groups: noGroupChange(user.groups), created: false, changed: false, access });
+}
+
+/** Step 5: nobody has the NameID or the username. Licence check, then the user is created in the JIT directory. */
+function createUser(run: EngineRun, settings: AtlassianSsoSettings, username: string, data: JitData, jitDirectory: SnapshotDirectory | undefined): Provisioned | LoginFailure {
+  const { log, findings, ctx, index, product } = run;
+  log.add('Find user', `No internal user has jit_idp_id "${data.nameId}" or username "${username}", and no other directory has "${username}".`, 'info');
+  warnAboutLikelyDuplicates(run, settings, username, data.email);
+  const licence = checkLicenseForNewUser(index, product, data.groups);
+  if (!licence.ok) {
+    findings.add('jit.license-full', () => licenseFull(ctx, { applications: licence.checked.filter((c) => c.full), blocking: true }));
+    log.add('Licence check', licence.detail, 'fail');
+    return new LoginFailure('The licence has no free seat for a new user.', ATLASSIAN_MESSAGES.licenseLimit);
+  }
+  // Inferred when the snapshot has no licence figures for an application the check needs.
+  log.add('Licence check', licence.detail, 'pass', licence.unknown.length > 0);
+  const after: SimulatedUser = {
+    username,
+    displayName: data.displayName,
+    email: data.email,
+    active: true,
+    directoryId: jitDirectory?.id ?? null,
+    attributes: { jit_idp_id: data.nameId },
+    groups: [],
+  };
+  if (jitDirectory) after.directoryName = jitDirectory.name;
+  log.add('Create user', `Creates "${username}" in ${jitDirectory ? `"${jitDirectory.name}"` : 'the JIT directory'} with jit_idp_id = NameID and a random password.`, 'change');
+  const groups = syncUserGroups(run, settings, after, data.groups, jitDirectory?.id, jitDirectory?.id);
+  return { before: null, after, groups, created: true };
+}
+
+/** A new account that is probably a person who already has one, or that shares an e-mail address. */
+function warnAboutLikelyDuplicates(run: EngineRun, settings: AtlassianSsoSettings, username: string, email: string): void {
+  const { findings, ctx, index } = run;
+  const same = likelySamePerson(index, username);
+  if (same) findings.add('jit.username-mismatch', () => usernameMismatch(ctx, { username, existing: same.existing.user.username, via: same.via, consequence: 'duplicate', usernameSource: settings.usernameMapping }));
+  const sharing = index.byLowerEmail.get(email.toLowerCase());
+  if (sharing && sharing.length > 0) {
+    findings.add('jit.duplicate-email', () => duplicateEmail(ctx, { email, usernames: sharing.map((l) => l.user.username), effect: `The new account "${username}" would share it; Atlassian products do not enforce unique e-mail addresses, and e-mail lookups pick the first user alphabetically.` }));
+  }
+}
+
+/** Step 6: the internal account is brought to the response's state (jit_idp_id, rename, display name, e-mail), then step 7. */
+function updateUser(
+  run: EngineRun,
+  settings: AtlassianSsoSettings,
+  username: string,
+  data: JitData,
+  found: NonNullable<ExistingUser['internal']>,
+  jitDirectory: SnapshotDirectory | undefined,
+): Provisioned | LoginFailure {
+  recordFoundUser(run, found);
+  const current = found.located.user;
+  const before = toSimulatedUser(found.located);
+  const after = cloneUser(before);
+  const changes: string[] = [];
+  if (after.attributes['jit_idp_id'] !== data.nameId) {
+    after.attributes['jit_idp_id'] = data.nameId;
+    changes.push('stores jit_idp_id');
+  }
+  if (current.username !== username) {
+    const collision = renameUser(run, found, username);
+    if (collision) return collision;
+    after.username = username;
+    changes.push(`renames "${current.username}" → "${username}"`);
+  }
+  if (after.displayName !== data.displayName) {
+    after.displayName = data.displayName;
+    changes.push('updates the display name');
+  }
+  if (after.email !== data.email) {
+    after.email = data.email;
+    changes.push('updates the e-mail address');
+  }
+  // Inferred: username.equals() is case-sensitive, so a case-only difference is a rename attempt.
+  const caseOnly = current.username.toLowerCase() === username.toLowerCase() && current.username !== username;
+  run.log.add('Update user', changes.length ? `Login ${changes.join(', ')}.` : 'Nothing to change.', changes.length ? 'change' : 'pass', caseOnly);
+  const userDirectoryId = found.located.directoryAssumed ? undefined : found.located.directory.id;
+  const groups = syncUserGroups(run, settings, after, data.groups, userDirectoryId, jitDirectory?.id);
+  const misplaced = checkMembershipsInUserDirectory(run, found.located, groups, jitDirectory);
+  if (misplaced) return misplaced;
+  return { before, after, groups, created: false };
+}
+
+/**
+ * Step 7's second half for a user outside the JIT directory: a group the login adds is created (when missing) in
+ * the JIT directory, but the membership is added in the user's directory. A group that does not exist there fails
+ * the login. Inferred from the plugin's group provisioning order, which Atlassian does not document.
+ */
+function checkMembershipsInUserDirectory(run: EngineRun, located: LocatedUser, groups: GroupChanges, jitDirectory: SnapshotDirectory | undefined): LoginFailure | undefined {
+  if (!jitDirectory || located.directoryAssumed || located.directory.id === jitDirectory.id) return undefined;
+  const missing = groups.added.filter((g) => !groupExistsIn(run.index, g, located.directory.id));
+  if (missing.length === 0) return undefined;
+  const args = { username: located.user.username, groups: missing, userDirectory: located.directory.name, jitDirectory: jitDirectory.name };
+  run.findings.add('jit.group-outside-user-directory', () => groupOutsideUserDirectory(run.ctx, args));
+  run.log.add('Add memberships', `${missing.map((g) => `"${g}"`).join(', ')} ${missing.length > 1 ? 'are' : 'is'} created in the JIT directory "${jitDirectory.name}" if missing there, but the membership is added in "${located.directory.name}", where the group does not exist: the membership fails.`, 'fail', true);
+  return new LoginFailure(`Group sync cannot add "${located.user.username}" to ${missing.map((g) => `"${g}"`).join(', ')}: the user lives in "${located.directory.name}", where the group does not exist, and JIT creates groups only in "${jitDirectory.name}".`);
+}
+
+/** Step 4, internal branch: where and how the account was found; inferred when the snapshot does not record its directory or type. */
+function recordFoundUser(run: EngineRun, found: NonNullable<ExistingUser['internal']>): void {
+  const { located, via } = found;
+  const untyped = located.directory.type === 'unknown';
+  const caveat = located.directoryAssumed
+    ? untyped
+      ? ' (the snapshot records no directory for the user; treated as internal, where JIT finds and updates users)'
+      : ' (directory not in the snapshot; first active directory assumed)'
+    : untyped
+      ? ' (the directory\'s type is not recorded; treated as internal, where JIT finds and updates users)'
+      : '';
+  run.log.add(
+    'Find user',
+    `Found "${located.user.username}" in "${located.directory.name}" by ${via === 'jit_idp_id' ? 'jit_idp_id = NameID' : 'username'}${caveat}.`,
+    'pass',
+    located.directoryAssumed || untyped,
+  );
+}
+
+/** The rename part of step 6: refused when another user of the directory has the new name. */
+function renameUser(run: EngineRun, found: NonNullable<ExistingUser['internal']>, username: string): LoginFailure | undefined {
+  const { log, findings, ctx, index } = run;
+  const current = found.located.user;
+  const taken = index.byLowerName.get(username.toLowerCase())?.find((l) => l.user !== current && l.directory.id === found.located.directory.id);
+  if (taken) {
+    findings.add('jit.rename', () => renameFinding(ctx, { from: current.username, to: username, via: found.via }));
+    // Inferred: Crowd refuses to rename onto an existing name in the same directory.
+    log.add('Rename', `Renaming "${current.username}" to "${username}" collides with the existing user "${taken.user.username}".`, 'fail', true);
+    return new LoginFailure(`Renaming "${current.username}" to "${username}" collides with an existing user.`);
+  }
+  if (current.username.toLowerCase() === username.toLowerCase()) findings.add('jit.case-mismatch', () => caseMismatch(ctx, { username, existing: current.username, renames: true }));
+  else findings.add('jit.rename', () => renameFinding(ctx, { from: current.username, to: username, via: found.via }));
+  return undefined;
 }
 
 /**
@@ -407,18 +438,38 @@ function mappedValue(
  * An undefined directory id means the snapshot does not record it: a group then counts as existing if it exists anywhere.
  */
 function syncUserGroups(
-  ctx: FindingContext,
-  index: SnapshotIndex,
-  log: StepLog,
-  findings: FindingSink,
+  run: EngineRun,
+  settings: AtlassianSsoSettings,
   user: SimulatedUser,
   incoming: readonly string[],
-  attribute: string,
   userDirectoryId: string | undefined,
   jitDirectoryId: string | undefined,
 ): GroupChanges {
-  const { changes, summary: parts } = applyGroupChanges(ctx, index, findings, user, incoming, true, attribute, [userDirectoryId, jitDirectoryId]);
+  const { changes, summary } = applyGroupChanges(run.ctx, run.index, run.findings, user, incoming, true, settings.groupsAttribute ?? '', [userDirectoryId, jitDirectoryId]);
   // Inferred: group names are compared case-insensitively (IdentifierSet), which the research could not confirm.
-  log.add('Group sync', parts.length ? `Login ${parts.join('; ')}.` : 'Memberships already match the response.', parts.length ? 'change' : 'pass', true);
+  run.log.add('Group sync', summary.length ? `Login ${summary.join('; ')}.` : 'Memberships already match the response.', summary.length ? 'change' : 'pass', true);
   return changes;
+}
+
+/** Step 8: the product resolves the principal by name (an earlier remote directory with the same name wins), which must be permitted to log in. */
+function permitLogin(run: EngineRun, username: string, provisioned: Provisioned, existing: ExistingUser): EngineResult {
+  const { log, findings, ctx, index } = run;
+  const { before, after, groups, created } = provisioned;
+  let principal = after;
+  const shadow = index.byLowerName.get(after.username.toLowerCase())?.[0];
+  if (shadow && isRemoteDirectory(shadow.directory) && shadow.user !== existing.internal?.located.user) {
+    findings.add('jit.remote-directory-user', () => remoteDirectoryUser(ctx, { username: after.username, directory: shadow.directory, shadowsInternal: true }));
+    // Inferred: the first directory holding the name wins (shadowing), as for any login.
+    log.add('Resolve user', `The ${shadow.directory.type} directory "${shadow.directory.name}" comes first and also has "${after.username}": the login uses that account.`, 'info', true);
+    principal = toSimulatedUser(shadow);
+  }
+  const access = checkLogInPermitted(ctx, index, log, findings, principal, groups.removed);
+  const changed = created || !sameUserData(before as SimulatedUser, after) || groups.added.length > 0 || groups.removed.length > 0;
+  return finishedResult(run, { username, before, after, groups, created, changed, access });
+}
+
+function variableProblemArgs(p: VariableProblem, field: string, expression: string): Parameters<typeof attributeMissing>[1] {
+  const args: Parameters<typeof attributeMissing>[1] = { attribute: p.variable, field, expression, reason: p.kind === 'multi-valued' ? 'multi-valued' : 'missing', blocking: true };
+  if (p.kind === 'multi-valued') args.values = p.values;
+  return args;
 }

@@ -87,7 +87,7 @@ export interface AccessVerdict {
 }
 
 /**
- * The product's last word (atlassian.md §2.3 step 8): the account must be active and a member of a
+ * The product's last word (https://confluence.atlassian.com/enterprise/jit-user-provisioning-1005342579.html, step 8 of the SAML consumer): the account must be active and a member of a
  * group with application access. Records its step and finding.
  */
 export function checkLogInPermitted(

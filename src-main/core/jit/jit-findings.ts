@@ -3,6 +3,7 @@
  * plain words, names the user's groups where they matter, and gives a fix someone can carry out.
  */
 import { makeFinding } from '../findings/make-finding.js';
+import { genericIdpFix } from '../fixes/idp-generic.js';
 import type { Evidence, Finding, Fix } from '../model/finding.js';
 import {
   applicationAccessPath,
@@ -26,6 +27,23 @@ export interface FindingContext {
 }
 
 const list = (names: readonly string[]): string => names.map((n) => `"${n}"`).join(', ');
+
+/** The response came from an IdP that is not IAM Identity Center: fixes name its configuration, not the AWS console. */
+function genericIdp(ctx: FindingContext): boolean {
+  return ctx.facts.idp === 'generic';
+}
+
+/** A fix in the IdP's attribute (or Subject) release for this SP: AWS's attribute mappings, or the generic IdP's equivalent. */
+function idpAttributeFix(ctx: FindingContext, args: { field: string; value?: string; aws: string; generic: string }): Fix {
+  if (genericIdp(ctx)) {
+    const fix = genericIdpFix({ summary: args.generic, field: args.field });
+    if (args.value !== undefined) fix.value = args.value;
+    return fix;
+  }
+  const fix: Fix = { where: 'aws-console', path: AWS_MAPPINGS_PATH, field: args.field, summary: args.aws };
+  if (args.value !== undefined) fix.value = args.value;
+  return fix;
+}
 
 function attributeEvidence(ctx: FindingContext, name: string, value: string, expected?: string): Evidence {
   const e: Evidence = { location: ctx.facts.attributeLocation(name), value, personal: value !== '(absent)' };
@@ -73,6 +91,17 @@ const buildGroupOptions = (product: Product): string[] => [
 
 export function groupsNotSent(ctx: FindingContext, args: { attribute: string; groupsAtRisk: readonly string[]; defaultGroups?: readonly string[] }): Finding {
   const evidence = [attributeEvidence(ctx, args.attribute, '(absent)', 'one value per group name'), presentAttributes(ctx)];
+  if (ctx.engine === 'atlassian-sso' && genericIdp(ctx)) {
+    return makeFinding('jit.groups-not-sent', {
+      message: `Atlassian SSO's JIT provisioning reads the user's groups from the attribute "${args.attribute}", and this response has no "${args.attribute}" attribute. Every JIT login fails with "${ATLASSIAN_MESSAGES.attributeNotFound(args.attribute)}".${args.groupsAtRisk.length ? ` Once the IdP sends it, its values replace the user's direct memberships (${list(args.groupsAtRisk)} today).` : ''}`,
+      evidence,
+      fix: genericIdpFix({
+        summary: `Make the identity provider send the user's group names in an attribute named "${args.attribute}" (one value per group), or change the Groups mapping to the attribute it does send.`,
+        field: `${args.attribute} attribute`,
+        steps: [`Or in ${atlassianSsoPath(ctx.product)}, set Groups mapping to the name of the attribute that carries the groups.`],
+      }),
+    });
+  }
   if (ctx.engine === 'atlassian-sso') {
     const risk = args.groupsAtRisk.length
       ? ` Mapping \${user:groups} in AWS does not help: it sends group IDs, so each login would remove the user from ${list(args.groupsAtRisk)} and create groups named after the IDs.`
@@ -92,7 +121,7 @@ export function groupsNotSent(ctx: FindingContext, args: { attribute: string; gr
   const defaults = args.defaultGroups ?? [];
   return makeFinding('jit.groups-not-sent', {
     severity: 'warning',
-    message: `resolution is set to read groups from "${args.attribute}", but AWS IAM Identity Center does not send group names and this response has no such attribute: new users get only the default groups${defaults.length ? ` (${list(defaults)})` : ' (none are configured)'}, and existing users' groups are not changed by SSO.`,
+    message: `resolution is set to read groups from "${args.attribute}", but ${genericIdp(ctx) ? 'this response has no such attribute' : 'AWS IAM Identity Center does not send group names and this response has no such attribute'}: new users get only the default groups${defaults.length ? ` (${list(defaults)})` : ' (none are configured)'}, and existing users' groups are not changed by SSO.`,
     evidence,
     fix: {
       where: 'resolution-saml-sso',
@@ -123,12 +152,12 @@ export function groupsRemoved(
         }
       : {
           where: 'resolution-saml-sso',
-          path: resolutionPath('User Creation and Update'),
-          field: 'Remove users from groups not in the response',
-          summary: 'Turn off removal of groups missing from the response, or clear the group attribute so groups stay managed locally.',
+          path: resolutionPath('User Creation and Update → Attribute Mapping'),
+          field: 'Groups attribute',
+          summary: `Make the IdP send every group the user should keep in "${args.attribute}", or clear the group attribute mapping so groups stay managed locally (resolution changes memberships only when the attribute is sent).`,
         };
   return makeFinding('jit.groups-removed', {
-    message: `This login removes "${args.username}" from ${list(args.removed)}: the ${ctx.engine === 'atlassian-sso' ? 'engine removes every direct membership' : 'configured removal drops memberships'} not listed in "${args.attribute}".${why}${access}`,
+    message: `This login removes "${args.username}" from ${list(args.removed)}: the ${ctx.engine === 'atlassian-sso' ? 'engine removes every direct membership' : 'memberships follow the sent group attribute, removals included, so resolution drops every group'} not listed in "${args.attribute}".${why}${access}`,
     evidence: [
       userEvidence('simulated user', args.username),
       groupEvidence('snapshot: groups the login removes', args.removed),
@@ -200,7 +229,7 @@ export function attributeMissing(
       title: 'JIT mapping is not configured',
       message: `JIT provisioning is on but the ${args.field} mapping is empty. ${consequence}: "${ATLASSIAN_MESSAGES.configNotSet(args.field === 'display name' ? 'display name' : args.field === 'email' ? 'email' : 'groups')}".`,
       evidence: [{ location: `target profile: provisioning`, value: '(not set)', expected: args.field }],
-      fix: { where: configWhere, path: configPath, field: `${args.field} mapping`, summary: `Set the ${args.field} mapping to an attribute AWS sends.` },
+      fix: { where: configWhere, path: configPath, field: `${args.field} mapping`, summary: `Set the ${args.field} mapping to an attribute ${genericIdp(ctx) ? 'the identity provider' : 'AWS'} sends.` },
     });
   }
   if (args.reason === 'multi-valued') {
@@ -208,7 +237,7 @@ export function attributeMissing(
       title: 'Mapped attribute has several values',
       message: `The ${args.field} mapping${args.expression ? ` ${args.expression}` : ''} reads "${args.attribute}", which has ${args.values?.length ?? 0} values; a mapping variable must have exactly one. ${consequence}.`,
       evidence: [attributeEvidence(ctx, args.attribute, (args.values ?? []).join(', '))],
-      fix: { where: 'aws-console', path: AWS_MAPPINGS_PATH, field: args.attribute, summary: `Map "${args.attribute}" to a single-valued IAM Identity Center attribute.` },
+      fix: idpAttributeFix(ctx, { field: args.attribute, aws: `Map "${args.attribute}" to a single-valued IAM Identity Center attribute.`, generic: `Make the identity provider send "${args.attribute}" with a single value.` }),
       inferred: true,
     });
   }
@@ -221,13 +250,12 @@ export function attributeMissing(
         value: args.expression ? args.expression.replace(args.attribute, caseTwin) : caseTwin,
         summary: `Attribute names are case-sensitive: the response has "${caseTwin}"; use that name in the ${args.field} mapping.`,
       }
-    : {
-        where: 'aws-console',
-        path: AWS_MAPPINGS_PATH,
-        field: 'User attribute in the application',
+    : idpAttributeFix(ctx, {
+        field: genericIdp(ctx) ? 'released attributes' : 'User attribute in the application',
         value: args.attribute,
-        summary: `Add an attribute mapping "${args.attribute}" → ${awsSource ?? 'the IAM Identity Center attribute that holds this value'}${args.expression ? `, or change the ${args.field} mapping (${args.expression}) to an attribute the response has` : ''}.`,
-      };
+        aws: `Add an attribute mapping "${args.attribute}" → ${awsSource ?? 'the IAM Identity Center attribute that holds this value'}${args.expression ? `, or change the ${args.field} mapping (${args.expression}) to an attribute the response has` : ''}.`,
+        generic: `Make the identity provider release an attribute named "${args.attribute}" to this SP${args.expression ? `, or change the ${args.field} mapping (${args.expression}) to an attribute the response has` : ''}.`,
+      });
   return makeFinding('jit.attribute-missing', {
     severity: args.blocking ? 'error' : 'warning',
     message: `The ${args.field} mapping${args.expression ? ` ${args.expression}` : ''} reads the attribute "${args.attribute}", which the response does not carry${ctx.engine === 'atlassian-sso' ? ` ("${ATLASSIAN_MESSAGES.attributeNotFound(args.attribute)}")` : ''}. ${consequence}.${caseTwin ? ` The response has "${caseTwin}", which differs only by case.` : ''}`,
@@ -241,7 +269,9 @@ export function nameIdMissing(ctx: FindingContext): Finding {
     title: 'Response has no NameID',
     message: `The response has no NameID, which the engine needs to identify the user. The login fails ("${ATLASSIAN_MESSAGES.nameIdNotFound}").`,
     evidence: [{ location: ctx.facts.nameIdLocation, value: '(absent)' }],
-    fix: { where: 'aws-console', path: AWS_MAPPINGS_PATH, field: 'Subject', value: '${user:email}', summary: 'Map Subject to the IAM Identity Center attribute that identifies the user (e.g. ${user:email}, format emailAddress).' },
+    fix: genericIdp(ctx)
+      ? genericIdpFix({ summary: 'Make the identity provider send a NameID in the Subject that identifies the user (e.g. the e-mail address or username).', field: 'Subject NameID' })
+      : { where: 'aws-console', path: AWS_MAPPINGS_PATH, field: 'Subject', value: '${user:email}', summary: 'Map Subject to the IAM Identity Center attribute that identifies the user (e.g. ${user:email}, format emailAddress).' },
   });
 }
 
@@ -266,13 +296,12 @@ export function usernameMismatch(
               ? 'Add the user-id transformation "Replace Regex with Replacement" (.*)@.* → $1 so e-mail NameIDs become short usernames.'
               : 'Find users by e-mail address instead of username.',
         }
-      : {
-          where: 'aws-console',
-          path: AWS_MAPPINGS_PATH,
-          field: 'User attribute in the application',
+      : idpAttributeFix(ctx, {
+          field: genericIdp(ctx) ? 'released attributes' : 'User attribute in the application',
           value: 'username',
-          summary: `Send the short username: add an AWS attribute mapping "username" → the IAM Identity Center attribute that holds "${args.existing}"-style names, then set Username mapping to \${username} in ${atlassianSsoPath(ctx.product)}.`,
-        };
+          aws: `Send the short username: add an AWS attribute mapping "username" → the IAM Identity Center attribute that holds "${args.existing}"-style names, then set Username mapping to \${username} in ${atlassianSsoPath(ctx.product)}.`,
+          generic: `Send the short username: make the identity provider release an attribute "username" holding "${args.existing}"-style names, then set Username mapping to \${username} in ${atlassianSsoPath(ctx.product)}.`,
+        });
   return makeFinding('jit.username-mismatch', {
     severity: args.consequence === 'fails' ? 'error' : 'warning',
     message: `The response resolves to the username "${args.username}" (from ${args.usernameSource}), but the existing user "${args.existing}" ${how}: ${what}.`,
@@ -288,11 +317,13 @@ export function caseMismatch(ctx: FindingContext, args: { username: string; exis
       ? `The response's username "${args.username}" differs only by case from the existing "${args.existing}". Atlassian SSO compares usernames case-sensitively, so each login attempts to rename "${args.existing}" to "${args.username}".`
       : `The response's username "${args.username}" differs only by case from the existing "${args.existing}"; the lookup is case-insensitive, so the login uses "${args.existing}".`,
     evidence: [userEvidence('username from the response', args.username), userEvidence('snapshot: existing user', args.existing)],
-    fix: {
-      where: 'aws-console',
-      path: 'IAM Identity Center → Users → <user> → Edit',
-      summary: `Make the value AWS sends match the Atlassian username exactly ("${args.existing}"), e.g. by correcting the user's attribute in IAM Identity Center.`,
-    },
+    fix: genericIdp(ctx)
+      ? genericIdpFix({ summary: `Make the value the identity provider sends match the Atlassian username exactly ("${args.existing}"), e.g. by correcting the user's attribute in the IdP's user store.` })
+      : {
+          where: 'aws-console',
+          path: 'IAM Identity Center → Users → <user> → Edit',
+          summary: `Make the value AWS sends match the Atlassian username exactly ("${args.existing}"), e.g. by correcting the user's attribute in IAM Identity Center.`,
+        },
     inferred: args.renames,
   });
 }
@@ -317,19 +348,24 @@ export function remoteDirectoryUser(ctx: FindingContext, args: { username: strin
   });
 }
 
-export function noWritableDirectory(ctx: FindingContext, args: { directories: readonly SnapshotDirectory[]; everyLogin: boolean }): Finding {
+export function noWritableDirectory(ctx: FindingContext, args: { directories: readonly SnapshotDirectory[]; everyLogin: boolean; reason?: 'no-internal' | 'missing-permissions' }): Finding {
   const permission = (name: string, has: boolean | null): string => (has === false ? `, no ${name}` : has === null ? `, ${name} not recorded` : '');
   const described = args.directories.map((d) => `${d.name} (${d.type}${d.active ? '' : ', inactive'}${permission('CREATE_USER', d.canCreateUsers)}${permission('CREATE_GROUP', d.canCreateGroups)}${d.readOnly ? ', read-only' : ''})`);
   return makeFinding('jit.no-writable-directory', {
     message:
       ctx.engine === 'atlassian-sso'
-        ? `No active internal directory can create users and groups, so every JIT login fails, even for existing users: "${ATLASSIAN_MESSAGES.noInternalDirectory}".`
+        ? args.reason === 'no-internal'
+          ? `There is no active internal directory (LDAP directories, also those with delegated authentication, are not internal), so every JIT login fails, even for existing users: "${ATLASSIAN_MESSAGES.noWritableInternalDirectory}".`
+          : `No active internal directory can create users and groups, so every JIT login fails, even for existing users: "${ATLASSIAN_MESSAGES.noInternalDirectory}".`
         : 'No active internal directory can create users, so resolution cannot create this user.',
     evidence: [{ location: 'snapshot: directories', value: described.join('; ') || '(none)' }],
     fix: {
       where: 'atlassian-admin',
       path: userDirectoriesPath(ctx.product),
-      summary: 'Enable an internal directory and allow it to create users and groups (the built-in internal directory has both permissions by default).',
+      summary:
+        args.reason === 'no-internal'
+          ? 'Add or enable an internal directory (the built-in one has the permissions to create users and groups by default): JIT writes users and groups only to internal directories.'
+          : 'Enable an internal directory and allow it to create users and groups (the built-in internal directory has both permissions by default).',
     },
   });
 }
@@ -376,7 +412,7 @@ export function invalidUsername(ctx: FindingContext, args: { username: string; p
 }
 
 /**
- * resolution's Confluence prerequisite (atlassian.md §1.1): "there must be a group 'confluence-administrators' with
+ * resolution's Confluence prerequisite (http://wiki.resolution.de/doc/saml-sso/latest/all/further-configuration/create-or-update-users-with-data-from-a-saml-response): "there must be a group 'confluence-administrators' with
  * at least one user in it, otherwise user creations/updates will fail".
  */
 export function confluenceAdminsMissing(ctx: FindingContext, args: { username: string; action: 'create' | 'update'; snapshot: InstanceSnapshot }): Finding {
@@ -397,5 +433,42 @@ export function confluenceAdminsMissing(ctx: FindingContext, args: { username: s
     },
     // Deactivated members count as none here, and a failed update ending the login, are not documented.
     inferred: members.length > 0 || args.action === 'update',
+  });
+}
+
+/**
+ * Atlassian SSO 2.0 creates a missing group in the JIT directory, then adds the membership in the user's own
+ * directory; when that is another directory without the group, the membership (and the login) fails.
+ */
+export function groupOutsideUserDirectory(ctx: FindingContext, args: { username: string; groups: readonly string[]; userDirectory: string; jitDirectory: string }): Finding {
+  return makeFinding('jit.group-outside-user-directory', {
+    message: `"${args.username}" lives in "${args.userDirectory}", not in the JIT directory "${args.jitDirectory}". Group sync creates ${list(args.groups)} in "${args.jitDirectory}" when missing there, then adds the membership in "${args.userDirectory}", where the group does not exist: the membership fails and so does the login. (Inferred from the order in which the plugin provisions groups; Atlassian does not document it.)`,
+    evidence: [userEvidence('simulated user', args.username), groupEvidence(`snapshot: groups missing in "${args.userDirectory}"`, args.groups)],
+    inferred: true,
+    fix: {
+      where: 'atlassian-admin',
+      path: groupsPath(ctx.product),
+      summary: `Create ${list(args.groups)} in "${args.userDirectory}", or move the user's account into "${args.jitDirectory}", the first active internal directory, which JIT writes groups to.`,
+    },
+  });
+}
+
+/**
+ * resolution creates a user without a group attribute: only the default groups. When the person already has an
+ * account (found under another name), its groups are named, because the new account does not get them.
+ */
+export function groupsNotCarried(ctx: FindingContext, args: { username: string; defaultGroups: readonly string[]; existing: string; existingGroups: readonly string[]; attribute?: string }): Finding {
+  const sends = genericIdp(ctx)
+    ? `The response carries no group attribute${args.attribute ? ` "${args.attribute}"` : ''}`
+    : `AWS IAM Identity Center sends no group names${args.attribute ? ` (the response has no "${args.attribute}" attribute)` : ''}`;
+  return makeFinding('jit.groups-not-carried', {
+    message: `${sends}, so the new account "${args.username}" gets only the default groups (${args.defaultGroups.length ? list(args.defaultGroups) : 'none are configured'}). The existing account "${args.existing}", probably the same person, is in ${list(args.existingGroups)}; the new account does not get ${args.existingGroups.length > 1 ? 'these groups' : 'this group'}.`,
+    evidence: [userEvidence('username from the response', args.username), userEvidence('snapshot: existing user', args.existing), groupEvidence('snapshot: groups the new account does not get', args.existingGroups)],
+    fix: {
+      where: 'resolution-saml-sso',
+      path: resolutionPath('User Identification'),
+      field: 'Find user by this Jira attribute',
+      summary: `Make the login find "${args.existing}" (a user-id transformation or lookup by e-mail address), so the person keeps their account and groups; or add the groups to the new account by hand.`,
+    },
   });
 }

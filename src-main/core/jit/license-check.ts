@@ -1,5 +1,5 @@
 /**
- * The licence check Atlassian SSO runs before creating a JIT user (atlassian.md §5, from the plugin's
+ * The licence check Atlassian SSO runs before creating a JIT user (from the plugin's
  * license checkers). Reused, marked inferred, for resolution's creations.
  */
 import { groupExistsAnywhere, type SnapshotIndex } from './snapshot-index.js';

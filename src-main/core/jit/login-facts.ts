@@ -1,4 +1,5 @@
 /** Turns a parsed SAML Response into the identity data the engines read. */
+import { decodeAwsIssuer } from '../aws/issuer.js';
 import type { MessageResult } from '../model/message.js';
 import type { LoginFacts } from './simulation-types.js';
 
@@ -23,5 +24,6 @@ export function factsFromMessage(message: MessageResult): LoginFacts {
     attributeLocation,
   };
   if (message.subject?.nameId !== undefined) facts.nameId = message.subject.nameId;
+  if (message.issuer !== undefined && decodeAwsIssuer(message.issuer) === undefined) facts.idp = 'generic';
   return facts;
 }

@@ -1,6 +1,7 @@
 /**
  * Atlassian SSO 2.0 mapping expressions: literal text with `${variable}` placeholders
- * (atlassian.md §2.1, §2.3 step 2; syntax errors as in the plugin's MappingExpression class).
+ * (https://confluence.atlassian.com/enterprise/jit-user-provisioning-1005342579.html; syntax errors as the
+ * plugin's expression parser reports them).
  */
 
 export type ExpressionPart = { kind: 'text'; text: string } | { kind: 'variable'; name: string };
@@ -66,14 +67,21 @@ export type VariableProblem =
 export type EvaluatedExpression = { ok: true; value: string } | { ok: false; problem: VariableProblem };
 
 /**
- * Evaluates parts against the response. `NameID` (any case) is the subject's NameID; any other
- * variable must be an attribute with exactly one value (the plugin uses Guava getOnlyElement).
- * `attributes` maps attribute name → values; names are matched exactly, as the plugin does.
+ * How a mapping treats an attribute with several values. The plugin's username mapping takes the only element
+ * (several values fail the login); its display-name and e-mail mappings take the first value.
+ */
+export type MultiValuePolicy = 'only' | 'first';
+
+/**
+ * Evaluates parts against the response. `NameID` (any case) is the subject's NameID; any other variable
+ * must be a sent attribute, with exactly one value under the `only` policy (the default) or any number
+ * under `first`. `attributes` maps attribute name → values; names are matched exactly, as the plugin does.
  */
 export function evaluateMappingExpression(
   parts: readonly ExpressionPart[],
   nameId: string | undefined,
   attributes: ReadonlyMap<string, readonly string[]>,
+  multiValued: MultiValuePolicy = 'only',
 ): EvaluatedExpression {
   let value = '';
   for (const part of parts) {
@@ -90,7 +98,7 @@ export function evaluateMappingExpression(
     if (!values || values.length === 0) {
       return { ok: false, problem: { kind: 'missing', variable: part.name, message: `Attribute [${part.name}] could not be found` } };
     }
-    if (values.length > 1) {
+    if (values.length > 1 && multiValued === 'only') {
       // Inferred: getOnlyElement throws IllegalArgumentException; the page shown is the generic authentication failure.
       return {
         ok: false,

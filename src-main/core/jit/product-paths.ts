@@ -7,7 +7,7 @@ export function productName(product: Product): string {
   return PRODUCT_NAME[product];
 }
 
-/** SSO 2.0 configuration screen (atlassian.md §2.1). */
+/** SSO 2.0 configuration screen (https://confluence.atlassian.com/enterprise/working-with-jit-provisioning-1005342571.html). */
 export function atlassianSsoPath(product: Product): string {
   switch (product) {
     case 'jira':
@@ -21,7 +21,7 @@ export function atlassianSsoPath(product: Product): string {
   }
 }
 
-/** resolution SAML SSO, Identity Providers tab (atlassian.md §1.1). */
+/** resolution SAML SSO, Identity Providers tab (https://wiki.resolution.de/doc/saml-sso/latest/all/knowledgebase-articles/technical/configuring-the-user-update-method). */
 export function resolutionPath(section = 'User Creation and Update'): string {
   return `Manage apps → SAML SingleSignOn → Identity Providers → <your AWS IdP> → ${section}`;
 }

@@ -1,4 +1,4 @@
-/** resolution's "Replace Regex with Replacement" transformations (atlassian.md §1.3). */
+/** resolution's "Replace Regex with Replacement" transformations (https://wiki.resolution.de/doc/saml-sso/latest/all/further-configuration/transformations). */
 import type { RegexTransform } from './target-profile-schema.js';
 
 export interface TransformOutcome {

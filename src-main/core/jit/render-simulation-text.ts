@@ -1,4 +1,5 @@
 /** The plain-text view of one simulated login, for the terminal. */
+import type { Finding } from '../model/finding.js';
 import type { SimulationResult } from './simulation-types.js';
 
 const MARK: Record<string, string> = { pass: '✓', change: '~', fail: '✗', skip: '-', info: 'i' };
@@ -37,14 +38,20 @@ export function renderSimulationText(result: SimulationResult): string {
     if (g.added.length) out.push(`  added  : ${g.added.join(', ')}`);
     if (g.created.length) out.push(`  created: ${g.created.join(', ')}`);
   }
+  if (result.messageFindings?.length) {
+    out.push('', 'About the response (decides or explains the login):');
+    for (const f of result.messageFindings) renderFinding(out, f);
+  }
   if (result.findings.length) {
     out.push('', 'Findings:');
-    for (const f of result.findings) {
-      out.push(`  [${f.severity}] ${f.id}: ${f.title}${f.inferred ? ' (inferred)' : ''}`);
-      out.push(`      ${f.message}`);
-      out.push(`      Fix (${f.fix.where}${f.fix.path ? `: ${f.fix.path}` : ''}): ${f.fix.summary}`);
-      for (const step of f.fix.steps ?? []) out.push(`        - ${step}`);
-    }
+    for (const f of result.findings) renderFinding(out, f);
   }
   return out.join('\n') + '\n';
+}
+
+function renderFinding(out: string[], f: Finding): void {
+  out.push(`  [${f.severity}] ${f.id}: ${f.title}${f.inferred ? ' (inferred)' : ''}`);
+  out.push(`      ${f.message}`);
+  out.push(`      Fix (${f.fix.where}${f.fix.path ? `: ${f.fix.path}` : ''}): ${f.fix.summary}`);
+  for (const step of f.fix.steps ?? []) out.push(`        - ${step}`);
 }

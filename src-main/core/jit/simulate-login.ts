@@ -3,6 +3,7 @@
  * verified, or that the product would reject anyway, is never simulated as real: the outcome is
  * `fail`, and the engine's run is kept only as clearly marked hypothetical detail.
  */
+import { decidesOrExplainsLogin, rejectsLogin, type FindingId } from '../findings/catalog.js';
 import type { Finding } from '../model/finding.js';
 import type { MessageResult } from '../model/message.js';
 import type { EngineResult } from './engine-common.js';
@@ -31,11 +32,12 @@ export function snapshotIndexFor(snapshot: InstanceSnapshot): SnapshotIndex {
   return index;
 }
 
-/** Finding ids that make the product reject a response before any provisioning happens. */
-const REJECTING_PREFIXES = ['input.', 'xml.', 'signature.', 'assertion.', 'status.', 'issuer.', 'destination.', 'recipient.', 'audience.', 'time.', 'subject.'];
+/** Findings the "Verify the response" step already reports through the signature status. */
+const SIGNATURE_STATUS_FINDINGS: ReadonlySet<FindingId> = new Set<FindingId>(['signature.missing', 'signature.invalid', 'signature.untrusted-key', 'signature.wrapping', 'signature.unsupported-algorithm']);
 
+/** Findings that make the product reject the response before any provisioning, besides the signature status. */
 function rejectingFindings(message: MessageResult): Finding[] {
-  return message.findings.filter((f) => f.severity === 'error' && REJECTING_PREFIXES.some((p) => f.id.startsWith(p)));
+  return message.findings.filter((f) => rejectsLogin(f) && !SIGNATURE_STATUS_FINDINGS.has(f.id));
 }
 
 /** Runs the profile's engine on identity facts. Shared by simulateLogin and simulateUserBase. */
@@ -75,7 +77,7 @@ export function simulateLogin(message: MessageResult, profile: TargetProfile, sn
       ? { title: 'Verify the response', detail: `Signature verified with the trusted IdP certificate${message.signature.certificate ? ` ${message.signature.certificate.sha256Fingerprint}` : ''}.`, outcome: 'pass' }
       : { title: 'Verify the response', detail: `Signature status "${message.signature.status}": ${describeSignature(message)} The product rejects it; what follows is hypothetical.`, outcome: 'fail' },
   );
-  const rejecting = rejectingFindings(message).filter((f) => !f.id.startsWith('signature.'));
+  const rejecting = rejectingFindings(message);
   if (rejecting.length > 0) {
     pre.push({ title: 'Product accepts the response', detail: `Rejected before provisioning: ${rejecting.map((f) => f.title).join('; ')}.`, outcome: 'fail' });
   }
@@ -98,7 +100,8 @@ export function simulateLogin(message: MessageResult, profile: TargetProfile, sn
     }),
   ];
 
-  const base = { engine, product: profile.product, verified, steps } as const;
+  const messageFindings = message.findings.filter(decidesOrExplainsLogin);
+  const base = { engine, product: profile.product, verified, steps, messageFindings } as const;
   if (!hypothetical) {
     return { ...base, ...result, steps, hypothetical: false };
   }

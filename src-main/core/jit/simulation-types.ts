@@ -87,7 +87,13 @@ export interface SimulationResult {
   user: { before: SimulatedUser | null; after: SimulatedUser | null };
   groups: GroupChanges;
   steps: SimulationStep[];
+  /** The simulation's own findings (jit.*). */
   findings: Finding[];
+  /**
+   * Findings of the response's analysis that decide the login (the product rejects the response) or explain it
+   * (what the IdP sends: attributes, groups, NameID). Copies of the analysis's findings, shown beside the simulation's.
+   */
+  messageFindings?: Finding[];
   /** Every mapping the engine evaluated, in the order it evaluated them. */
   mappings: SimulationMapping[];
 }
@@ -98,6 +104,8 @@ export interface SimulationResult {
  */
 export interface LoginFacts {
   nameId?: string;
+  /** `generic` when the response's issuer is known not to be IAM Identity Center: fixes then name the IdP's own configuration. Absent: IAM Identity Center. */
+  idp?: 'generic';
   /** Attribute name (exact) → values, in document order. */
   attributes: ReadonlyMap<string, readonly string[]>;
   /** Whether a trusted signature covers the identity data (evidence is marked unverified otherwise). */

@@ -60,7 +60,7 @@ export const snapshotUserSchema = z.object({
   attributes: z.record(z.string(), z.string()).default({}),
   /**
    * Which JIT engine created the user, when known. resolution "tags" users it creates and later
-   * updates only those (atlassian.md §1.2); the tag's storage is undocumented, so live snapshots may leave it out.
+   * updates only those (https://wiki.resolution.de/doc/saml-sso/latest/jira/further-configuration/create-or-update-users-through-saml-attributes); the tag's storage is undocumented, so live snapshots may leave it out.
    */
   provisionedBy: z.enum(['resolution-jit', 'atlassian-sso-jit']).optional(),
 });

@@ -48,7 +48,7 @@ export const atlassianSsoSettingsSchema = z.strictObject({
   engine: z.literal('atlassian-sso'),
   /** "Create users on login to the application" (JIT user provisioning). */
   createUsers: z.boolean(),
-  /** "Username mapping"; empty means `${NameID}` (atlassian.md §2.3 step 1). */
+  /** "Username mapping"; empty means `${NameID}` (the plugin's default). */
   usernameMapping: z.preprocess((v) => (v === '' || v === null ? undefined : v), mappingExpression.default('${NameID}')),
   displayNameMapping: mappingExpression.optional(),
   emailMapping: mappingExpression.optional(),
@@ -56,12 +56,36 @@ export const atlassianSsoSettingsSchema = z.strictObject({
   groupsAttribute: attributeName.optional(),
 });
 
+/**
+ * resolution's UserSync connector on the login path ("Update with UserSync-Connector"): on every SSO login the
+ * connector runs a "Single User Update" from its own source (e.g. the IdP's directory API), not from the SAML
+ * response (https://wiki.resolution.de/doc/saml-sso/latest/jira/user-and-group-synchronisation-user-sync/user-creation-and-update-with-usersync-connector).
+ */
+export const userSyncSchema = z.strictObject({
+  /** The connector's name, for the simulation's steps. */
+  connector: nonEmpty.default('UserSync connector'),
+  /** The directory the connector writes to: its name or id in the snapshot. Absent: the first internal directory. */
+  directory: nonEmpty.optional(),
+  /** "Allow connector to set the user's active state": the source decides whether the account is active. */
+  setActiveState: z.boolean().default(false),
+  /** "Reactivate inactive users during login". */
+  reactivateInactiveUsers: z.boolean().default(false),
+  /** "Always Assign Users to Certain Groups": groups every user the connector updates is put in. */
+  alwaysAssignGroups: z.array(nonEmpty).default([]),
+});
+
 export const resolutionSettingsSchema = z.strictObject({
   engine: z.literal('resolution'),
-  /** "User Update Method": `none` = users must exist; `jit` = "Update from SAML-Attributes (Just-in-Time Provisioning)". */
-  userUpdateMethod: z.enum(['none', 'jit']),
-  /** "Find user by this Jira attribute". */
-  lookupBy: z.enum(['username', 'email']).default('username'),
+  /**
+   * "User Update Method": `none` = "No User update" (users must exist); `jit` = "Update from SAML-Attributes
+   * (Just-in-Time Provisioning)"; `usersync` = "Update with UserSync-Connector"; `usersync-and-saml` = "Update with
+   * UserSync-Connector and apply SAML Attributes" (the connector first, then the response's attributes).
+   */
+  userUpdateMethod: z.enum(['none', 'jit', 'usersync', 'usersync-and-saml']),
+  /** "Find user by this Jira attribute": the username, the e-mail address, or a custom user attribute (`lookupAttribute`). */
+  lookupBy: z.enum(['username', 'email', 'custom-attribute']).default('username'),
+  /** With `lookupBy: custom-attribute`: the name of the user attribute (Crowd attribute) that holds the user id. */
+  lookupAttribute: attributeName.optional(),
   /** Where the user id comes from: `NameID` or an attribute name. */
   userIdSource: nonEmpty.default('NameID'),
   /** Applied top-down; the first pattern that matches is used, the rest are skipped. */
@@ -76,9 +100,24 @@ export const resolutionSettingsSchema = z.strictObject({
   defaultGroups: z.array(nonEmpty).default([]),
   /** "Update existing users": also update users the app did not create (LDAP-less internal users, manual users). */
   updateExistingUsers: z.boolean().default(false),
-  /** Remove memberships the response does not list (only with groupsAttribute). Not documented by resolution; default off. */
-  removeUnlistedGroups: z.boolean().default(false),
-});
+  /**
+   * When the response carries the group attribute, memberships follow it, removals included; an absent attribute
+   * changes nothing. resolution documents this for JIT with and without UserSync
+   * (https://wiki.resolution.de/doc/saml-sso/latest/confluence/knowledgebase-articles/technical/jit-connector-group-removal-not-work-with-the-jit-connector),
+   * hence the default; `false` models a setup that only ever adds groups.
+   */
+  removeUnlistedGroups: z.boolean().default(true),
+  /** The connector for `usersync` and `usersync-and-saml`. */
+  userSync: userSyncSchema.optional(),
+})
+  .refine((r) => r.lookupBy !== 'custom-attribute' || r.lookupAttribute !== undefined, {
+    message: 'lookupBy "custom-attribute" needs lookupAttribute: the name of the user attribute that holds the user id',
+    path: ['lookupAttribute'],
+  })
+  .refine((r) => !r.userUpdateMethod.startsWith('usersync') || r.userSync !== undefined, {
+    message: 'userUpdateMethod "usersync" and "usersync-and-saml" need userSync: { connector, directory?, setActiveState, reactivateInactiveUsers }',
+    path: ['userSync'],
+  });
 
 export const provisioningSchema = z.discriminatedUnion('engine', [atlassianSsoSettingsSchema, resolutionSettingsSchema], {
   error: (issue) => (issue.code === 'invalid_union' ? 'engine must be "atlassian-sso" or "resolution"' : undefined),
@@ -162,6 +201,7 @@ export type ProvisioningSettings = TargetProfile['provisioning'];
 export type AtlassianSsoSettings = z.output<typeof atlassianSsoSettingsSchema>;
 export type ResolutionSettings = z.output<typeof resolutionSettingsSchema>;
 export type RegexTransform = z.output<typeof transformSchema>;
+export type UserSyncSettings = z.output<typeof userSyncSchema>;
 export type LiveInstance = z.output<typeof liveInstanceSchema>;
 export type LiveAuth = LiveInstance['auth'];
 export type LiveSource = LiveInstance['source'];

@@ -1,4 +1,4 @@
-/** Whether a username can exist in the product (atlassian.md §4). */
+/** Whether a username can exist in the product (https://confluence.atlassian.com/security/enforcing-lower-case-usernames-and-groups-for-an-application-1409289238.html and the products' user validation). */
 import type { Product } from './snapshot-schema.js';
 
 export interface UsernameProblem {

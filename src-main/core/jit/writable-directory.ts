@@ -18,8 +18,12 @@ export type DirectoryChoice =
   | { found: true; directory: SnapshotDirectory; assumptions: string[] }
   /** The snapshot cannot tell which directory (types or directories not recorded); one is assumed to exist. */
   | { found: true; directory: undefined; assumptions: string[] }
-  /** The snapshot records every active directory's type, and none qualifies. */
-  | { found: false };
+  /**
+   * The snapshot records every active directory's type, and none qualifies: `no-internal` when no active directory
+   * is internal at all (an LDAP directory with delegated authentication is not internal), `missing-permissions`
+   * when internal ones exist but lack a permission the engine needs.
+   */
+  | { found: false; reason: 'no-internal' | 'missing-permissions' };
 
 function permissionNames(needs: DirectoryNeeds): string {
   return needs.groups ? 'CREATE_USER and CREATE_GROUP' : 'CREATE_USER';
@@ -84,5 +88,5 @@ function choose(index: SnapshotIndex, needs: DirectoryNeeds): DirectoryChoice {
       assumptions: [`the snapshot records no internal directory that qualifies, but does not record the type of ${names}; assumed an active internal directory with ${permissionNames(needs)} exists`],
     };
   }
-  return { found: false };
+  return { found: false, reason: index.activeInternal.length === 0 ? 'no-internal' : 'missing-permissions' };
 }

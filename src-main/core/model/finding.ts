@@ -2,7 +2,11 @@
  * The shape every check, simulation step and import error reports. Finding ids are a public
  * contract (CLI JSON, reports, tests): never rename one, add a new id instead.
  */
-export type Severity = 'error' | 'warning' | 'info';
+import type { FindingId } from '../findings/catalog.js';
+import type { Severity } from './severity.js';
+
+export type { FindingId } from '../findings/catalog.js';
+export type { Severity } from './severity.js';
 
 /** Where a piece of evidence was found and what it was. */
 export interface Evidence {
@@ -21,11 +25,11 @@ export interface Evidence {
 /** The system a fix is made in. */
 export type FixPlace =
   | 'aws-console'
+  | 'idp-configuration'
   | 'atlassian-sso'
   | 'resolution-saml-sso'
   | 'atlassian-admin'
   | 'sp-configuration'
-  | 'idp-configuration'
   | 'samlscope-input'
   | 'clock'
   | 'none';
@@ -33,11 +37,11 @@ export type FixPlace =
 /** How reports and the workspace name each place a fix is made. */
 export const FIX_PLACE_LABEL: Record<FixPlace, string> = {
   'aws-console': 'AWS IAM Identity Center console',
+  'idp-configuration': 'Identity provider configuration',
   'atlassian-sso': 'Atlassian SSO 2.0 settings',
   'resolution-saml-sso': 'resolution SAML SSO app',
   'atlassian-admin': 'Atlassian administration',
   'sp-configuration': 'Service provider configuration',
-  'idp-configuration': 'Identity provider configuration',
   'samlscope-input': 'samlscope input',
   clock: 'System clock',
   none: 'No change needed',
@@ -58,7 +62,8 @@ export interface Fix {
 }
 
 export interface Finding {
-  id: string;
+  /** A catalog id (`core/findings/catalog.ts`). */
+  id: FindingId;
   severity: Severity;
   /** A short title for lists. */
   title: string;

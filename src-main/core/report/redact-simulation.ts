@@ -51,7 +51,7 @@ export function simulationPersonalValues(sim: SimulationResult): PersonalValue[]
   const values: PersonalValue[] = [...userValues(sim.user.before, 'user before login'), ...userValues(sim.user.after, 'user after login')];
   if (sim.username) values.push({ value: sim.username, category: 'username', seenAs: 'JIT simulation: username' });
   for (const m of sim.mappings) values.push(...mappingValues(m));
-  for (const f of sim.findings) {
+  for (const f of [...sim.findings, ...(sim.messageFindings ?? [])]) {
     for (const e of f.evidence) {
       if (!e.personal) continue;
       for (const v of [e.value, e.expected]) {

@@ -23,7 +23,7 @@ describe('example profiles and snapshots', () => {
   const dirs = readdirSync(EXAMPLES, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
 
   it('covers both engines and all four products', () => {
-    expect(dirs.sort()).toEqual(['bamboo-resolution', 'bitbucket-atlassian-sso', 'confluence-resolution', 'jira-atlassian-sso']);
+    expect(dirs.sort()).toEqual(['bamboo-resolution', 'bitbucket-atlassian-sso', 'confluence-resolution', 'jira-atlassian-sso', 'jira-usersync-resolution']);
   });
 
   it.each(dirs)('%s validates, with paths resolved next to the profile', async (dir) => {
