@@ -34,7 +34,7 @@ const ENTRY_NAMES: Record<CaptureKind, readonly [string, string]> = {
   'saml-tracer': ['SAML-tracer request', 'SAML-tracer requests'],
 };
 
-export function kindOfStream(stream: string): CaptureKind {
+function kindOfStream(stream: string): CaptureKind {
   return stream === 'har' ? 'har' : 'saml-tracer';
 }
 
