@@ -13,8 +13,5 @@ defineIdpSuite({
   script: join(import.meta.dirname, 'idp', 'lasso_idp.py'),
   entityId: 'https://idp.lasso.test/metadata',
   latin1Of: 'both-signed-sha256-email',
-  knownFailures: {
-    // The file declares ISO-8859-1; samlscope reads it as UTF-8, so `Zoë` changes and the digest fails.
-    'genuine both-signed-sha256-email re-encoded as ISO-8859-1': 'declared encoding ISO-8859-1 read as UTF-8',
-  },
+  knownFailures: {},
 });

@@ -28,16 +28,5 @@ defineIdpSuite({
   entityId: 'https://idp.pysaml2.test/metadata',
   extraCases: [C14N_11_CASE],
   latin1Of: 'both-signed-sha256-email',
-  knownFailures: {
-    // pysaml2 signs the assertion (Signature Id="Signature1"), encrypts it, then signs the Response, again
-    // Id="Signature1"; the duplicate exists only after decryption, yet samlscope reports signature.wrapping.
-    'genuine aes128-both-signed-sha256-email': 'sign-encrypt-sign duplicate Signature Id read as wrapping',
-    'genuine 3des-both-signed-sha1-persistent': 'sign-encrypt-sign duplicate Signature Id read as wrapping',
-    // samlscope refuses Canonical XML 1.1 (signature.unsupported-algorithm); xmlsec1 verifies it.
-    'genuine c14n11-both-signed-sha256-persistent': 'Canonical XML 1.1 not supported',
-    // Only the Response is tampered with: xmlsec1 still verifies the Assertion's C14N 1.1 signature.
-    'tampered envelope c14n11-both-signed-sha256-persistent': 'Canonical XML 1.1 not supported',
-    // The file declares ISO-8859-1; samlscope reads it as UTF-8, so `Zoë` changes and the digest fails.
-    'genuine both-signed-sha256-email re-encoded as ISO-8859-1': 'declared encoding ISO-8859-1 read as UTF-8',
-  },
+  knownFailures: {},
 });
