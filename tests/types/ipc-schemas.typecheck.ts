@@ -17,6 +17,6 @@ export const loosenedIsASchemaMap: SchemaMap = loosened;
 export const loosenedAgrees: AllAgree<typeof loosened> = true;
 
 /** A key of the contract dropped from the schema (the handler would never see it). */
-const narrowed = { ...REQUEST_SCHEMAS, 'workspace:analyze': z.strictObject({ text: z.string() }) };
+export const narrowed = { ...REQUEST_SCHEMAS, 'workspace:analyze': z.strictObject({ text: z.string() }) };
 // @ts-expect-error the schema must carry every field of the request type
 export const narrowedAgrees: AllAgree<typeof narrowed> = true;
