@@ -5,7 +5,8 @@
  * and the same redacted report. Compared structurally: the CLI's JSON parsed, the app's result as it
  * crosses IPC (JSON-safe), deep-equal.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../../src-main/cli/command.js';
@@ -90,6 +91,36 @@ describe('two doors: the demo case', () => {
     const cliReport = JSON.parse(await cli(['report', 'demo-response.xml', ...flags, '--format', 'json', '--title', 'demo-response.xml'], demo));
     await appSetup(demo, 'demo-idp-metadata.xml');
     const app = await ipc('workspace:analyze', { text: readFileSync(path.join(demo, 'demo-response.xml'), 'utf8'), source: 'demo-response.xml', targetProfileId: null, options: { now: '2026-01-15T10:01:00Z' } });
+    expect(plain(app.results[0])).toEqual(cliAnalysis);
+    expect(await appJsonReport()).toEqual(cliReport);
+  });
+});
+
+/** The demo login as a browser's HAR export would carry it. */
+function demoHar(): string {
+  const b64 = readFileSync(path.join(ASSETS, 'demo', 'demo-response.xml')).toString('base64');
+  const entry = {
+    startedDateTime: '2026-01-15T10:00:30.000Z',
+    request: {
+      method: 'POST',
+      url: 'https://jira.example.com/plugins/servlet/samlconsumer',
+      headers: [{ name: 'Content-Type', value: 'application/x-www-form-urlencoded' }],
+      postData: { mimeType: 'application/x-www-form-urlencoded', params: [{ name: 'SAMLResponse', value: b64 }], text: `SAMLResponse=${encodeURIComponent(b64)}` },
+    },
+    response: { status: 302, headers: [{ name: 'Location', value: 'https://jira.example.com/secure/Dashboard.jspa' }], content: { size: 0, mimeType: 'text/html' } },
+  };
+  return JSON.stringify({ log: { version: '1.2', creator: { name: 'test', version: '1' }, entries: [entry] } });
+}
+
+describe('two doors: the demo login captured as HAR', () => {
+  it('analyses the flow and reports it, redacted with its time line, alike', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'samlscope-two-doors-'));
+    writeFileSync(path.join(dir, 'login.har'), demoHar());
+    writeFileSync(path.join(dir, 'idp.xml'), readFileSync(path.join(ASSETS, 'demo', 'demo-idp-metadata.xml')));
+    const cliAnalysis = JSON.parse(await cli(['analyze', 'login.har', '--idp-metadata', 'idp.xml', '--format', 'json'], dir));
+    const cliReport = JSON.parse(await cli(['report', 'login.har', '--idp-metadata', 'idp.xml', '--format', 'json', '--title', 'login.har'], dir));
+    await appSetup(dir, 'idp.xml');
+    const app = await ipc('workspace:drop-file', { name: 'login.har', text: demoHar(), targetProfileId: null });
     expect(plain(app.results[0])).toEqual(cliAnalysis);
     expect(await appJsonReport()).toEqual(cliReport);
   });
