@@ -9,7 +9,7 @@ import type { AnalyzeInput } from '../core/model/input.js';
 import type { SimulationResult } from '../core/jit/simulation-types.js';
 import type { AnalysisResult } from '../core/model/result.js';
 import { overallVerdict } from '../core/report/report-model.js';
-import { overlaySetup, requestOptionsOf, setupFromRequest } from '../usecases/analysis-options.js';
+import { overlaySetup, requestOptionsOf, setupFromRequest, type AnalysisSetup } from '../usecases/analysis-options.js';
 import { analyzeInputs } from '../usecases/analyze.js';
 import { toAnalyzeInput } from '../usecases/import-capture.js';
 import type { CaptureImporter, LiveInstanceReader } from '../usecases/ports.js';
@@ -86,7 +86,20 @@ export class WorkspaceService {
   /** What the user set besides the message; memory only (it holds the SP key). */
   private setupState: SetupState = initialSetup();
 
+  /** Request options read once: re-analyses with the same options (new profile, setup change) reuse the parsed texts. */
+  private readonly parsedOptions = new WeakMap<AnalyzeRequestOptions, Partial<AnalysisSetup>>();
+
   constructor(private readonly deps: WorkspaceServiceDeps) {}
+
+  private overlayOf(req: AnalyzeRequest): Partial<AnalysisSetup> | undefined {
+    if (!req.options) return undefined;
+    let parsed = this.parsedOptions.get(req.options);
+    if (!parsed) {
+      parsed = setupFromRequest(req.options, req.optionsOrigin ?? 'the workspace');
+      this.parsedOptions.set(req.options, parsed);
+    }
+    return parsed;
+  }
 
   current(): WorkspaceState | undefined {
     return this.state;
@@ -109,8 +122,7 @@ export class WorkspaceService {
     const setup = this.setupState;
     // A bad profile must not stop the analysis itself: the message is still checked, the simulation says why it did not run.
     const { target, summary, error } = await this.resolveTarget(req.targetProfileId);
-    const overlay = req.options ? setupFromRequest(req.options, req.optionsOrigin ?? 'the workspace') : undefined;
-    const analysisSetup = overlaySetup(analysisSetupOf(setup), overlay);
+    const analysisSetup = overlaySetup(analysisSetupOf(setup), this.overlayOf(req));
     const inputs: AnalyzeInput[] = [];
     for (const input of req.inputs) inputs.push(await toAnalyzeInput(input, this.deps.importCapture));
     const outcome = await analyzeInputs({ inputs, setup: analysisSetup, target: target?.analysis, wallClock: analyzedAt });
