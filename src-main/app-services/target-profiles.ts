@@ -7,10 +7,10 @@
  */
 import path from 'node:path';
 import { TextMemo } from '../usecases/text-memo.js';
-import { loadTargetProfile, TargetFileError } from '../usecases/target-profile.js';
+import { loadTargetProfile, parseDataText, TargetFileError } from '../usecases/target-profile.js';
 import type { TargetAnalysisSettings } from '../usecases/analysis-options.js';
 import { fileAccessTextFiles } from './file-access-text-files.js';
-import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { stringify as stringifyYaml } from 'yaml';
 import type { ProfileDetails, ProfileSummary } from '../ipc/contract.js';
 import { parseTargetProfile, type TargetProfile } from '../core/jit/target-profile-schema.js';
 import type { InstanceSnapshot } from '../core/jit/snapshot-schema.js';
@@ -44,8 +44,13 @@ export class ProfileError extends Error {
   }
 }
 
+/** JSON or YAML by extension, as the target-profile use case reads it (one reader for both doors). */
 function parseData(text: string, file: string): unknown {
-  return /\.json$/i.test(file) ? JSON.parse(text) : parseYaml(text);
+  try {
+    return parseDataText(text, file);
+  } catch (error) {
+    throw new Error(error instanceof TargetFileError ? (error.problems[0] ?? error.message) : String(error), { cause: error });
+  }
 }
 
 function looksLikeProfile(data: unknown): data is Record<string, unknown> {
@@ -192,7 +197,7 @@ export class TargetProfiles {
     try {
       data = parseData(content, sourceFile);
     } catch (error) {
-      throw new ProfileError(`${path.basename(sourceFile)} is not valid ${/\.json$/i.test(sourceFile) ? 'JSON' : 'YAML'}: ${message(error)}`);
+      throw new ProfileError(`${path.basename(sourceFile)}: ${message(error)}`);
     }
     const parsed = parseTargetProfile(data);
     if (!parsed.ok) throw new ProfileError(`${path.basename(sourceFile)} is not a valid target profile:\n${parsed.errors.join('\n')}`);
