@@ -134,3 +134,26 @@ describe('the example profiles read the same in both doors', () => {
     expect(app.simulation).toEqual(cli.simulation);
   });
 });
+
+describe('SP metadata given replaces the target profile\'s SP settings in both doors', () => {
+  it('an SP metadata file for another entity makes both doors expect that Audience', async () => {
+    const other = 'https://other.example.com';
+    const metadata =
+      `<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="${other}">` +
+      `<md:SPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">` +
+      `<md:AssertionConsumerService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="${other}/acs" index="0" isDefault="true"/>` +
+      `</md:SPSSODescriptor></md:EntityDescriptor>`;
+    writeFileSync(path.join(dir, 'other-sp.xml'), metadata);
+    const profile = path.join(ASSETS, 'examples', 'jira-atlassian-sso', 'profile.yaml');
+    const response = path.join(ASSETS, 'demo', 'demo-response.xml');
+    const now = '2026-01-15T10:01:00Z';
+    const io = cliIo();
+    await runCli(['report', response, '--target', profile, '--sp-metadata', 'other-sp.xml', '--now', now, '--format', 'json', '--no-redact'], io);
+    const cliIds = (JSON.parse(io.out) as { results: Array<{ messages: Array<{ findings: Array<{ id: string }> }> }> }).results[0]?.messages[0]?.findings.map((f) => f.id);
+    await ipc('workspace:set-setup', { patch: { spMetadata: { text: metadata, name: 'other-sp.xml' } }, targetProfileId: 'example:jira-atlassian-sso/profile.yaml' });
+    const app = await ipc('workspace:analyze', { text: readFileSync(response, 'utf8'), targetProfileId: 'example:jira-atlassian-sso/profile.yaml', options: { now } });
+    const appIds = app.results[0]?.messages[0]?.findings.map((f) => f.id);
+    expect(cliIds).toContain('audience.mismatch');
+    expect(appIds).toEqual(cliIds);
+  });
+});
