@@ -7,9 +7,9 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
-import { decodeFileText } from './decode-file-text.js';
+import { decodeFileText } from '../io/decode-file-text.js';
 import type { FileAccess } from './ports.js';
-import type { WorkspaceInput } from './workspace-file.js';
+import type { WorkspaceInput } from '../usecases/workspace-file.js';
 
 export const DEMO_PROFILE_ID = 'example:jira-atlassian-sso/profile.yaml';
 /**

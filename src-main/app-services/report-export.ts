@@ -8,7 +8,7 @@ import { renderReport as renderTextReport } from '../core/report/render-report.j
 import { renderHtmlReport } from '../core/report/html-report.js';
 import type { ReportInput } from '../core/report/report-model.js';
 import type { Clock, Dialogs, FileAccess, FileFilter, PdfPrinter } from './ports.js';
-import { redactWorkspaceData } from './redact-workspace.js';
+import { reportInputOf } from '../usecases/report.js';
 import type { WorkspaceState } from './workspace-service.js';
 
 const FORMATS: Record<ReportFormat, { extension: string; filter: FileFilter }> = {
@@ -18,26 +18,9 @@ const FORMATS: Record<ReportFormat, { extension: string; filter: FileFilter }> =
   pdf: { extension: 'pdf', filter: { name: 'PDF report', extensions: ['pdf'] } },
 };
 
-/** The report's input: the workspace, redacted or not. */
-function reportInputOf(state: WorkspaceState, redact: boolean, generatedAt: Date): ReportInput {
-  if (!redact) {
-    return {
-      title: state.title,
-      generatedAt: generatedAt.toISOString(),
-      results: state.results,
-      redacted: false,
-      ...(state.simulation ? { simulation: state.simulation } : {}),
-    };
-  }
-  const r = redactWorkspaceData(state.results, state.simulation, [state.title]);
-  return {
-    title: r.texts[0] ?? '',
-    generatedAt: generatedAt.toISOString(),
-    results: r.results,
-    redactions: r.redactions,
-    redacted: true,
-    ...(r.simulation ? { simulation: r.simulation } : {}),
-  };
+/** The report's input: the workspace, redacted or not, through the report use case. */
+function reportInputOfWorkspace(state: WorkspaceState, redact: boolean, generatedAt: Date): ReportInput {
+  return reportInputOf({ title: state.title, results: state.results, simulation: state.simulation, redact, generatedAt });
 }
 
 /** PDF is printed from the HTML report; the other formats render as the CLI's `report` does. */
@@ -68,7 +51,7 @@ export async function exportReport(state: WorkspaceState | undefined, request: {
     filters: [filter],
   });
   if (file === null) return { cancelled: true };
-  const content = await renderReport(request.format, reportInputOf(state, request.redact, now), deps.printPdf);
+  const content = await renderReport(request.format, reportInputOfWorkspace(state, request.redact, now), deps.printPdf);
   await deps.fs.writeFile(file, content);
   return { cancelled: false, path: file };
 }

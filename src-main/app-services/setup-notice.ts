@@ -3,7 +3,7 @@
  * what was recognised, what it now does, and whether the shown message was analysed again.
  */
 import type { WorkspaceSetup } from '../ipc/contract.js';
-import type { SetupKind } from './setup-input.js';
+import type { SetupKind } from '../usecases/recognize-setup.js';
 
 function plural(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;

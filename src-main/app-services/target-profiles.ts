@@ -6,21 +6,20 @@
  * name a path outside those folders.
  */
 import path from 'node:path';
-import { TextMemo } from './text-memo.js';
-import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { TextMemo } from '../usecases/text-memo.js';
+import { loadTargetProfile, parseDataText, TargetFileError } from '../usecases/target-profile.js';
+import type { TargetAnalysisSettings } from '../usecases/analysis-options.js';
+import { fileAccessTextFiles } from './file-access-text-files.js';
+import { stringify as stringifyYaml } from 'yaml';
 import type { ProfileDetails, ProfileSummary } from '../ipc/contract.js';
 import { parseTargetProfile, type TargetProfile } from '../core/jit/target-profile-schema.js';
-import { parseInstanceSnapshot, type InstanceSnapshot } from '../core/jit/snapshot-schema.js';
-import { parseIdpMetadata } from '../core/metadata/idp-metadata.js';
-import { parseSpMetadata } from '../core/metadata/sp-metadata.js';
-import type { TargetAnalysisSettings } from './analysis-options.js';
-import { decodeFileText } from './decode-file-text.js';
+import type { InstanceSnapshot } from '../core/jit/snapshot-schema.js';
+import { decodeFileText } from '../io/decode-file-text.js';
 import type { FileAccess } from './ports.js';
 
 const PROFILE_FILE = /\.(ya?ml|json)$/i;
 /** Profiles and the files they reference are small; anything bigger is not a profile. */
 const MAX_PROFILE_BYTES = 1024 * 1024;
-const MAX_SNAPSHOT_BYTES = 512 * 1024 * 1024;
 
 interface ProfileEntry {
   summary: ProfileSummary;
@@ -45,8 +44,13 @@ export class ProfileError extends Error {
   }
 }
 
+/** JSON or YAML by extension, as the target-profile use case reads it (one reader for both doors). */
 function parseData(text: string, file: string): unknown {
-  return /\.json$/i.test(file) ? JSON.parse(text) : parseYaml(text);
+  try {
+    return parseDataText(text, file);
+  } catch (error) {
+    throw new Error(error instanceof TargetFileError ? (error.problems[0] ?? error.message) : String(error), { cause: error });
+  }
 }
 
 function looksLikeProfile(data: unknown): data is Record<string, unknown> {
@@ -83,9 +87,6 @@ function stayInside(dir: string, relative: string): string | null {
 /** Profile and snapshot files, by extension: parsed once per content (see TextMemo). */
 const dataMemo = new TextMemo<unknown>((text, ext) => parseData(text, `file${ext}`));
 const profileMemo = new TextMemo<ReturnType<typeof parseTargetProfile>>((text, ext) => parseTargetProfile(dataMemo.get(text, ext)));
-const idpMetadataMemo = new TextMemo(parseIdpMetadata, 8);
-const spMetadataMemo = new TextMemo(parseSpMetadata, 8);
-const snapshotMemo = new TextMemo((text, ext) => parseInstanceSnapshot(dataMemo.get(text, ext)), 8);
 
 function extensionOf(file: string): string {
   return path.extname(file).toLowerCase();
@@ -171,47 +172,18 @@ export class TargetProfiles {
     return { ...e, profile: e.profile };
   }
 
-  /** Reads and parses everything the profile references; errors name the profile key and the file. */
+  /** Reads and parses everything the profile references (the target-profile use case); errors name the profile and the file. */
   async resolve(id: string): Promise<ResolvedTarget> {
     const e = await this.validEntry(id);
-    const profile = e.profile;
-    const dir = path.dirname(e.file);
-    const read = async (key: string, rel: string, limit: number): Promise<string> => {
-      const file = path.resolve(dir, rel);
-      try {
-        return await this.readText(file, limit, `${key}:`);
-      } catch (error) {
-        throw new ProfileError(`The target profile ${e.summary.name}, ${key} "${rel}": ${message(error)}`);
-      }
-    };
-    /** Reads and parses a metadata file; a parse error names the key and the file like a read error. */
-    const metadata = async <T>(key: string, rel: string, memo: TextMemo<T>): Promise<T> => {
-      const text = await read(key, rel, MAX_PROFILE_BYTES * 4);
-      try {
-        return memo.get(text);
-      } catch (error) {
-        throw new ProfileError(`The target profile ${e.summary.name}, ${key} "${rel}": ${message(error)}`);
-      }
-    };
-    const analysis: TargetAnalysisSettings = { sp: {}, idpMetadataOrigin: `${e.summary.name}: idp.metadata (${profile.idp.metadata})` };
-    analysis.idpMetadata = await metadata('idp.metadata', profile.idp.metadata, idpMetadataMemo);
-    if (profile.sp.metadata) analysis.spMetadata = await metadata('sp.metadata', profile.sp.metadata, spMetadataMemo);
-    if (profile.sp.entityId) analysis.sp.entityId = profile.sp.entityId;
-    if (profile.sp.acsUrl) analysis.sp.acsUrl = profile.sp.acsUrl;
-    const resolved: ResolvedTarget = { summary: e.summary, profile, analysis };
-    if ('snapshot' in profile.instance) {
-      const rel = profile.instance.snapshot;
-      const text = await read('instance.snapshot', rel, MAX_SNAPSHOT_BYTES);
-      let snapshot: ReturnType<typeof parseInstanceSnapshot>;
-      try {
-        snapshot = snapshotMemo.get(text, extensionOf(rel));
-      } catch (error) {
-        throw new ProfileError(`The target profile ${e.summary.name}, instance.snapshot "${rel}" is not valid ${/\.json$/i.test(rel) ? 'JSON' : 'YAML'}: ${message(error)}`);
-      }
-      if (!snapshot.ok) throw new ProfileError(`The snapshot "${rel}" of ${e.summary.name} is not valid:\n${snapshot.errors.join('\n')}`);
-      resolved.snapshot = snapshot.value;
+    try {
+      const loaded = await loadTargetProfile(e.file, fileAccessTextFiles(this.fs), { label: `${e.summary.name}: idp.metadata (${e.profile.idp.metadata})` });
+      const resolved: ResolvedTarget = { summary: e.summary, profile: loaded.profile, analysis: loaded.analysis ?? { sp: {} } };
+      if (loaded.snapshot) resolved.snapshot = loaded.snapshot;
+      return resolved;
+    } catch (error) {
+      if (error instanceof TargetFileError) throw new ProfileError(`The target profile ${e.summary.name}, ${error.message}`);
+      throw error;
     }
-    return resolved;
   }
 
   /**
@@ -225,7 +197,7 @@ export class TargetProfiles {
     try {
       data = parseData(content, sourceFile);
     } catch (error) {
-      throw new ProfileError(`${path.basename(sourceFile)} is not valid ${/\.json$/i.test(sourceFile) ? 'JSON' : 'YAML'}: ${message(error)}`);
+      throw new ProfileError(`${path.basename(sourceFile)}: ${message(error)}`);
     }
     const parsed = parseTargetProfile(data);
     if (!parsed.ok) throw new ProfileError(`${path.basename(sourceFile)} is not a valid target profile:\n${parsed.errors.join('\n')}`);

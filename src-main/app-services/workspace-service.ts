@@ -5,22 +5,22 @@
  */
 import type { AnalyzeRequestOptions, ProfileSummary, SetupPatch, WorkspaceResult, WorkspaceSetup } from '../ipc/contract.js';
 import type { Verdict } from '../core/model/finding.js';
-import { importCaptureText } from '../capture/import-capture.js';
-import { analyze } from '../core/analyze.js';
 import type { AnalyzeInput } from '../core/model/input.js';
-import type { AnalysisOptions } from '../core/model/options.js';
 import type { SimulationResult } from '../core/jit/simulation-types.js';
 import type { AnalysisResult } from '../core/model/result.js';
 import { overallVerdict } from '../core/report/report-model.js';
-import { buildAnalysisOptions } from './analysis-options.js';
+import { overlaySetup, requestOptionsOf, setupFromRequest, type AnalysisSetup } from '../usecases/analysis-options.js';
+import { analyzeInputs } from '../usecases/analyze.js';
+import { toAnalyzeInput } from '../usecases/import-capture.js';
+import type { CaptureImporter, LiveInstanceReader } from '../usecases/ports.js';
+import { redactWorkspaceData } from '../usecases/redact-workspace.js';
+import { simulateOneLogin } from '../usecases/simulate.js';
+import type { WorkspaceInput } from '../usecases/workspace-file.js';
 import type { Clock } from './ports.js';
-import { redactWorkspaceData } from './redact-workspace.js';
-import { dropTouched, mergeRequestOptions, setupExtras, setupRequestOptions } from './setup-options.js';
-import { applySetupPatch, initialSetup, type SetupState } from './setup-state.js';
+import { dropTouched } from './setup-options.js';
+import { analysisSetupOf, applySetupPatch, initialSetup, type SetupState } from './setup-state.js';
 import { setupOrigins, summarizeSetup, withSetupOrigins } from './setup-summary.js';
-import { loginResponse, simulateTarget, type SimulationDeps } from './simulate-target.js';
 import type { ResolvedTarget, TargetProfiles } from './target-profiles.js';
-import type { WorkspaceInput } from './workspace-file.js';
 
 export interface WorkspaceState {
   title: string;
@@ -62,37 +62,11 @@ export function workspaceVerdict(results: readonly AnalysisResult[], simulation?
   return verdicts.includes('warn') ? 'warn' : 'pass';
 }
 
-/**
- * An in-app capture is analysed as the flow it is. HAR and SAML-tracer exports (JSON objects) become
- * a captured flow, analysed as a whole; anything else is one message for the engine's auto-detection.
- * A JSON object that is no capture is refused with the importer's explanation (which keys it has,
- * what was expected).
- */
-export async function toAnalyzeInput(input: WorkspaceInput): Promise<AnalyzeInput> {
-  if (input.capture) return { source: input.source, kind: 'capture', flow: input.capture };
-  if (!input.text.replace(/^\ufeff/, '').trimStart().startsWith('{')) return { source: input.source, content: input.text };
-  const imported = await importCaptureText(input.text, input.source);
-  return { source: input.source, kind: imported.kind, flow: imported.flow };
-}
-
-export interface WorkspaceServiceDeps extends SimulationDeps {
+export interface WorkspaceServiceDeps {
   profiles: TargetProfiles;
   clock: Clock;
-}
-
-/** Old captures are judged just after they were issued (what the demo case does too). */
-const ISSUE_INSTANT_OFFSET_MS = 60_000;
-
-function issueInstantOf(results: readonly AnalysisResult[]): number | undefined {
-  const message = loginResponse(results) ?? results.flatMap((r) => r.messages)[0];
-  const t = message?.issueInstant ? Date.parse(message.issueInstant) : NaN;
-  return Number.isNaN(t) ? undefined : t;
-}
-
-function withoutNow(options: AnalyzeRequestOptions): AnalyzeRequestOptions {
-  const out = { ...options };
-  delete out.now;
-  return out;
+  readLive: LiveInstanceReader;
+  importCapture: CaptureImporter;
 }
 
 /** The request that analyses a workspace's inputs again; `optionsOrigin` goes with the options it names. */
@@ -112,7 +86,20 @@ export class WorkspaceService {
   /** What the user set besides the message; memory only (it holds the SP key). */
   private setupState: SetupState = initialSetup();
 
+  /** Request options read once: re-analyses with the same options (new profile, setup change) reuse the parsed texts. */
+  private readonly parsedOptions = new WeakMap<AnalyzeRequestOptions, Partial<AnalysisSetup>>();
+
   constructor(private readonly deps: WorkspaceServiceDeps) {}
+
+  private overlayOf(req: AnalyzeRequest): Partial<AnalysisSetup> | undefined {
+    if (!req.options) return undefined;
+    let parsed = this.parsedOptions.get(req.options);
+    if (!parsed) {
+      parsed = setupFromRequest(req.options, req.optionsOrigin ?? 'the workspace');
+      this.parsedOptions.set(req.options, parsed);
+    }
+    return parsed;
+  }
 
   current(): WorkspaceState | undefined {
     return this.state;
@@ -129,66 +116,34 @@ export class WorkspaceService {
     }
   }
 
-  /** The instant to judge at before any message was read: the analysis's own, a custom one, or the clock. */
-  private startInstant(overlay: AnalyzeRequestOptions | undefined, clock: Date): Date {
-    if (overlay?.now) return new Date(overlay.now);
-    const at = this.setupState.evaluateAt;
-    return at.mode === 'custom' ? new Date(at.instant) : clock;
-  }
-
   /** One analysis with the current setup; does not change the current workspace. */
   private async compute(req: AnalyzeRequest): Promise<WorkspaceState> {
     const analyzedAt = this.deps.clock();
     const setup = this.setupState;
     // A bad profile must not stop the analysis itself: the message is still checked, the simulation says why it did not run.
     const { target, summary, error } = await this.resolveTarget(req.targetProfileId);
-    const request = mergeRequestOptions(setupRequestOptions(setup), req.options);
-    const idpOrigin = req.options?.idpMetadataXml || req.options?.idpCertificatePem ? req.optionsOrigin : setup.idpTrust?.origin;
-    const extras = setupExtras(setup, idpOrigin);
+    const analysisSetup = overlaySetup(analysisSetupOf(setup), this.overlayOf(req));
     const inputs: AnalyzeInput[] = [];
-    for (const input of req.inputs) inputs.push(await toAnalyzeInput(input));
-    // Any instant other than the wall clock is the user's (or the analysis's) choice: the engine then
-    // judges captured messages at it too, instead of at the instant each was captured.
-    const explicitNow = Boolean(req.options?.now) || setup.evaluateAt.mode !== 'now';
-    const run = async (now: Date): Promise<{ options: AnalysisOptions; results: AnalysisResult[] }> => {
-      const options = buildAnalysisOptions(now, withoutNow(request), target?.analysis, extras);
-      if (explicitNow) options.nowIsExplicit = true;
-      const results: AnalysisResult[] = [];
-      for (const input of inputs) results.push(await analyze(input, options));
-      return { options, results };
-    };
-    let now = this.startInstant(req.options, analyzedAt);
-    let pass = await run(now);
-    let timeNote: string | undefined;
-    if (!req.options?.now && setup.evaluateAt.mode === 'issue-instant' && inputs.length > 0) {
-      const issued = issueInstantOf(pass.results);
-      if (issued === undefined) {
-        timeNote = 'The message has no IssueInstant, so it was judged at the current time.';
-      } else {
-        now = new Date(issued + ISSUE_INSTANT_OFFSET_MS);
-        pass = await run(now);
-      }
-    }
-    if (!explicitNow && pass.results.some((r) => r.flow)) timeNote = 'Captured messages are judged at the instant each was captured.';
-    const effectiveOptions: AnalyzeRequestOptions = { ...request };
-    if (explicitNow) effectiveOptions.now = now.toISOString();
-    else delete effectiveOptions.now;
+    for (const input of req.inputs) inputs.push(await toAnalyzeInput(input, this.deps.importCapture));
+    const outcome = await analyzeInputs({ inputs, setup: analysisSetup, target: target?.analysis, wallClock: analyzedAt });
+    // Any instant other than the wall clock is the user's (or the analysis's) choice and is saved with the workspace.
+    const explicitNow = analysisSetup.evaluateAt.mode !== 'now';
     const state: WorkspaceState = {
       title: req.title,
       inputs: req.inputs,
-      effectiveOptions,
+      effectiveOptions: requestOptionsOf(analysisSetup, explicitNow ? (outcome.judgedAt ?? analyzedAt) : undefined),
       setup: summarizeSetup({
         setup,
         ...(req.options ? { overlay: req.options } : {}),
         ...(req.optionsOrigin ? { overlayOrigin: req.optionsOrigin } : {}),
         ...(target ? { target } : {}),
         ...(error ? { targetError: error } : {}),
-        options: pass.options,
-        ...(inputs.length > 0 ? { effectiveNow: now } : {}),
-        ...(timeNote ? { timeNote } : {}),
+        options: outcome.options,
+        ...(outcome.judgedAt ? { effectiveNow: outcome.judgedAt } : {}),
+        ...(outcome.timeNote ? { timeNote: outcome.timeNote } : {}),
       }),
       targetProfileId: req.targetProfileId,
-      results: pass.results,
+      results: outcome.results,
       demo: req.demo ?? false,
       analyzedAt: analyzedAt.toISOString(),
     };
@@ -196,10 +151,15 @@ export class WorkspaceService {
     if (req.optionsOrigin) state.optionsOrigin = req.optionsOrigin;
     if (summary) state.targetProfile = summary;
     if (error) state.simulationError = error;
-    // A snapshot the user gave stands in for the profile's own snapshot or live instance.
-    const simulated = target && setup.snapshot ? { ...target, snapshot: setup.snapshot.snapshot } : target;
-    if (simulated && inputs.length > 0) Object.assign(state, await simulateTarget(pass.results, simulated, this.deps));
+    if (target && inputs.length > 0) Object.assign(state, await this.simulate(outcome.results, target));
     return state;
+  }
+
+  /** A snapshot the user gave stands in for the profile's own snapshot or live instance. */
+  private async simulate(results: readonly AnalysisResult[], target: ResolvedTarget): Promise<{ simulation: SimulationResult } | { simulationError: string }> {
+    const snapshot = this.setupState.snapshot?.snapshot ?? target.snapshot;
+    const outcome = await simulateOneLogin(results, { name: target.summary.name, profile: target.profile, snapshot }, this.deps.readLive);
+    return 'error' in outcome ? { simulationError: outcome.error } : { simulation: outcome.simulation };
   }
 
   /** Analyses and makes the result the current workspace. */

@@ -73,6 +73,23 @@ function messageClock(options: AnalysisOptions, capturedAt: string | undefined):
   return Number.isNaN(at.getTime()) ? options : { ...options, now: at };
 }
 
+/** Judged just after it was sent: one minute after the IssueInstant, so the message's own window is open. */
+const ISSUE_INSTANT_OFFSET_MS = 60_000;
+
+/**
+ * The `issue-instant` clock policy: the login message (the last Response, else the first message) sets
+ * the instant every message of this input is judged at. Without an IssueInstant, `now` stays.
+ */
+function withClockPolicy(options: AnalysisOptions, parsed: ReadonlyArray<ParsedMessage | Finding>): AnalysisOptions {
+  if (options.clockPolicy !== 'issue-instant') return options;
+  const documents = parsed.filter((p): p is ParsedMessage => 'doc' in p);
+  const responses = documents.filter((p) => p.type === 'Response');
+  const login = responses[responses.length - 1] ?? documents[0];
+  const issued = Date.parse(login?.doc.documentElement?.getAttribute('IssueInstant') ?? '');
+  if (Number.isNaN(issued)) return options;
+  return { ...options, now: new Date(issued + ISSUE_INSTANT_OFFSET_MS), nowIsExplicit: true };
+}
+
 /** Reads the AuthnRequest given alongside the response (--authn-request), for the InResponseTo check. */
 async function readAuthnRequestOption(options: AnalysisOptions, anchors: TrustAnchor[]): Promise<{ request?: MessageResult; findings: Finding[] }> {
   if (!options.authnRequest) return { findings: [] };
@@ -99,8 +116,9 @@ export async function analyze(input: AnalyzeInput, options: AnalysisOptions): Pr
 
   const messages: MessageResult[] = [];
   let context: AnalysisContext | undefined;
-  for (const [i, item] of decoded.messages.entries()) {
-    const parsed = parseMessage(item);
+  const parsedMessages = decoded.messages.map(parseMessage);
+  options = withClockPolicy(options, parsedMessages);
+  for (const [i, parsed] of parsedMessages.entries()) {
     if (!('doc' in parsed)) {
       inputFindings.push(parsed);
       continue;

@@ -17,24 +17,12 @@ import type { RedactionEntry } from '../core/report/redactor.js';
 /** Requests that carry nothing. Always pass `{}`. */
 export type EmptyRequest = Record<string, never>;
 
-/** Analysis settings a user can give besides the target profile. Everything is optional. */
-export interface AnalyzeRequestOptions {
-  /** ISO 8601 instant to judge validity windows against; default: now. */
-  now?: string;
-  clockSkewSeconds?: number;
-  /** `auto` recognises AWS IAM Identity Center from the issuer host. */
-  profile?: 'auto' | 'aws' | 'generic';
-  /** IdP metadata XML (trust anchor), when no target profile supplies it. */
-  idpMetadataXml?: string;
-  /** IdP signing certificate in PEM, when no target profile supplies it. */
-  idpCertificatePem?: string;
-  sp?: { entityId?: string; acsUrl?: string };
-  /** The AuthnRequest the response answers (any encoding `analyze` accepts). */
-  authnRequest?: string;
-}
-
-/** When validity windows are judged: the wall clock, the message's IssueInstant + 1 min (old captures), or a given instant. */
-export type EvaluateAt = { mode: 'now' } | { mode: 'issue-instant' } | { mode: 'custom'; instant: string };
+/**
+ * Analysis settings a user can give besides the target profile, and when validity windows are judged:
+ * derived from the one schema that validates them (src-main/usecases/analysis-options.ts).
+ */
+export type { AnalyzeRequestOptions, EvaluateAt } from '../usecases/analysis-options.js';
+import type { AnalyzeRequestOptions, EvaluateAt } from '../usecases/analysis-options.js';
 
 /** Text for one setting: pasted (no name) or read from a dropped or chosen file (its name). */
 export interface SetupText {

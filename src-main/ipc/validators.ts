@@ -7,9 +7,10 @@ import { z } from 'zod';
 import type { Channel, RequestOf } from './contract.js';
 import { ZOOM_LIMITS } from './contract.js';
 import { isCapturableUrl } from '../capture/capturable-url.js';
+import { analysisOptionsSchema, clockSkewSchema, evaluateAtSchema, MAX_TEXT_CHARS } from '../usecases/analysis-options.js';
 
-/** Pasted text: large HAR captures are possible, but an IPC message of hundreds of MB is not sensible. */
-export const MAX_TEXT_CHARS = 64 * 1024 * 1024;
+export { MAX_TEXT_CHARS };
+
 /** A dropped file: a 200 MB HAR is the largest capture issue 6 targets. */
 export const MAX_DROP_BYTES = 256 * 1024 * 1024;
 
@@ -19,35 +20,17 @@ const optionalProfileId = z.union([profileId, z.null()]).optional();
 /** `keychain:NAME` names, as target profiles reference them (SECRET_REF_PATTERN without the prefix). */
 const secretName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,127}$/, 'must look like jira-token (letters, digits, _ . -; starts with a letter or _)');
 
-const isoInstant = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time such as 2025-01-31T12:00:00Z' });
-
-const analyzeOptions = z.strictObject({
-  now: isoInstant.optional(),
-  clockSkewSeconds: z.number().int().min(0).max(86_400).optional(),
-  profile: z.enum(['auto', 'aws', 'generic']).optional(),
-  idpMetadataXml: z.string().max(MAX_TEXT_CHARS).optional(),
-  idpCertificatePem: z.string().max(1024 * 1024).optional(),
-  sp: z.strictObject({ entityId: z.string().max(2048).optional(), acsUrl: z.string().max(2048).optional() }).optional(),
-  authnRequest: z.string().max(MAX_TEXT_CHARS).optional(),
-});
-
 /** Metadata, certificates, keys and snapshots: a snapshot of a large instance can be big, the rest is small. */
 const setupText = (max: number) =>
   z.union([z.strictObject({ text: z.string().min(1, 'must not be empty').max(max), name: z.string().min(1).max(1024).optional() }), z.null()]).optional();
 const spField = z.union([z.string().max(2048), z.null()]).optional();
 
-const evaluateAt = z.discriminatedUnion('mode', [
-  z.strictObject({ mode: z.literal('now') }),
-  z.strictObject({ mode: z.literal('issue-instant') }),
-  z.strictObject({ mode: z.literal('custom'), instant: isoInstant }),
-]);
-
 const setupPatch = z.strictObject({
   idpTrust: setupText(4 * 1024 * 1024),
   spMetadata: setupText(4 * 1024 * 1024),
   sp: z.strictObject({ entityId: spField, acsUrl: spField }).optional(),
-  evaluateAt: evaluateAt.optional(),
-  clockSkewSeconds: z.number().int().min(0).max(86_400).optional(),
+  evaluateAt: evaluateAtSchema.optional(),
+  clockSkewSeconds: clockSkewSchema.optional(),
   spKey: setupText(64 * 1024),
   snapshot: setupText(MAX_TEXT_CHARS),
 });
@@ -65,21 +48,29 @@ const dropFile = z
     name: z.string().min(1).max(1024),
     text: z.string().max(MAX_TEXT_CHARS).optional(),
     bytes: z
-      .instanceof(Uint8Array, { error: 'must be a Uint8Array' })
+      .custom<Uint8Array>((value) => value instanceof Uint8Array, { error: 'must be a Uint8Array' })
       .refine((b) => b.byteLength <= MAX_DROP_BYTES, `must be at most ${MAX_DROP_BYTES} bytes`)
       .optional(),
     targetProfileId: optionalProfileId,
   })
   .refine((r) => (r.text === undefined) !== (r.bytes === undefined), { message: 'give exactly one of text or bytes' });
 
-type SchemaMap = { [C in Channel]: z.ZodType<RequestOf<C>> };
+/** A schema per channel whose output is its request type. */
+export type SchemaMap = { [C in Channel]: z.ZodType<RequestOf<C>> };
 
-export const REQUEST_SCHEMAS: SchemaMap = {
+/** `true` when A and B are the same type (not merely assignable): the schema is neither looser nor stricter than the contract. */
+type SameType<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+/** Per channel: does the schema's output type equal the contract's request type? */
+export type SchemaAgreement<S extends Record<Channel, z.ZodType>> = { [C in Channel]: SameType<z.output<S[C]>, RequestOf<C>> };
+/** Compiles only when every channel agrees (see tests/types/ipc-schemas.test-d.ts for a loosened schema failing). */
+export type AllAgree<S extends Record<Channel, z.ZodType>> = SchemaAgreement<S> extends Record<Channel, true> ? true : false;
+
+export const REQUEST_SCHEMAS = {
   'workspace:analyze': z.strictObject({
     text: z.string().max(MAX_TEXT_CHARS, `must be at most ${MAX_TEXT_CHARS} characters`),
     source: z.string().max(1024).optional(),
     targetProfileId: optionalProfileId,
-    options: analyzeOptions.optional(),
+    options: analysisOptionsSchema.optional(),
   }),
   'workspace:open-demo': empty,
   'workspace:open-file': z.strictObject({ targetProfileId: optionalProfileId }),
@@ -107,7 +98,11 @@ export const REQUEST_SCHEMAS: SchemaMap = {
   'capture:stop': empty,
   'capture:clear': empty,
   'capture:save': empty,
-} as SchemaMap;
+} satisfies SchemaMap;
+
+// No cast: `satisfies` above and this line keep the schemas and the contract's request types in step at compile time.
+const schemasAgreeWithContract: AllAgree<typeof REQUEST_SCHEMAS> = true;
+void schemasAgreeWithContract;
 
 /** Thrown for a request that does not match its channel's schema; the message names each bad field. */
 export class InvalidRequestError extends Error {

@@ -1,4 +1,4 @@
-import { analyze, resultFails } from '../../core/analyze.js';
+import { analyzeInputs } from '../../usecases/analyze.js';
 import { ANALYSIS_ARG_SPEC, loadAnalysisRun } from '../analysis-args.js';
 import { UsageError, type CliCommand, parseCommandArgs } from '../command.js';
 import { formatAnalysisText } from '../format-text.js';
@@ -22,16 +22,11 @@ export const analyzeCommand: CliCommand = {
     const { values, positionals } = parse(argv);
     const format = values.format;
     if (format !== 'text' && format !== 'json' && format !== 'jsonl') throw new UsageError(`--format ${format}: expected text, json or jsonl`);
-    const { inputs, options } = await loadAnalysisRun(values, positionals, io);
-    let failed = false;
-    const results = [];
-    for (const input of inputs) {
-      const result = await analyze(input, options);
-      failed ||= resultFails(result);
+    const { inputs, setup } = await loadAnalysisRun(values, positionals, io);
+    const { results, failed } = await analyzeInputs({ inputs, setup, wallClock: io.now() }, (result) => {
       if (format === 'jsonl') io.stdout(JSON.stringify(result) + '\n');
       else if (format === 'text') io.stdout(formatAnalysisText(result));
-      else results.push(result);
-    }
+    });
     if (format === 'json') io.stdout(JSON.stringify(results.length === 1 ? results[0] : results, null, 2) + '\n');
     return failed ? 1 : 0;
   },

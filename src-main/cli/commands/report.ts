@@ -1,14 +1,12 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { analyze, resultFails } from '../../core/analyze.js';
-import type { AnalysisResult } from '../../core/model/result.js';
-import { redactAnalysis } from '../../core/report/redact.js';
-import { redactSimulation } from '../../core/report/redact-simulation.js';
-import { renderReport, type TextReportFormat } from '../../core/report/render-report.js';
-import type { ReportInput } from '../../core/report/report-model.js';
+import type { SimulationResult } from '../../core/jit/simulation-types.js';
+import { analyzeInputs } from '../../usecases/analyze.js';
+import { renderTextReport, type TextReportFormat } from '../../usecases/report.js';
+import { simulateOneLogin } from '../../usecases/simulate.js';
 import { ANALYSIS_ARG_SPEC, loadAnalysisRun } from '../analysis-args.js';
 import { UsageError, type CliCommand, parseCommandArgs } from '../command.js';
-import { loadSimulationTarget, simulateLoginOf, withTargetAnalysisValues } from '../simulation-target.js';
+import { cliLiveReader, loadSimulationTarget, simulationTargetOf } from '../simulation-target.js';
 
 const USAGE = `samlscope report INPUT... [--idp-metadata FILE] [--idp-cert PEM]... [--sp-key PEM] [--sp-metadata FILE]
                 [--sp-entity-id ID] [--acs-url URL] [--authn-request INPUT] [--now ISO-8601] [--clock-skew SECONDS]
@@ -68,35 +66,17 @@ export const reportCommand: CliCommand = {
     if (values.snapshot !== undefined && values.target === undefined) throw new UsageError('--snapshot needs --target PROFILE');
     const target = values.target === undefined ? undefined : await loadSimulationTarget(io, 'report', values.target, values.snapshot);
     if (values.target !== undefined && !target) return 1;
-    const { inputs, options } = await loadAnalysisRun(target ? withTargetAnalysisValues(values, target) : values, positionals, io);
-    const results: AnalysisResult[] = [];
-    let failed = false;
-    for (const input of inputs) {
-      const result = await analyze(input, options);
-      failed ||= resultFails(result);
-      results.push(result);
-    }
-    let simulation;
+    const { inputs, setup } = await loadAnalysisRun(values, positionals, io);
+    const { results, failed } = await analyzeInputs({ inputs, setup, target: target?.analysis, wallClock: io.now() });
+    let simulation: SimulationResult | undefined;
     if (target) {
-      const simulated = await simulateLoginOf(results, target, io);
+      const simulated = await simulateOneLogin(results, simulationTargetOf(target), cliLiveReader(io));
       // The analysis is still worth a report when there is no login to simulate.
       if ('error' in simulated) io.stderr(`samlscope report: --target ${values.target}: cannot simulate: ${simulated.error}\n`);
       else simulation = simulated.simulation;
     }
     const redact = !values['no-redact'];
-    const report: ReportInput = { generatedAt: io.now().toISOString(), results, redacted: redact };
-    if (values.title !== undefined) report.title = values.title;
-    if (simulation) report.simulation = simulation;
-    if (redact) {
-      const redacted = redactAnalysis(results);
-      report.results = redacted.results;
-      // The same Redactor: a person has one placeholder in the analysis and in the simulation.
-      if (simulation) report.simulation = redactSimulation(simulation, redacted.redactor);
-      report.redactions = redacted.redactor.entries();
-      // The title is free text from the user; it may name the person whose login failed.
-      if (report.title !== undefined) report.title = redacted.redactor.sweep(report.title);
-    }
-    const text = renderReport(format, report);
+    const text = renderTextReport(format, { title: values.title, results, simulation, redact, generatedAt: io.now() });
     const out = values.out;
     if (out === undefined || out === '-') {
       io.stdout(text);

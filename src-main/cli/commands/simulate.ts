@@ -1,14 +1,14 @@
-import { analyze } from '../../core/analyze.js';
-import { parseAwsMappings, parseAwsUsers } from '../../core/jit/aws-users.js';
 import { renderSimulationText } from '../../core/jit/render-simulation-text.js';
-import { simulateUserBase } from '../../core/jit/simulate-user-base.js';
 import { renderUserBaseCsv, renderUserBaseJson, renderUserBaseText } from '../../core/jit/user-base-render.js';
-import { loadDataFile, TargetFileError } from '../../io/target-profile.js';
-import { loadAnalysisOptions } from '../analysis-args.js';
+import { nodeTextFiles } from '../../io/node-text-files.js';
+import { analyzeInputs } from '../../usecases/analyze.js';
+import { predictUserBase } from '../../usecases/predict-user-base.js';
+import { simulateOneLogin } from '../../usecases/simulate.js';
+import type { LoadedTarget } from '../../usecases/target-profile.js';
+import { loadAnalysisSetup } from '../analysis-args.js';
 import { UsageError, type CliCommand, type CliIo, parseCommandArgs } from '../command.js';
 import { readInputs } from '../read-inputs.js';
-import { loadSimulationTarget, simulateLoginOf, snapshotFor, withTargetAnalysisValues, type SimulationTarget } from '../simulation-target.js';
-import { resolve } from 'node:path';
+import { cliLiveReader, loadSimulationTarget, simulationTargetOf } from '../simulation-target.js';
 
 const USAGE = `samlscope simulate INPUT --target PROFILE [--snapshot FILE] [--now ISO-8601] [--format text|json]
 samlscope simulate --target PROFILE --users FILE --aws-mappings FILE [--snapshot FILE] [--format text|json|csv]
@@ -38,38 +38,26 @@ function parse(argv: string[]) {
   });
 }
 
-async function simulateUsers(io: CliIo, target: SimulationTarget, usersFile: string, mappingsFile: string, format: string): Promise<number> {
-  let users;
-  let mappings;
-  try {
-    users = await loadDataFile(resolve(io.cwd, usersFile), 'AWS users file (--users)', parseAwsUsers);
-    mappings = await loadDataFile(resolve(io.cwd, mappingsFile), 'AWS attribute mappings (--aws-mappings)', parseAwsMappings);
-  } catch (error) {
-    if (error instanceof TargetFileError) {
-      io.stderr(`samlscope simulate: ${error.message}\n`);
-      return 1;
-    }
-    throw error;
-  }
-  const source = await snapshotFor(target, io);
-  if ('error' in source) {
-    io.stderr(`samlscope simulate: ${source.error}\n`);
+async function simulateUsers(io: CliIo, target: LoadedTarget, usersFile: string, mappingsFile: string, format: string): Promise<number> {
+  const predicted = await predictUserBase({ usersFile, mappingsFile, target: simulationTargetOf(target) }, nodeTextFiles(io.cwd));
+  if ('error' in predicted) {
+    io.stderr(`samlscope simulate: ${predicted.error}\n`);
     return 1;
   }
-  const result = simulateUserBase(users, mappings, target.profile, source.snapshot);
+  const result = predicted.prediction;
   if (format === 'csv') io.stdout(renderUserBaseCsv(result));
   else if (format === 'json') io.stdout(renderUserBaseJson(result));
   else io.stdout(renderUserBaseText(result));
   return result.summary.canLogIn === result.summary.total ? 0 : 1;
 }
 
-async function simulateInput(io: CliIo, target: SimulationTarget, input: string, now: string | undefined, format: string): Promise<number> {
+async function simulateInput(io: CliIo, target: LoadedTarget, input: string, now: string | undefined, format: string): Promise<number> {
   // The profile's IdP metadata is the only trust anchor; its SP settings are what the response must match.
-  const options = await loadAnalysisOptions(withTargetAnalysisValues(now !== undefined ? { now } : {}, target), io);
+  const setup = await loadAnalysisSetup(now !== undefined ? { now } : {}, io);
   const [first] = await readInputs([input], io);
   if (!first) throw new UsageError(`${input}: nothing to read`);
-  const analysis = await analyze(first, options);
-  const simulated = await simulateLoginOf([analysis], target, io);
+  const { results } = await analyzeInputs({ inputs: [first], setup, target: target.analysis, wallClock: io.now() });
+  const simulated = await simulateOneLogin(results, simulationTargetOf(target), cliLiveReader(io));
   if ('error' in simulated) {
     io.stderr(`samlscope simulate: ${input}: cannot simulate: ${simulated.error}\n`);
     return 1;

@@ -1,11 +1,12 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { LIVE_SOURCES, type LiveSource, type TargetProfile } from '../../core/jit/target-profile-schema.js';
-import { loadTargetProfile, TargetFileError } from '../../io/target-profile.js';
+import { LIVE_SOURCES, type LiveSource } from '../../core/jit/target-profile-schema.js';
 import { ConnectorError } from '../../connectors/connector-error.js';
-import { captureLiveSnapshot } from '../../connectors/live-snapshot.js';
-import { cliSecretResolver, SecretError } from '../../connectors/secrets.js';
-import { UsageError, type CliCommand, type CliIo, parseCommandArgs } from '../command.js';
+import { SecretError } from '../../connectors/secrets.js';
+import { nodeTextFiles } from '../../io/node-text-files.js';
+import { snapshotLiveInstance } from '../../usecases/snapshot.js';
+import { UsageError, type CliCommand, parseCommandArgs } from '../command.js';
+import { cliLiveReader } from '../simulation-target.js';
 
 const USAGE = `samlscope snapshot --target PROFILE --out FILE [--users u1,u2 | --users FILE] [--source product|crowd] [--max-users N]
 
@@ -48,17 +49,6 @@ async function readUserList(value: string, cwd: string): Promise<string[]> {
   return users;
 }
 
-/** The profile alone: snapshot needs instance.live, not the metadata or snapshot files the profile also names. */
-async function loadProfile(file: string, io: CliIo): Promise<TargetProfile | undefined> {
-  try {
-    return (await loadTargetProfile(file, { cwd: io.cwd, referencedFiles: 'resolve' })).profile;
-  } catch (error) {
-    if (!(error instanceof TargetFileError)) throw error;
-    io.stderr(`samlscope snapshot: the profile ${error.message}\n`);
-    return undefined;
-  }
-}
-
 function isLiveSource(value: string): value is LiveSource {
   return (LIVE_SOURCES as readonly string[]).includes(value);
 }
@@ -80,24 +70,13 @@ export const snapshotCommand: CliCommand = {
     }
     const users = values.users !== undefined ? await readUserList(values.users, io.cwd) : 'all';
 
-    const profileFile = resolve(io.cwd, values.target);
-    const profile = await loadProfile(profileFile, io);
-    if (!profile) return 1;
-    if (!('live' in profile.instance)) {
-      io.stderr(`samlscope snapshot: the profile ${profileFile} reads a snapshot file (instance.snapshot); add instance.live { baseUrl, auth } to read a live instance.\n`);
-      return 1;
-    }
-
     try {
-      const { snapshot, notFound, connector } = await captureLiveSnapshot({
-        product: profile.product,
-        live: profile.instance.live,
-        secrets: cliSecretResolver(io.env),
-        ...(sourceOverride !== undefined ? { source: sourceOverride } : {}),
-        users,
-        ...(maxUsers ? { maxUsers } : {}),
-        now: io.now,
-      });
+      const outcome = await snapshotLiveInstance({ profileFile: values.target, users, source: sourceOverride, maxUsers }, nodeTextFiles(io.cwd), cliLiveReader(io));
+      if (!outcome.ok) {
+        io.stderr(`samlscope snapshot: ${outcome.error}\n`);
+        return 1;
+      }
+      const { snapshot, notFound, connector } = outcome;
       const outFile = resolve(io.cwd, values.out);
       // The snapshot holds names and e-mail addresses: readable by the owner only.
       await writeFile(outFile, JSON.stringify(snapshot, null, 2) + '\n', { encoding: 'utf8', mode: 0o600 });

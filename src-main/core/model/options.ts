@@ -51,6 +51,11 @@ export interface AnalysisOptions {
    * at the instant they were captured, so yesterday's HAR does not read as expired today.
    */
   nowIsExplicit?: boolean;
+  /**
+   * `issue-instant`: judge each input at its login message's IssueInstant plus one minute (an old capture
+   * is then judged as when it was sent); `now` applies when no message carries an IssueInstant.
+   */
+  clockPolicy?: 'issue-instant';
   clockSkewSeconds: number;
   /** `auto` recognises AWS IAM Identity Center from the issuer host. */
   profile: 'auto' | 'aws' | 'generic';

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { redactWorkspaceData } from '../../../src-main/app-services/redact-workspace.js';
+import { redactWorkspaceData } from '../../../src-main/usecases/redact-workspace.js';
 import { analyze } from '../../../src-main/core/analyze.js';
 import { defaultOptions } from '../../../src-main/core/model/options.js';
 import { ASSETS } from './harness.js';

@@ -75,7 +75,7 @@ describe('workspace:analyze', () => {
   it('refuses unreadable IdP metadata given with the request, naming it', async () => {
     await expect(
       h.services.handlers['workspace:analyze']({ text: 'x', targetProfileId: null, options: { idpMetadataXml: '<not-metadata/>' } }),
-    ).rejects.toThrow(/IdP metadata cannot be read/);
+    ).rejects.toThrow(/IdP metadata given in the workspace cannot be used as IdP metadata/);
   });
 });
 

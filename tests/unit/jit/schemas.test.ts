@@ -30,7 +30,7 @@ describe('example profiles and snapshots', () => {
     const loaded = await loadTargetProfile(resolve(EXAMPLES, dir, 'profile.yaml'));
     expect(loaded.paths.snapshot).toBe(resolve(EXAMPLES, dir, 'snapshot.json'));
     expect(loaded.paths.idpMetadata).toBe(resolve(EXAMPLES, 'aws-idp-metadata.xml'));
-    expect(loaded.idpMetadataXml).toContain('portal.sso.');
+    expect(loaded.analysis?.idpMetadata?.entityId).toContain('portal.sso.');
     expect(loaded.snapshot?.product).toBe(loaded.profile.product);
     expect(dir.startsWith(loaded.profile.product)).toBe(true);
     expect(dir.endsWith(loaded.profile.provisioning.engine)).toBe(true);

@@ -46,7 +46,7 @@ describe('loadTargetProfile', () => {
     writeFileSync(join(dir, 'paths-only.json'), profile('{"snapshot":"data/none.json"}').replace('data/idp.xml', 'data/missing-idp.xml'));
     const loaded = await loadTargetProfile('paths-only.json', { cwd: dir, referencedFiles: 'resolve' });
     expect(loaded.paths).toEqual({ idpMetadata: join(dir, 'data', 'missing-idp.xml'), snapshot: join(dir, 'data', 'none.json') });
-    expect(loaded.idpMetadataXml).toBeUndefined();
+    expect(loaded.analysis).toBeUndefined();
     expect(loaded.snapshot).toBeUndefined();
     // Reading them is what fails.
     expect(await problems(join(dir, 'paths-only.json'))).toEqual(['cannot read the IdP metadata (idp.metadata): no such file']);

@@ -1,18 +1,19 @@
 /**
- * Auto-routing of pasted, dropped and opened text: IdP metadata, SP metadata, a PEM certificate, a
+ * Use case: recognise pasted setup input. Auto-routing of pasted, dropped and opened text: IdP metadata, SP metadata, a PEM certificate, a
  * PEM private key or an instance snapshot is a setting, not a message. This module only recognises
  * the shape (root element, PEM armour, snapshot keys); reading is left to the engine's parsers in
- * setup-state.ts, so a damaged file of a recognised kind is refused with the parser's explanation
+ * setup-texts.ts, so a damaged file of a recognised kind is refused with the parser's explanation
  * rather than analysed as a message and reported as `input.unrecognized`.
  */
 import { parse as parseYaml } from 'yaml';
-import type { SetupPatch } from '../ipc/contract.js';
+import { stripBom, type GivenText } from './setup-texts.js';
 
 export type SetupKind = 'idp-metadata' | 'sp-metadata' | 'idp-certificate' | 'sp-key' | 'snapshot';
 
 export interface RecognizedSetup {
   kind: SetupKind;
-  patch: SetupPatch;
+  /** The text (byte-order mark removed, trimmed) and its name, for the matching reader in setup-texts.ts. */
+  given: GivenText;
 }
 
 /** The document element after an optional XML declaration and comments. */
@@ -46,19 +47,19 @@ function parsedData(text: string, name: string | undefined): unknown {
  * `name` is the file name (or the paste label); it becomes the setting's origin.
  */
 export function recognizeSetupInput(rawText: string, name?: string): RecognizedSetup | null {
-  const text = (rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText).trim();
+  const text = stripBom(rawText).trim();
   const given = name ? { text, name } : { text };
   if (text.startsWith('<')) {
     if (!METADATA_ROOT.test(text)) return null;
     // An entity with both roles is read as the IdP: the trust anchor is what a diagnosis needs first.
-    if (!IDP_ROLE.test(text) && SP_ROLE.test(text)) return { kind: 'sp-metadata', patch: { spMetadata: given } };
-    return { kind: 'idp-metadata', patch: { idpTrust: given } };
+    if (!IDP_ROLE.test(text) && SP_ROLE.test(text)) return { kind: 'sp-metadata', given };
+    return { kind: 'idp-metadata', given };
   }
   if (text.startsWith('{') || /\.ya?ml$/i.test(name ?? '')) {
-    return looksLikeSnapshot(parsedData(text, name)) ? { kind: 'snapshot', patch: { snapshot: given } } : null;
+    return looksLikeSnapshot(parsedData(text, name)) ? { kind: 'snapshot', given } : null;
   }
   // A key file often carries the SP's certificate too: that certificate is not an IdP trust anchor.
-  if (PRIVATE_KEY.test(text)) return { kind: 'sp-key', patch: { spKey: given } };
-  if (CERTIFICATE.test(text)) return { kind: 'idp-certificate', patch: { idpTrust: given } };
+  if (PRIVATE_KEY.test(text)) return { kind: 'sp-key', given };
+  if (CERTIFICATE.test(text)) return { kind: 'idp-certificate', given };
   return null;
 }

@@ -1,0 +1,17 @@
+/** The use cases' `LiveInstanceReader` over the read-only connectors, with the door's own secret resolver and clock. */
+import { captureLiveSnapshot } from '../connectors/live-snapshot.js';
+import type { SecretResolver } from '../connectors/secrets.js';
+import type { Clock, LiveInstanceReader } from '../usecases/ports.js';
+
+export function liveInstanceReader(secrets: SecretResolver, now: Clock): LiveInstanceReader {
+  return (request) =>
+    captureLiveSnapshot({
+      product: request.product,
+      live: request.live,
+      secrets,
+      users: request.users,
+      ...(request.source !== undefined ? { source: request.source } : {}),
+      ...(request.maxUsers !== undefined ? { maxUsers: request.maxUsers } : {}),
+      now,
+    });
+}
