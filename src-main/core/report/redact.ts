@@ -126,6 +126,9 @@ function redactSignature(s: SignatureReport, r: Redactor): SignatureReport {
   const out: SignatureReport = {
     status: s.status,
     signedElements: [...s.signedElements],
+    // Redaction keeps the element structure, so the paths still name the same elements.
+    signedPaths: [...s.signedPaths],
+    rejectedSignedPaths: [...s.rejectedSignedPaths],
     signatures: s.signatures.map(detail),
     keyInfoCertificates: s.keyInfoCertificates.map((c) => redactCertificate(c, r)),
   };

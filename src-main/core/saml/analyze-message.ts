@@ -12,6 +12,7 @@ import { signatureStatusOf, signedElementsOf } from '../signature/verify-documen
 import { checkRedirectSignature } from '../signature/redirect-signature.js';
 import { commentInjectionFindings } from './comment-injection.js';
 import { sentByIdp } from './message-direction.js';
+import { signedPathsOf } from './signed-paths.js';
 import { readAssertion } from './read-assertion.js';
 import { readAuthnRequest, readLogoutSubject, readProtocolFields } from './read-protocol.js';
 import { verifyMessage } from './verify-message.js';
@@ -73,6 +74,7 @@ export async function readMessage(
     status,
     signedElements: status !== 'valid' ? [] : redirectCovers ? [type === 'AuthnRequest' || type === 'LogoutRequest' ? 'Request' : 'Response'] : signedElementsOf(v),
     signatures: [...v.signatures.map((s) => s.detail), ...(redirect ? [redirect] : [])],
+    ...signedPathsOf(v.signatures, doc, redirectCovers),
     keyInfoCertificates,
   };
   const verifier = (redirect?.accepted ? redirect : v.signatures.find((s) => s.detail.accepted)?.detail)?.verifiedBy;

@@ -73,6 +73,8 @@ export function sampleResult(xml = sampleXml(), source = '/home/jdoe/Downloads/j
     signature: {
       status: 'valid',
       signedElements: ['Response', 'Assertion'],
+      signedPaths: ['/Response', '/Response/Assertion'],
+      rejectedSignedPaths: [],
       signatures: [
         {
           location: '/Response/Signature',
