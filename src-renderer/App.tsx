@@ -250,7 +250,7 @@ export function App() {
                   />
                 )}
                 {activeTab !== 'findings' && activeTab !== 'flow' && activeTab !== 'simulation' && !current && <p className="empty">The input holds no SAML message.</p>}
-                {activeTab === 'attributes' && current && <AttributesPanel message={current.message} simulation={workspace.simulation} targetProfile={workspace.targetProfile} />}
+                {activeTab === 'attributes' && current && <AttributesPanel message={current.message} simulation={workspace.simulation} />}
                 {activeTab === 'message' && current && <MessagePanel message={current.message} />}
                 {activeTab === 'certificates' && current && <CertificatesPanel message={current.message} now={now} />}
                 {activeTab === 'timeline' && current && <TimelinePanel message={current.message} now={now} skewSeconds={skew} />}

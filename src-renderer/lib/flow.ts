@@ -12,13 +12,9 @@ export function withoutQuery(url: string): string {
   return cut === -1 ? url : url.slice(0, cut);
 }
 
-/** Findings name exchanges as `exchange 4: POST https://…` (1-based); the 0-based index of the first one named. */
+/** The 0-based index of the first exchange the finding's evidence was found on, as the engine records it. */
 export function exchangeNamedBy(finding: Finding): number | undefined {
-  for (const e of finding.evidence) {
-    const m = /\bexchange (\d+):/.exec(e.location);
-    if (m) return Number(m[1]) - 1;
-  }
-  return undefined;
+  return finding.evidence.find((e) => e.site?.exchangeIndex !== undefined)?.site?.exchangeIndex;
 }
 
 /** Message index → index of the exchange that carried it. */
