@@ -2,8 +2,7 @@
  * What the Flow tab draws from an analysis result's flow timeline: each exchange with the findings
  * that name it, and the words for how a response was paired with its request.
  */
-import type { AnalysisResult, Finding, MessageResult } from '../../src-main/core/model/index.js';
-import type { FlowTimelineEntry, FlowTimelinePair } from '../../src-main/core/flow/timeline.js';
+import type { AnalysisResult, Finding, FlowTimelineEntry, FlowTimelinePair, MessageResult } from '../../src-main/core/model/index.js';
 import type { PlacedFinding } from './findings.js';
 
 /** The query string and fragment cut off: what presentation mode shows of a URL (they carry messages and RelayState). */

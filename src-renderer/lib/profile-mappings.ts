@@ -3,9 +3,8 @@
  * target" column: taken from the mappings the simulation evaluated (`SimulationMapping`), so the
  * table says what the engine read and found missing, never a second reading of the profile file.
  */
+import type { SimulationMapping } from '../../src-main/core/model/index.js';
 import type { SimulationSummary } from '../../src-main/ipc/contract.js';
-
-type SimulationMapping = SimulationSummary['mappings'][number];
 
 export interface MappingNeed {
   /** The product field the attribute fills ("Username", "Groups"). */

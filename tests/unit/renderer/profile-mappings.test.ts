@@ -6,7 +6,7 @@ import { jiraAttributes, loadExample, makeMessage } from '../jit/helpers.js';
 describe('attribute table: what the target needs, from the simulation’s mappings', () => {
   it('lists what each evaluated mapping reads, with the NameID where a mapping reads it', async () => {
     const { profile, snapshot } = await loadExample('jira-atlassian-sso');
-    profile.provisioning.usernameMapping = '${NameID}';
+    Object.assign(profile.provisioning, { usernameMapping: '${NameID}' });
     const sim = await simulateLogin(makeMessage({ nameId: 'jane.doe@example.com', attributes: jiraAttributes() }), profile, snapshot);
     const needs = mappingNeeds(sim);
     expect(needs).toContainEqual({ field: 'Username', expression: '${NameID}', attribute: 'NameID', missing: false });
