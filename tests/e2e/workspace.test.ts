@@ -182,7 +182,7 @@ describe('workspace in Chromium, bound to the real main-side handlers', () => {
     await shoot(page, '03-pasted-findings');
     // The time line says it in words too: the Conditions window ended before now.
     await page.click('#tab-timeline');
-    expect(await page.locator('.tl-row', { hasText: 'Conditions' }).textContent()).toMatch(/Expired — expired .* ago/);
+    expect(await page.locator('.tl-row', { hasText: 'Conditions' }).textContent()).toMatch(/Expired — expired .* before the reference time/);
     await shoot(page, '03-pasted-timeline');
 
     // A paste into the input box analyses too (the box was empty), and the text stays there.

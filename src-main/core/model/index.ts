@@ -7,3 +7,4 @@ export * from './input.js';
 export * from './flow.js';
 export * from './simulation.js';
 export * from './redaction.js';
+export * from './time-windows.js';

@@ -150,6 +150,8 @@ export interface MessageResult {
   assertion?: AssertionInfo;
   request?: AuthnRequestInfo;
   findings: Finding[];
+  /** The instant the validity windows were judged at: the analysis's `now`, or when a capture recorded the message. */
+  judgedAt?: string;
   /** The decoded document, untouched, for the message view. */
   xml: string;
 }

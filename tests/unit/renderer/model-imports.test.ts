@@ -67,4 +67,11 @@ describe('shared types live in core/model', () => {
     }
     expect(cycles).toEqual([]);
   });
+
+  it('the renderer keeps no copy of what core/model defines (fix-place labels, durations, validity windows)', () => {
+    const copies = sourceFiles(path.join(ROOT, 'src-renderer')).filter((file) =>
+      /\b(?:const|function)\s+(?:FIX_PLACE_LABEL|formatDuration|buildTimeline|describeWindow|verdictOfPlaced)\b/.test(readFileSync(file, 'utf8')),
+    );
+    expect(copies.map(relative)).toEqual([]);
+  });
 });
