@@ -60,9 +60,9 @@ describe('workspace view state', () => {
   });
 
   it('a presentation change waits for the one workspace main pushes, and asks only when main will not push', () => {
-    let { state, generation } = startRequest(INITIAL_VIEW);
-    expect(mainPushesOnPresentationChange(state, false, true)).toBe(false); // nothing analysed yet
-    state = shown(state, clearWorkspace(), generation);
+    const start = startRequest(INITIAL_VIEW);
+    expect(mainPushesOnPresentationChange(start.state, false, true)).toBe(false); // nothing analysed yet
+    const state = shown(start.state, clearWorkspace(), start.generation);
     expect(mainPushesOnPresentationChange(state, false, true)).toBe(true);
     expect(mainPushesOnPresentationChange(state, true, true)).toBe(false); // main's mode does not change
     expect(mainPushesOnPresentationChange(state, undefined, true)).toBe(false); // main's mode unknown
