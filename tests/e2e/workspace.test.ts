@@ -275,6 +275,42 @@ describe('workspace in Chromium, bound to the real main-side handlers', () => {
     expect(demoPerson.filter((v) => clearText.includes(v)).length).toBeGreaterThan(0);
   });
 
+  it('a presentation toggle costs main one view of the workspace (one redaction pass), from the switch and from the menu', async () => {
+    const { page } = await openApp();
+    // Every workspace view main produces for the page: pushed events and answers to workspace:current.
+    const views: boolean[] = [];
+    app.setEventSink((event, payload) => {
+      if (event === 'workspace:updated' && typeof payload === 'object' && payload !== null && 'redacted' in payload) views.push(payload.redacted === true);
+      void wp.emit(event, payload);
+    });
+    const current = app.handlers['workspace:current'];
+    app.handlers['workspace:current'] = async (req) => {
+      const ws = await current(req);
+      if (ws) views.push(ws.redacted);
+      return ws;
+    };
+    const toggle = async (action: () => Promise<unknown>, masked: boolean): Promise<void> => {
+      views.length = 0;
+      const before = await workspaceKey(page);
+      await action();
+      await waitNewWorkspace(page, before);
+      await expect.poll(() => page.locator('.badge.masked').count()).toBe(masked ? 1 : 0);
+      // Give a second, superfluous request time to arrive before counting.
+      await page.waitForTimeout(300);
+      expect(views).toEqual([masked]);
+    };
+    await toggle(() => page.click('.switch'), true);
+    await toggle(() => page.click('.switch'), false);
+    await toggle(async () => {
+      const settings = await app.services.togglePresentation();
+      await wp.emit('menu:toggle-presentation', { presentationMode: settings.presentationMode });
+    }, true);
+    await toggle(async () => {
+      const settings = await app.services.togglePresentation();
+      await wp.emit('menu:toggle-presentation', { presentationMode: settings.presentationMode });
+    }, false);
+  });
+
   it('follows presentation mode toggled from the menu in main (on and off), without an error', async () => {
     const { page, problems } = await openApp();
     const demoPerson = await demoPersonalValues();
