@@ -27,11 +27,12 @@ export default tseslint.config(
     },
   },
   {
-    // The renderer talks to main only through the preload API; it may import types, never runtime code, from src-main.
+    // The renderer talks to main only through the preload API; from src-main it imports types, and at runtime only
+    // core/model (shared types with their pure helpers: fix-place labels, validity windows), never the engine.
     files: ['src-renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['**/src-main/core/**', '!**/src-main/core/model/**'], allowTypeImports: true, message: 'The renderer never imports the engine at runtime; use the preload API.' }] }],
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['**/src-main/core/*.js', '**/src-main/core/*/**', '!**/src-main/core/model/**'], allowTypeImports: true, message: 'The renderer never imports the engine at runtime; use the preload API.' }] }],
     },
   },
 );

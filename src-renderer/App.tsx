@@ -146,7 +146,9 @@ export function App() {
     document.getElementById(`tab-${t.id}`)?.focus();
   };
 
-  const now = workspace ? Date.parse(current?.result.context?.now ?? workspace.analyzedAt) : Date.now();
+  // The instant the engine judged the shown message at (a capture's messages: when each was captured).
+  const judgedAt = current?.message.judgedAt ?? current?.result.context?.now ?? workspace?.analyzedAt ?? new Date().toISOString();
+  const now = Date.parse(judgedAt);
   const skew = current?.result.context?.clockSkewSeconds ?? 180;
   const placeholder = store.busy ?? (presentation ? 'Presentation mode: paste (Ctrl+V) or drop a file to analyse it; personal data is masked.' : 'Nothing analysed yet. Paste a SAMLResponse anywhere, drop a file, or open the demo case.');
 
@@ -250,10 +252,10 @@ export function App() {
                   />
                 )}
                 {activeTab !== 'findings' && activeTab !== 'flow' && activeTab !== 'simulation' && !current && <p className="empty">The input holds no SAML message.</p>}
-                {activeTab === 'attributes' && current && <AttributesPanel message={current.message} simulation={workspace.simulation} targetProfile={workspace.targetProfile} />}
+                {activeTab === 'attributes' && current && <AttributesPanel message={current.message} simulation={workspace.simulation} />}
                 {activeTab === 'message' && current && <MessagePanel message={current.message} />}
                 {activeTab === 'certificates' && current && <CertificatesPanel message={current.message} now={now} />}
-                {activeTab === 'timeline' && current && <TimelinePanel message={current.message} now={now} skewSeconds={skew} />}
+                {activeTab === 'timeline' && current && <TimelinePanel message={current.message} now={judgedAt} skewSeconds={skew} />}
                 {activeTab === 'simulation' && (
                   <SimulationPanel
                     simulation={workspace.simulation}

@@ -4,11 +4,10 @@
  * is on, so the renderer never holds personal data it must not show.
  */
 import type { AnalyzeRequestOptions, ProfileSummary, SetupPatch, WorkspaceResult, WorkspaceSetup } from '../ipc/contract.js';
-import type { Verdict } from '../core/model/finding.js';
 import type { AnalyzeInput } from '../core/model/input.js';
 import type { SimulationResult } from '../core/jit/simulation-types.js';
 import type { AnalysisResult } from '../core/model/result.js';
-import { overallVerdict } from '../core/report/report-model.js';
+import { verdictWithSimulation } from '../core/report/report-model.js';
 import { overlaySetup, requestOptionsOf, setupFromRequest, type AnalysisSetup } from '../usecases/analysis-options.js';
 import { analyzeInputs } from '../usecases/analyze.js';
 import { toAnalyzeInput } from '../usecases/import-capture.js';
@@ -51,16 +50,8 @@ export interface AnalyzeRequest {
   demo?: boolean;
 }
 
-/** fail when any result fails or the simulated login cannot succeed; warn on warnings anywhere. */
-export function workspaceVerdict(results: readonly AnalysisResult[], simulation?: SimulationResult): Verdict {
-  const verdicts: Verdict[] = [overallVerdict(results)];
-  if (simulation) {
-    if (!simulation.canLogIn || simulation.findings.some((f) => f.severity === 'error')) verdicts.push('fail');
-    else if (simulation.findings.some((f) => f.severity === 'warning')) verdicts.push('warn');
-  }
-  if (verdicts.includes('fail')) return 'fail';
-  return verdicts.includes('warn') ? 'warn' : 'pass';
-}
+/** The engine's one verdict for a workspace (results and simulation together). */
+export const workspaceVerdict = verdictWithSimulation;
 
 export interface WorkspaceServiceDeps {
   profiles: TargetProfiles;

@@ -131,6 +131,7 @@ export async function analyze(input: AnalyzeInput, options: AnalysisOptions): Pr
     }
     if (profile === 'aws') message.attributes = annotateAwsAttributes(message);
     const judgedAt = messageClock(options, decoded.capturedAt?.[i]);
+    message.judgedAt = judgedAt.now.toISOString();
     message.findings.push(...runMessageChecks(message, { options: judgedAt, profile, ...(authn.request ? { authnRequest: authn.request } : {}) }));
     message.findings = sortFindings(message.findings);
     message.verdict = verdictOf(message.findings);

@@ -6,9 +6,7 @@
  * Pure module: type imports from the engine model, no runtime dependency besides the channel lists,
  * so the renderer and the e2e harness can import it.
  */
-import type { SimulationResult } from '../core/jit/simulation-types.js';
-import type { AnalysisResult, CertificateInfo, Verdict } from '../core/model/index.js';
-import type { RedactionEntry } from '../core/report/redactor.js';
+import type { AnalysisResult, CertificateInfo, RedactionEntry, SimulationResult, Verdict } from '../core/model/index.js';
 
 // ---------------------------------------------------------------------------------------------
 // Shared payload types
@@ -87,7 +85,7 @@ export interface WorkspaceSetup {
 
 /** The JIT simulation of one login against a target profile (issue 4's `simulation` JSON). */
 export type SimulationSummary = SimulationResult;
-export type { SimulatedUser, SimulationStep } from '../core/jit/simulation-types.js';
+export type { SimulatedUser, SimulationStep } from '../core/model/index.js';
 
 /** What the workspace shows: the analysed input(s), and the simulation when a target profile was used. */
 export interface WorkspaceResult {

@@ -1,42 +1,10 @@
-/** What the IdP sent (NameID and attributes) beside what the target's JIT mappings need from it. */
-import { useEffect, useState } from 'react';
+/** What the IdP sent (NameID and attributes) beside what the target's JIT mappings read from it. */
 import type { MessageResult } from '../../src-main/core/model/index.js';
-import type { ProfileSummary, SimulationSummary } from '../../src-main/ipc/contract.js';
-import { invoke } from '../api.js';
-import { mappingsFromProfile, type MappingNeed } from '../lib/profile-mappings.js';
+import type { SimulationSummary } from '../../src-main/ipc/contract.js';
+import { mappingNeeds, type MappingNeed } from '../lib/profile-mappings.js';
 
-/** The target's mappings, read from its profile through main; empty while loading or without a target. */
-function useProfileMappings(profile: ProfileSummary | undefined): MappingNeed[] {
-  const [needs, setNeeds] = useState<MappingNeed[]>([]);
-  useEffect(() => {
-    setNeeds([]);
-    if (!profile?.valid) return;
-    let live = true;
-    invoke('profiles:load', { id: profile.id }).then(
-      (details) => live && setNeeds(mappingsFromProfile(details.content, details.engine)),
-      () => undefined, // the column stays empty; the simulation's own findings still show what is missing
-    );
-    return () => {
-      live = false;
-    };
-  }, [profile?.id, profile?.valid]);
-  return needs;
-}
-
-/**
- * Attributes the simulation found missing, read from its findings' evidence
- * (`…/Attribute[@Name="groups"]` with the value `(absent)`), so they appear as rows of the table.
- */
-function missingFromFindings(sim: SimulationSummary | undefined): MappingNeed[] {
-  const out: MappingNeed[] = [];
-  for (const f of sim?.findings ?? []) {
-    for (const e of f.evidence) {
-      const name = /Attribute\[@Name=["']([^"']+)["']\]/.exec(e.location)?.[1];
-      if (name && e.value === '(absent)' && !out.some((n) => n.attribute === name)) out.push({ field: f.title, expression: name, attribute: name });
-    }
-  }
-  return out;
-}
+/** The simulation's findings about attributes it found missing, when no row of the table shows that attribute. */
+const MISSING_ATTRIBUTE_FINDINGS = new Set(['jit.attribute-missing', 'jit.groups-not-sent']);
 
 function shortFormat(format: string | undefined): string {
   if (!format) return '—';
@@ -50,19 +18,18 @@ function Verified({ ok }: { ok: boolean }) {
 interface Props {
   message: MessageResult;
   simulation: SimulationSummary | undefined;
-  targetProfile: ProfileSummary | undefined;
 }
 
-export function AttributesPanel({ message, simulation, targetProfile }: Props) {
-  const needs = [...useProfileMappings(targetProfile)];
-  for (const m of missingFromFindings(simulation)) if (!needs.some((n) => n.attribute === m.attribute)) needs.push(m);
-  const sent = new Set(message.attributes.map((a) => a.name));
+export function AttributesPanel({ message, simulation }: Props) {
+  const needs = mappingNeeds(simulation);
   const usedBy = (name: string): MappingNeed[] => needs.filter((n) => n.attribute === name);
   const describe = (list: MappingNeed[]): string => list.map((n) => (n.expression === n.attribute ? n.field : `${n.field} (${n.expression})`)).join(', ');
-  // One row per missing attribute, however many settings read it.
-  const missingNames = [...new Set(needs.filter((n) => n.attribute !== 'NameID' && !sent.has(n.attribute)).map((n) => n.attribute))];
-  const listed = new Set(needs.filter((n) => missingNames.includes(n.attribute)).map((n) => n.field));
-  const jitProblems = simulation?.findings.filter((f) => (f.id === 'jit.attribute-missing' || f.id === 'jit.groups-not-sent') && !listed.has(f.title)) ?? [];
+  // One row per attribute the engine found missing, however many settings read it (the table shows one
+  // message; the simulation read the login response, so an attribute this message has keeps its own row).
+  const sent = new Set(message.attributes.map((a) => a.name));
+  const missingNames = [...new Set(needs.filter((n) => n.missing && n.attribute !== 'NameID' && !sent.has(n.attribute)).map((n) => n.attribute))];
+  const jitProblems =
+    simulation?.findings.filter((f) => MISSING_ATTRIBUTE_FINDINGS.has(f.id) && !f.evidence.some((e) => e.site?.attributeName !== undefined && missingNames.includes(e.site.attributeName))) ?? [];
   const showTarget = needs.length > 0;
 
   return (

@@ -1,6 +1,5 @@
 /** The certificates a message was verified with or carried, and what became of each signature. */
-import type { CertificateInfo, MessageResult } from '../../src-main/core/model/index.js';
-import { formatDuration } from '../lib/timeline.js';
+import { daysUntil, describeWindow, type CertificateInfo, type MessageResult } from '../../src-main/core/model/index.js';
 
 const SOURCE_LABEL: Record<CertificateInfo['source'], string> = {
   'idp-metadata': 'IdP metadata (trusted)',
@@ -17,13 +16,11 @@ function lastSegment(uri: string | undefined): string {
 }
 
 function CertCard({ cert, role, now }: { cert: CertificateInfo; role: string; now: number }) {
-  const end = Date.parse(cert.notAfter);
-  const start = Date.parse(cert.notBefore);
-  const expired = end <= now;
-  const notYet = start > now;
-  const days = (end - now) / 86_400_000;
-  const state = expired ? `expired ${formatDuration(now - end)} ago` : notYet ? `not valid for ${formatDuration(start - now)}` : `valid, ${formatDuration(end - now)} left`;
-  const cls = expired || notYet ? 'error' : days <= 90 ? 'warning' : 'pass';
+  const at = new Date(now).toISOString();
+  const window = describeWindow(role, cert.notBefore, cert.notAfter, at, 0);
+  const days = daysUntil(cert.notAfter, at);
+  const state = window.state === 'valid' ? `valid, ${days ?? '?'} days left` : window.description;
+  const cls = window.state === 'valid' ? (days !== undefined && days <= 90 ? 'warning' : 'pass') : 'error';
   return (
     <article className="card" aria-label={`${role}: ${cert.subject}`}>
       <header>

@@ -1,7 +1,7 @@
 /** Findings grouped by severity; each one opens to its explanation, evidence and fix. */
 import { memo, useEffect, useMemo, useState } from 'react';
-import type { Evidence, Finding, Fix } from '../../src-main/core/model/index.js';
-import { FIX_PLACE_LABEL, groupBySeverity, type PlacedFinding } from '../lib/findings.js';
+import { FIX_PLACE_LABEL, type Evidence, type Finding, type Fix } from '../../src-main/core/model/index.js';
+import { groupBySeverity, type PlacedFinding } from '../lib/findings.js';
 
 const SEVERITY_WORD = { error: 'Error', warning: 'Warning', info: 'Info' } as const;
 

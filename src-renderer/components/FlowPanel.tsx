@@ -4,8 +4,7 @@
  * where the response was posted), then every exchange in order with its SAML messages, the answer page
  * recognised on it, and the findings that name it, each a link to its explanation and fix.
  */
-import type { FlowTimeline, FlowTimelineEntry, FlowTimelinePair } from '../../src-main/core/flow/timeline.js';
-import type { AnalysisResult } from '../../src-main/core/model/index.js';
+import type { AnalysisResult, FlowTimeline, FlowTimelineEntry, FlowTimelinePair } from '../../src-main/core/model/index.js';
 import type { PlacedFinding } from '../lib/findings.js';
 import { carriersOf, findingsByExchange, firstInstant, formatMs, messageAt, offsetText, pairedByText, statusClass, withoutQuery } from '../lib/flow.js';
 

@@ -47,7 +47,7 @@ export function MessagePanel({ message }: { message: MessageResult }) {
   const view = useMemo(
     () =>
       buildXmlView(message.xml, {
-        regions: message.signature.signatures.map((s) => ({ referenceUri: s.referenceUri, accepted: s.accepted })),
+        coverage: message.signature,
         identities: identitiesOf(message),
       }),
     [message],

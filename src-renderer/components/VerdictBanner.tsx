@@ -32,7 +32,7 @@ export const VerdictBanner = memo(function VerdictBanner({ workspace, findings, 
   const v = workspace.verdict;
   const sim = workspace.simulation;
   // A login that cannot succeed is the headline, whatever else is wrong.
-  const reason = sim && !sim.canLogIn ? `The user cannot log in: ${sim.reason}` : verdictReason(findings);
+  const reason = sim && !sim.canLogIn ? `The user cannot log in: ${sim.reason}` : verdictReason(v, findings);
   return (
     <section className={`verdict ${v}`} aria-label="Verdict" data-verdict={v}>
       <span className="mark" aria-hidden="true">

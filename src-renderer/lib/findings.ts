@@ -1,5 +1,5 @@
 /** Gathers every finding of a workspace (input, each message, the JIT simulation) for the at-a-glance view. */
-import type { AnalysisResult, Finding, FixPlace, MessageResult, Severity, Verdict } from '../../src-main/core/model/index.js';
+import type { AnalysisResult, Finding, MessageResult, Severity, Verdict } from '../../src-main/core/model/index.js';
 import type { WorkspaceResult } from '../../src-main/ipc/contract.js';
 
 export interface PlacedFinding {
@@ -25,37 +25,20 @@ export function groupBySeverity(findings: PlacedFinding[]): FindingGroup[] {
   );
 }
 
-export function verdictOfPlaced(findings: PlacedFinding[]): Verdict {
-  if (findings.some((f) => f.finding.severity === 'error')) return 'fail';
-  if (findings.some((f) => f.finding.severity === 'warning')) return 'warn';
-  return 'pass';
-}
-
-/** One line that says why: the first problem by severity, and how many more there are. */
-export function verdictReason(findings: PlacedFinding[]): string {
-  const verdict = verdictOfPlaced(findings);
+/**
+ * One line that says why the verdict main computed is what it is: the first problem of that severity,
+ * and how many more there are. The verdict itself is never recomputed here.
+ */
+export function verdictReason(verdict: Verdict, findings: PlacedFinding[]): string {
   if (verdict === 'pass') return findings.length > 0 ? 'No problems found; see the notes below.' : 'No problems found.';
   const severity: Severity = verdict === 'fail' ? 'error' : 'warning';
   const same = findings.filter((f) => f.finding.severity === severity);
   const first = same[0];
-  if (!first) return '';
+  if (!first) return verdict === 'fail' ? 'The login cannot succeed; see the findings below.' : 'See the warnings below.';
   const rest = same.length - 1;
   const noun = severity === 'error' ? 'error' : 'warning';
   return rest > 0 ? `${first.finding.title} — and ${rest} more ${noun}${rest === 1 ? '' : 's'}.` : `${first.finding.title}.`;
 }
-
-// The renderer never imports engine code at runtime (only types), so it keeps its own copy of these labels.
-export const FIX_PLACE_LABEL: Record<FixPlace, string> = {
-  'aws-console': 'AWS IAM Identity Center console',
-  'atlassian-sso': "Atlassian's SSO 2.0 settings",
-  'resolution-saml-sso': 'resolution SAML SSO app',
-  'atlassian-admin': 'Atlassian administration',
-  'idp-configuration': 'Identity provider configuration',
-  'sp-configuration': 'Service provider configuration',
-  'samlscope-input': 'samlscope input',
-  clock: 'System clock',
-  none: 'No change needed',
-};
 
 /** A message of the workspace with a label people can tell apart ("Response 2 · capture.har"). */
 export interface PlacedMessage {

@@ -2,8 +2,7 @@
  * What the Flow tab draws from an analysis result's flow timeline: each exchange with the findings
  * that name it, and the words for how a response was paired with its request.
  */
-import type { AnalysisResult, Finding, MessageResult } from '../../src-main/core/model/index.js';
-import type { FlowTimelineEntry, FlowTimelinePair } from '../../src-main/core/flow/timeline.js';
+import type { AnalysisResult, Finding, FlowTimelineEntry, FlowTimelinePair, MessageResult } from '../../src-main/core/model/index.js';
 import type { PlacedFinding } from './findings.js';
 
 /** The query string and fragment cut off: what presentation mode shows of a URL (they carry messages and RelayState). */
@@ -12,13 +11,9 @@ export function withoutQuery(url: string): string {
   return cut === -1 ? url : url.slice(0, cut);
 }
 
-/** Findings name exchanges as `exchange 4: POST https://…` (1-based); the 0-based index of the first one named. */
+/** The 0-based index of the first exchange the finding's evidence was found on, as the engine records it. */
 export function exchangeNamedBy(finding: Finding): number | undefined {
-  for (const e of finding.evidence) {
-    const m = /\bexchange (\d+):/.exec(e.location);
-    if (m) return Number(m[1]) - 1;
-  }
-  return undefined;
+  return finding.evidence.find((e) => e.site?.exchangeIndex !== undefined)?.site?.exchangeIndex;
 }
 
 /** Message index → index of the exchange that carried it. */

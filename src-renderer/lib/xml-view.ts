@@ -2,7 +2,8 @@
  * Turns a SAML document into display lines for the message view: indented, one element per line,
  * each line knowing its element path, whether an accepted (or rejected) signature covers it and
  * which identity value was read from it. Parsing uses the browser's DOMParser; the engine's own
- * verdicts (signatures, read values) come from main, this only draws them onto the document.
+ * verdicts (which elements signatures cover, read values) come from main as element paths, and this
+ * only draws them onto the document: it never matches signature references to IDs itself.
  */
 
 export type TokenKind = 'punct' | 'tag' | 'attr' | 'value' | 'text' | 'comment' | 'elided';
@@ -24,10 +25,12 @@ export interface XmlLine {
   readAs?: string;
 }
 
-export interface SignatureRegion {
-  /** `#_abc` reference URI of a ds:Signature; an empty URI covers the whole document. */
-  referenceUri: string;
-  accepted: boolean;
+/** What the engine decided about signatures, as element paths into the document (`SignatureReport`). */
+export interface SignatureCoverage {
+  /** Elements an accepted signature covers; their content is covered too. */
+  signedPaths: readonly string[];
+  /** Elements that carry a signature that was not accepted. */
+  rejectedSignedPaths: readonly string[];
 }
 
 export interface IdentitySource {
@@ -39,7 +42,7 @@ export interface IdentitySource {
 }
 
 export interface XmlViewOptions {
-  regions: SignatureRegion[];
+  coverage: SignatureCoverage;
   identities: IdentitySource[];
   /** Base64 blobs longer than this are shortened in the pretty view (the raw view keeps them). */
   elideOver?: number;
@@ -58,6 +61,25 @@ export function normalizePath(location: string): string {
     .join('/');
 }
 
+/**
+ * One step of the engine's element path: the local name, with a 1-based `[n]` only where siblings
+ * share the name and namespace (the engine's `nodePath` format).
+ */
+export function exactStep(el: Element): string {
+  const parent = el.parentNode;
+  if (!parent || parent.nodeType !== Node.ELEMENT_NODE) return el.localName;
+  let index = 0;
+  let count = 0;
+  for (const sibling of Array.from(parent.childNodes)) {
+    if (sibling.nodeType !== Node.ELEMENT_NODE) continue;
+    const other = sibling as Element;
+    if (other.localName !== el.localName || other.namespaceURI !== el.namespaceURI) continue;
+    count++;
+    if (other === el) index = count;
+  }
+  return count > 1 ? `${el.localName}[${index}]` : el.localName;
+}
+
 export function buildXmlView(xml: string, options: XmlViewOptions): XmlViewResult {
   const doc = new DOMParser().parseFromString(xml, 'application/xml');
   const error = doc.getElementsByTagName('parsererror')[0];
@@ -65,24 +87,13 @@ export function buildXmlView(xml: string, options: XmlViewOptions): XmlViewResul
 
   const lines: XmlLine[] = [];
   const elideOver = options.elideOver ?? 64;
-  const accepted = new Map<string, boolean>();
-  let wholeDocument: Coverage = 'none';
-  for (const region of options.regions) {
-    if (region.referenceUri === '') wholeDocument = region.accepted ? 'signed' : wholeDocument === 'signed' ? 'signed' : 'signed-rejected';
-    else if (region.referenceUri.startsWith('#')) {
-      const id = region.referenceUri.slice(1);
-      accepted.set(id, (accepted.get(id) ?? false) || region.accepted);
-    }
-  }
+  const signed = new Set(options.coverage.signedPaths);
+  const rejected = new Set(options.coverage.rejectedSignedPaths);
   const identities = options.identities.map((i) => ({ ...i, path: normalizePath(i.location) }));
 
-  const coverageOf = (el: Element, inherited: Coverage): Coverage => {
-    const id = el.getAttribute('ID') ?? el.getAttribute('Id') ?? el.getAttribute('id');
-    if (id !== null && accepted.has(id)) {
-      if (accepted.get(id)) return 'signed';
-      return inherited === 'signed' ? 'signed' : 'signed-rejected';
-    }
-    return inherited;
+  const coverageOf = (exactPath: string, inherited: Coverage): Coverage => {
+    if (inherited === 'signed' || signed.has(exactPath)) return 'signed';
+    return rejected.has(exactPath) ? 'signed-rejected' : inherited;
   };
 
   const readAsOf = (el: Element, path: string): string | undefined => {
@@ -112,9 +123,10 @@ export function buildXmlView(xml: string, options: XmlViewOptions): XmlViewResul
     return { kind: 'text', text };
   };
 
-  const walk = (el: Element, depth: number, parentPath: string, inherited: Coverage): void => {
+  const walk = (el: Element, depth: number, parentPath: string, exactParentPath: string, inherited: Coverage): void => {
     const path = `${parentPath}/${el.localName}`;
-    const coverage = coverageOf(el, inherited);
+    const exactPath = `${exactParentPath}/${exactStep(el)}`;
+    const coverage = coverageOf(exactPath, inherited);
     const readAs = readAsOf(el, path);
     const children = Array.from(el.childNodes).filter((n) => !(n.nodeType === Node.TEXT_NODE && (n.nodeValue ?? '').trim() === ''));
     const line = (tokens: XmlToken[], d: number, readAsHere?: string): void => {
@@ -131,7 +143,7 @@ export function buildXmlView(xml: string, options: XmlViewOptions): XmlViewResul
     }
     line(openTag(el, false), depth, readAs);
     for (const child of children) {
-      if (child.nodeType === Node.ELEMENT_NODE) walk(child as Element, depth + 1, path, coverage);
+      if (child.nodeType === Node.ELEMENT_NODE) walk(child as Element, depth + 1, path, exactPath, coverage);
       else if (child.nodeType === Node.COMMENT_NODE) line([{ kind: 'comment', text: `<!--${child.nodeValue ?? ''}-->` }], depth + 1);
       else if (child.nodeType === Node.TEXT_NODE || child.nodeType === Node.CDATA_SECTION_NODE) line([textToken(el, (child.nodeValue ?? '').trim())], depth + 1);
       else if (child.nodeType === Node.PROCESSING_INSTRUCTION_NODE) line([{ kind: 'comment', text: `<?${(child as ProcessingInstruction).target} ${child.nodeValue ?? ''}?>` }], depth + 1);
@@ -139,6 +151,6 @@ export function buildXmlView(xml: string, options: XmlViewOptions): XmlViewResul
     line(closeTag(el), depth);
   };
 
-  walk(doc.documentElement, 0, '', wholeDocument);
+  walk(doc.documentElement, 0, '', '', 'none');
   return { ok: true, lines };
 }

@@ -1,13 +1,21 @@
 /**
- * The workspace state and every action the UI can take, as one hook. Two rules shape it:
- * - Only the newest request may change what is shown (a slow analysis never overwrites a newer one).
- * - In presentation mode only masked workspaces are rendered: turning it on first clears the view,
- *   then re-requests the workspace from main, which sends it redacted.
+ * The workspace state and every action the UI can take, as one hook that wires the pure rules of
+ * `workspace-state.ts` (newest request wins, only masked data in presentation mode, one pushed
+ * workspace per presentation change) to IPC and React.
  */
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import type { ProfileSummary, ReportFormat, Settings, SetupPatch, WorkspaceResult, WorkspaceSetup } from '../../src-main/ipc/contract.js';
 import { errorText, invoke, on } from '../api.js';
-import { personalValuesOf, scrubPersonal } from '../lib/personal.js';
+import {
+  INITIAL_VIEW,
+  exportRedacts,
+  mainPushesOnPresentationChange,
+  receive,
+  setPresentation as withPresentation,
+  showNotice as withNotice,
+  startRequest,
+  type ViewState,
+} from './workspace-state.js';
 
 export interface AppError {
   title: string;
@@ -69,61 +77,56 @@ async function readDropped(file: File): Promise<{ text: string } | { bytes: Uint
 
 export function useWorkspace(): WorkspaceStore {
   const [ready, setReady] = useState(false);
-  const [workspace, setWorkspace] = useState<WorkspaceResult | null>(null);
+  const [view, setView] = useState<ViewState>(INITIAL_VIEW);
   const [settings, setSettings] = useState<Settings | null>(null);
-  const [presentation, setPresentationState] = useState(false);
   const [profiles, setProfiles] = useState<ProfileSummary[]>([]);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<AppError | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
   const [exportRedact, setExportRedact] = useState(true);
-  const [setup, setSetup] = useState<WorkspaceSetup | null>(null);
 
-  const presentationRef = useRef(false);
-  const generation = useRef(0);
-  const personal = useRef<Set<string>>(new Set());
-  const setupNotice = useRef<string | null>(null);
+  /** The view state as of the last transition (event handlers and async steps read it here). */
+  const viewRef = useRef<ViewState>(INITIAL_VIEW);
+  /** Main's presentation mode as last reported, to know whether a change makes main push a workspace. */
+  const mainPresentation = useRef<boolean | undefined>(undefined);
   const focusInputRef = useRef<(() => void) | null>(null);
   const exportRef = useRef<(format: ReportFormat) => Promise<void>>(() => Promise.resolve());
   const profileId = settings?.targetProfileId ?? null;
 
-  const applyPresentationClass = (value: boolean): void => {
-    presentationRef.current = value;
-    setPresentationState(value);
-    document.documentElement.classList.toggle('presentation', value);
-  };
-
-  /** Shows a workspace, unless presentation mode is on and it is not masked. */
-  const accept = useCallback((ws: WorkspaceResult | null, gen: number): boolean => {
-    if (gen !== generation.current) return true; // a newer request owns the view
-    if (ws === null) {
-      setWorkspace(null);
-      return true;
-    }
-    let shown = ws;
-    if (presentationRef.current) {
-      if (!ws.redacted) return false;
-      const { workspace: safe, leaked } = scrubPersonal(ws, personal.current);
-      if (leaked > 0) console.warn(`samlscope: ${leaked} personal value(s) arrived unmasked in presentation mode and were blanked.`);
-      shown = safe;
-    } else if (ws.results.length > 0) {
-      personal.current = personalValuesOf(ws);
-    }
-    setWorkspace(shown);
-    if (shown.setup) setSetup(shown.setup);
-    // Pasted metadata, certificates, keys and snapshots become settings: say what was recognised,
-    // and stop saying it once a later analysis replaced that view.
-    if (shown.notice) setupNotice.current = shown.notice;
-    const said = setupNotice.current;
-    setNotice((current) => shown.notice ?? (current === said ? null : current));
-    if (!shown.notice) setupNotice.current = null;
-    return true;
+  const commit = useCallback((next: ViewState): void => {
+    viewRef.current = next;
+    setView(next);
+    document.documentElement.classList.toggle('presentation', next.presentation);
   }, []);
+
+  const storeSettings = useCallback((s: Settings): void => {
+    mainPresentation.current = s.presentationMode;
+    setSettings(s);
+  }, []);
+
+  const begin = useCallback((): number => {
+    const started = startRequest(viewRef.current);
+    commit(started.state);
+    return started.generation;
+  }, [commit]);
+
+  /** Shows a workspace unless a newer request owns the view; false when presentation mode refused it. */
+  const accept = useCallback(
+    (ws: WorkspaceResult | null, gen: number): boolean => {
+      const outcome = receive(viewRef.current, ws, gen);
+      if (outcome.kind === 'refused') return false;
+      if (outcome.kind === 'shown') {
+        if (outcome.leaked > 0) console.warn(`samlscope: ${outcome.leaked} personal value(s) arrived unmasked in presentation mode and were blanked.`);
+        commit(outcome.state);
+      }
+      return true;
+    },
+    [commit],
+  );
 
   /** Runs one workspace-producing request; only the newest one's answer is shown. */
   const run = useCallback(
     async (label: string, request: () => Promise<WorkspaceResult | null | undefined>): Promise<void> => {
-      const gen = ++generation.current;
+      const gen = begin();
       setBusy(label);
       setError(null);
       try {
@@ -133,26 +136,26 @@ export function useWorkspace(): WorkspaceStore {
           // Clear data while masking is on. Either main turned presentation mode off (menu) before
           // telling us, or something is wrong: ask main, and never render the clear data on a guess.
           const s = await invoke('settings:get', {});
-          if (gen !== generation.current) return;
-          setSettings(s);
+          if (gen !== viewRef.current.generation) return;
+          storeSettings(s);
           if (!s.presentationMode) {
-            applyPresentationClass(false);
+            commit(withPresentation(viewRef.current, false));
             accept(ws, gen);
             return;
           }
           const again = await invoke('workspace:current', {});
           if (!accept(again, gen)) {
-            setWorkspace(null);
+            commit({ ...viewRef.current, workspace: null });
             setError({ title: 'Presentation mode', message: 'The result could not be masked, so it is not shown. Turn presentation mode off to see it.' });
           }
         }
       } catch (e) {
-        if (gen === generation.current) setError({ title: label.replace(/…$/, ' failed'), message: errorText(e) });
+        if (gen === viewRef.current.generation) setError({ title: label.replace(/…$/, ' failed'), message: errorText(e) });
       } finally {
-        if (gen === generation.current) setBusy(null);
+        if (gen === viewRef.current.generation) setBusy(null);
       }
     },
-    [accept],
+    [accept, begin, commit, storeSettings],
   );
 
   const load = useCallback(
@@ -173,35 +176,33 @@ export function useWorkspace(): WorkspaceStore {
 
   const refreshCurrent = useCallback(() => run('Updating the view…', () => invoke('workspace:current', {})), [run]);
 
-  /** Applies a presentation state main already stored (menu, settings event) or that we just stored. */
+  /**
+   * A presentation state main already stored (menu, settings event). Main pushes the re-masked
+   * workspace itself (`workspace:updated`); nothing is requested here.
+   */
   const applyPresentation = useCallback(
-    async (value: boolean): Promise<void> => {
-      if (value === presentationRef.current) return;
-      generation.current += 1; // anything in flight was requested under the old mode
-      if (value) setWorkspace(null); // the clear view leaves the DOM before anything else happens
-      applyPresentationClass(value);
-      await refreshCurrent();
+    (value: boolean): void => {
+      if (value !== viewRef.current.presentation) commit(withPresentation(viewRef.current, value));
     },
-    [refreshCurrent],
+    [commit],
   );
 
   const setPresentation = useCallback(
     async (value: boolean): Promise<void> => {
-      if (value) {
-        generation.current += 1;
-        setWorkspace(null);
-        applyPresentationClass(true);
-      }
+      const before = viewRef.current;
+      const pushes = mainPushesOnPresentationChange(before, mainPresentation.current, value);
+      // Before main answers: a clear view leaves the screen now, and the view main pushes finds the mode it is for.
+      commit(withPresentation(before, value));
       try {
-        setSettings(await invoke('settings:set', { presentationMode: value }));
+        storeSettings(await invoke('settings:set', { presentationMode: value }));
       } catch (e) {
+        commit(withPresentation(viewRef.current, before.presentation));
         setError({ title: 'Presentation mode could not be changed', message: errorText(e) });
         return;
       }
-      if (!value) applyPresentationClass(false);
-      await refreshCurrent();
+      if (!pushes) await refreshCurrent();
     },
-    [refreshCurrent],
+    [commit, refreshCurrent, storeSettings],
   );
 
   // A layout effect: the first requests leave before the empty window's first layout and paint,
@@ -209,7 +210,7 @@ export function useWorkspace(): WorkspaceStore {
   useLayoutEffect(() => {
     let cancelled = false;
     const start = async (): Promise<void> => {
-      const gen = ++generation.current;
+      const gen = begin();
       try {
         // The profile list only fills the picker: it never delays the first workspace.
         invoke('profiles:list', {}).then(
@@ -218,12 +219,15 @@ export function useWorkspace(): WorkspaceStore {
         );
         const s = await invoke('settings:get', {});
         if (cancelled) return;
-        setSettings(s);
-        applyPresentationClass(s.presentationMode);
+        storeSettings(s);
+        commit(withPresentation(viewRef.current, s.presentationMode));
         // First start: the bundled demo case shows what samlscope does with nothing else given.
         const ws = s.demoSeen ? await invoke('workspace:current', {}) : await invoke('workspace:open-demo', {});
         if (!cancelled && !accept(ws, gen)) accept(await invoke('workspace:current', {}), gen);
-        if (!cancelled && !ws?.setup) setSetup(await invoke('workspace:setup', {}));
+        if (!cancelled && !ws?.setup) {
+          const setup = await invoke('workspace:setup', {});
+          commit({ ...viewRef.current, setup });
+        }
       } catch (e) {
         if (!cancelled) setError({ title: 'samlscope could not start', message: errorText(e) });
       } finally {
@@ -237,10 +241,10 @@ export function useWorkspace(): WorkspaceStore {
         void run(`Opening ${fileName}…`, () => Promise.resolve(ws));
       }),
       on('settings:changed', (s) => {
-        setSettings(s);
-        void applyPresentation(s.presentationMode);
+        storeSettings(s);
+        applyPresentation(s.presentationMode);
       }),
-      on('menu:toggle-presentation', ({ presentationMode }) => void applyPresentation(presentationMode)),
+      on('menu:toggle-presentation', ({ presentationMode }) => applyPresentation(presentationMode)),
       on('profiles:changed', (list) => setProfiles(list)),
       on('menu:focus-input', () => focusInputRef.current?.()),
       on('menu:export', ({ format }) => void exportRef.current(format)),
@@ -277,12 +281,14 @@ export function useWorkspace(): WorkspaceStore {
 
   const openDemo = useCallback(() => run('Opening the demo case…', () => invoke('workspace:open-demo', {})), [run]);
 
-  const hasMessage = (workspace?.results.length ?? 0) > 0;
+  const hasMessage = (view.workspace?.results.length ?? 0) > 0;
+  const setSetup = useCallback((setup: WorkspaceSetup) => commit({ ...viewRef.current, setup }), [commit]);
+  const setNotice = useCallback((notice: string | null) => commit(withNotice(viewRef.current, notice)), [commit]);
 
   const selectProfile = useCallback(
     async (id: string | null) => {
       try {
-        setSettings(await invoke('settings:set', { targetProfileId: id }));
+        storeSettings(await invoke('settings:set', { targetProfileId: id }));
       } catch (e) {
         setError({ title: 'Target profile could not be selected', message: errorText(e) });
         return;
@@ -290,7 +296,7 @@ export function useWorkspace(): WorkspaceStore {
       if (hasMessage) await run('Simulating against the target…', () => invoke('workspace:simulate', { targetProfileId: id }));
       else await invoke('workspace:setup', { targetProfileId: id }).then(setSetup, (e: unknown) => setError({ title: 'Setup could not be read', message: errorText(e) }));
     },
-    [run, hasMessage],
+    [run, hasMessage, setSetup, storeSettings],
   );
 
   const updateSetup = useCallback(
@@ -301,7 +307,7 @@ export function useWorkspace(): WorkspaceStore {
         setSetup(out.setup);
         return undefined; // no message yet: the view stays as it is
       }),
-    [load, profileId],
+    [load, profileId, setSetup],
   );
 
   const importProfile = useCallback(async () => {
@@ -314,12 +320,11 @@ export function useWorkspace(): WorkspaceStore {
     } catch (e) {
       setError({ title: 'Profile import failed', message: errorText(e) });
     }
-  }, [selectProfile]);
+  }, [selectProfile, setNotice]);
 
   const exportReport = useCallback(
     async (format: ReportFormat) => {
-      // A shared screen never exports clear data by accident.
-      const redact = presentationRef.current || exportRedact;
+      const redact = exportRedacts(viewRef.current, exportRedact);
       setBusy(`Exporting the ${FORMAT_LABEL[format]} report…`);
       try {
         const outcome = await invoke('report:export', { format, redact });
@@ -330,7 +335,7 @@ export function useWorkspace(): WorkspaceStore {
         setBusy(null);
       }
     },
-    [exportRedact],
+    [exportRedact, setNotice],
   );
   exportRef.current = exportReport;
 
@@ -341,19 +346,19 @@ export function useWorkspace(): WorkspaceStore {
     } catch (e) {
       setError({ title: 'Save failed', message: errorText(e) });
     }
-  }, []);
+  }, [setNotice]);
 
   return {
     ready,
-    workspace,
+    workspace: view.workspace,
     settings,
-    presentation,
+    presentation: view.presentation,
     profiles,
     busy,
     error,
-    notice,
+    notice: view.notice,
     exportRedact,
-    setup,
+    setup: view.setup,
     updateSetup,
     analyzeText,
     dropFile,

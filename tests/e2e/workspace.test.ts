@@ -182,7 +182,7 @@ describe('workspace in Chromium, bound to the real main-side handlers', () => {
     await shoot(page, '03-pasted-findings');
     // The time line says it in words too: the Conditions window ended before now.
     await page.click('#tab-timeline');
-    expect(await page.locator('.tl-row', { hasText: 'Conditions' }).textContent()).toMatch(/Expired — expired .* ago/);
+    expect(await page.locator('.tl-row', { hasText: 'Conditions' }).textContent()).toMatch(/Expired — expired .* before the reference time/);
     await shoot(page, '03-pasted-timeline');
 
     // A paste into the input box analyses too (the box was empty), and the text stays there.
@@ -273,6 +273,42 @@ describe('workspace in Chromium, bound to the real main-side handlers', () => {
     await page.click('#tab-attributes');
     const clearText = (await pageTexts(page)).text.toLowerCase();
     expect(demoPerson.filter((v) => clearText.includes(v)).length).toBeGreaterThan(0);
+  });
+
+  it('a presentation toggle costs main one view of the workspace (one redaction pass), from the switch and from the menu', async () => {
+    const { page } = await openApp();
+    // Every workspace view main produces for the page: pushed events and answers to workspace:current.
+    const views: boolean[] = [];
+    app.setEventSink((event, payload) => {
+      if (event === 'workspace:updated' && typeof payload === 'object' && payload !== null && 'redacted' in payload) views.push(payload.redacted === true);
+      void wp.emit(event, payload);
+    });
+    const current = app.handlers['workspace:current'];
+    app.handlers['workspace:current'] = async (req) => {
+      const ws = await current(req);
+      if (ws) views.push(ws.redacted);
+      return ws;
+    };
+    const toggle = async (action: () => Promise<unknown>, masked: boolean): Promise<void> => {
+      views.length = 0;
+      const before = await workspaceKey(page);
+      await action();
+      await waitNewWorkspace(page, before);
+      await expect.poll(() => page.locator('.badge.masked').count()).toBe(masked ? 1 : 0);
+      // Give a second, superfluous request time to arrive before counting.
+      await page.waitForTimeout(300);
+      expect(views).toEqual([masked]);
+    };
+    await toggle(() => page.click('.switch'), true);
+    await toggle(() => page.click('.switch'), false);
+    await toggle(async () => {
+      const settings = await app.services.togglePresentation();
+      await wp.emit('menu:toggle-presentation', { presentationMode: settings.presentationMode });
+    }, true);
+    await toggle(async () => {
+      const settings = await app.services.togglePresentation();
+      await wp.emit('menu:toggle-presentation', { presentationMode: settings.presentationMode });
+    }, false);
   });
 
   it('follows presentation mode toggled from the menu in main (on and off), without an error', async () => {

@@ -66,7 +66,7 @@ function groupsAreIds(attr: AttributeInfo): Finding {
       'That is what the undocumented ${user:groups} mapping sends; AWS cannot send names. ' +
       'With Atlassian SSO 2.0 JIT the user\'s groups become exactly these values: a group named after each ID is created, and the user is removed from every group not in the response, ' +
       'including name-based groups such as jira-software-users, so the user can lose application access.',
-    evidence: ids.map((v, i) => ({ location: `/Response/Assertion/AttributeStatement/Attribute[@Name="${attr.name}"]/AttributeValue[${i + 1}]`, value: v, personal: true })),
+    evidence: ids.map((v, i) => ({ location: `/Response/Assertion/AttributeStatement/Attribute[@Name="${attr.name}"]/AttributeValue[${i + 1}]`, site: { attributeName: attr.name }, value: v, personal: true })),
     inferred: true,
     fix: {
       summary: `Do not let JIT manage groups from "${attr.name}": translate the IDs to group names, or manage groups in the Atlassian product.`,

@@ -6,7 +6,7 @@
 import { DOCUMENTED_USER_VARIABLES, findVariables, suggestUserVariable } from '../aws/variables.js';
 import { awsFix } from '../fixes/aws-console.js';
 import { makeFinding } from '../findings/make-finding.js';
-import type { Evidence, Finding } from '../model/finding.js';
+import type { Evidence, EvidenceSite, Finding } from '../model/finding.js';
 import type { MessageResult } from '../model/message.js';
 import type { CheckRun } from './check-run.js';
 import { assertionReadable, assertionVerified } from './message-facts.js';
@@ -14,6 +14,7 @@ import { assertionReadable, assertionVerified } from './message-facts.js';
 interface Unresolved {
   where: string;
   location: string;
+  site: EvidenceSite;
   value: string;
   variables: string[];
 }
@@ -23,13 +24,13 @@ export function checkAwsUnresolvedVariables(message: MessageResult, run: CheckRu
   const found: Unresolved[] = [];
   const subject = message.subject;
   if (subject && findVariables(subject.nameId).length > 0) {
-    found.push({ where: 'the Subject (NameID)', location: '/Response/Assertion/Subject/NameID', value: subject.nameId, variables: findVariables(subject.nameId) });
+    found.push({ where: 'the Subject (NameID)', location: '/Response/Assertion/Subject/NameID', site: { personalKind: 'nameid' }, value: subject.nameId, variables: findVariables(subject.nameId) });
   }
   for (const attr of message.attributes) {
     attr.values.forEach((value, i) => {
       const variables = findVariables(value);
       if (variables.length > 0) {
-        found.push({ where: `attribute "${attr.name}"`, location: `/Response/Assertion/AttributeStatement/Attribute[@Name="${attr.name}"]/AttributeValue[${i + 1}]`, value, variables });
+        found.push({ where: `attribute "${attr.name}"`, location: `/Response/Assertion/AttributeStatement/Attribute[@Name="${attr.name}"]/AttributeValue[${i + 1}]`, site: { attributeName: attr.name }, value, variables });
       }
     });
   }
@@ -38,7 +39,7 @@ export function checkAwsUnresolvedVariables(message: MessageResult, run: CheckRu
   const unverified = !assertionVerified(message);
   const evidence: Evidence[] = found.map((f) => {
     const suggestion = suggestUserVariable(f.variables[0] as string);
-    const e: Evidence = { location: f.location, value: f.value, unverified };
+    const e: Evidence = { location: f.location, site: f.site, value: f.value, unverified };
     // A bare `${…}` is configuration text; anything around it may be a person's data.
     if (f.value.replace(/\$\{[^}]*\}/g, '').trim() !== '') e.personal = true;
     if (suggestion) e.expected = suggestion;

@@ -6,7 +6,7 @@ import { makeFinding } from '../findings/make-finding.js';
 import { decodeInput } from '../input/decode.js';
 import type { Finding } from '../model/finding.js';
 import type { CapturedFlow, DecodedMessage } from '../model/input.js';
-import { exchangeLabel } from './exchange-label.js';
+import { exchangeLabel, exchangeSite } from './exchange-label.js';
 import { samlCarriersOf } from './saml-carriers.js';
 
 export interface FlowMessageSource {
@@ -46,7 +46,7 @@ export function extractFlowMessageSources(flow: CapturedFlow): { sources: FlowMe
     for (const carrier of samlCarriersOf(exchange)) {
       const decoded = decodeInput(carrier.text);
       if (!decoded.ok) {
-        findings.push({ ...decoded.finding, message: `${origin}: ${decoded.finding.message}`, evidence: [{ location: origin }, ...decoded.finding.evidence] });
+        findings.push({ ...decoded.finding, message: `${origin}: ${decoded.finding.message}`, evidence: [{ location: origin, site: exchangeSite(exchange) }, ...decoded.finding.evidence] });
         continue;
       }
       const where = carrier.where === 'query' ? 'query string' : 'form body';

@@ -9,7 +9,7 @@ import { makeFinding } from '../findings/make-finding.js';
 import type { Evidence, Finding, Fix } from '../model/finding.js';
 import type { AwsIssuerInfo } from '../model/result.js';
 import type { IdpErrorPage, SpErrorPage } from './answer-pages.js';
-import { exchangeLabel, exchangeLabelWithStatus } from './exchange-label.js';
+import { exchangeLabel, exchangeLabelWithStatus, exchangeSite } from './exchange-label.js';
 import type { FlowMessage } from './link-messages.js';
 
 const JIRA_ACCESS = 'Jira: Administration → Applications → Application access; Confluence: General Configuration → Global permissions (Can use); Bitbucket: Administration → Global permissions';
@@ -126,8 +126,8 @@ const WHAT: Record<SpErrorPage['kind'], string> = {
 
 export function spErrorFinding(page: SpErrorPage, response: FlowMessage | undefined, app: AwsIssuerInfo | undefined): Finding {
   const personal = page.kind === 'user-does-not-exist' || page.kind === 'not-permitted';
-  const evidence: Evidence[] = [{ location: exchangeLabelWithStatus(page.exchange), value: page.text, ...(personal ? { personal: true } : {}) }];
-  if (response) evidence.push({ location: `${exchangeLabel(response.exchange)} (the response it answers)`, ...(response.message.id !== undefined ? { value: response.message.id } : {}) });
+  const evidence: Evidence[] = [{ location: exchangeLabelWithStatus(page.exchange), site: exchangeSite(page.exchange), value: page.text, ...(personal ? { personal: true } : {}) }];
+  if (response) evidence.push({ location: `${exchangeLabel(response.exchange)} (the response it answers)`, site: exchangeSite(response.exchange), ...(response.message.id !== undefined ? { value: response.message.id } : {}) });
   return makeFinding('flow.sp-error', {
     message: `${WHAT[page.kind]} The page says: "${page.text}".`,
     evidence,
@@ -136,8 +136,8 @@ export function spErrorFinding(page: SpErrorPage, response: FlowMessage | undefi
 }
 
 export function idpErrorFinding(page: IdpErrorPage, request: FlowMessage | undefined, app: AwsIssuerInfo | undefined): Finding {
-  const evidence: Evidence[] = [{ location: exchangeLabelWithStatus(page.exchange), value: page.text }];
-  if (request) evidence.push({ location: `${exchangeLabel(request.exchange)} (the request it answers)`, ...(request.message.id !== undefined ? { value: request.message.id } : {}) });
+  const evidence: Evidence[] = [{ location: exchangeLabelWithStatus(page.exchange), site: exchangeSite(page.exchange), value: page.text }];
+  if (request) evidence.push({ location: `${exchangeLabel(request.exchange)} (the request it answers)`, site: exchangeSite(request.exchange), ...(request.message.id !== undefined ? { value: request.message.id } : {}) });
   return makeFinding('flow.idp-error', {
     message:
       `IAM Identity Center refused the login with "No access" instead of sending a SAML response${request ? ` to AuthnRequest ${request.message.id ?? ''}` : ''}. ` +

@@ -10,18 +10,18 @@ import { genericIdpFix } from '../fixes/idp-generic.js';
 import { makeFinding } from '../findings/make-finding.js';
 import type { Evidence, Finding } from '../model/finding.js';
 import type { AwsIssuerInfo } from '../model/result.js';
-import { exchangeLabel } from './exchange-label.js';
+import { exchangeLabel, exchangeSite } from './exchange-label.js';
 import type { FlowMessage } from './link-messages.js';
 import type { FlowPair } from './pair-messages.js';
 
 function requestEvidence(request: FlowMessage, attribute: string, value: string | undefined): Evidence {
-  const e: Evidence = { location: `${exchangeLabel(request.exchange)}, /AuthnRequest/@${attribute}` };
+  const e: Evidence = { location: `${exchangeLabel(request.exchange)}, /AuthnRequest/@${attribute}`, site: exchangeSite(request.exchange) };
   if (value !== undefined) e.value = value;
   return e;
 }
 
 function responseEvidence(response: FlowMessage, attribute: string, value: string | undefined): Evidence {
-  const e: Evidence = { location: `${exchangeLabel(response.exchange)}, /Response/@${attribute}` };
+  const e: Evidence = { location: `${exchangeLabel(response.exchange)}, /Response/@${attribute}`, site: exchangeSite(response.exchange) };
   if (value !== undefined) e.value = value;
   if (!response.message.signature.signedElements.includes('Response')) e.unverified = true;
   return e;
@@ -91,7 +91,7 @@ export function acsMismatch(pair: FlowPair, app: AwsIssuerInfo | undefined, prof
   const difference = describeDifference(postedTo, requested);
   if (!difference) return undefined;
   const evidence: Evidence[] = [
-    { location: `${exchangeLabel(response.exchange)} (URL the response was posted to)`, value: postedTo, expected: requested },
+    { location: `${exchangeLabel(response.exchange)} (URL the response was posted to)`, site: exchangeSite(response.exchange), value: postedTo, expected: requested },
     requestEvidence(request, 'AssertionConsumerServiceURL', requested),
   ];
   if (response.message.destination !== undefined) evidence.push(responseEvidence(response, 'Destination', response.message.destination));

@@ -4,16 +4,11 @@
  * (what the SP was waiting for), so a wrong or missing InResponseTo can be reported against it.
  */
 import { BEARER } from '../checks/message-facts.js';
+import type { PairedBy } from '../model/flow.js';
 import type { MessageResult } from '../model/message.js';
 import type { FlowMessage } from './link-messages.js';
 
-export type PairedBy =
-  /** InResponseTo names this request. */
-  | 'in-response-to'
-  /** InResponseTo names no request in the capture (or is absent); this was the request the SP was waiting for. */
-  | 'position'
-  /** No request precedes the response: IdP-initiated, or the capture started after the request. */
-  | 'none';
+export type { PairedBy } from '../model/flow.js';
 
 export interface FlowPair {
   request?: FlowMessage;

@@ -14,7 +14,7 @@ import { genericIdpFix } from '../fixes/idp-generic.js';
 import { makeFinding } from '../findings/make-finding.js';
 import type { Finding } from '../model/finding.js';
 import type { AwsIssuerInfo } from '../model/result.js';
-import { exchangeLabel } from './exchange-label.js';
+import { exchangeLabel, exchangeSite } from './exchange-label.js';
 import type { FlowPair } from './pair-messages.js';
 
 export function relayStateMismatch(pair: FlowPair, app: AwsIssuerInfo | undefined, profile: 'aws' | 'generic' = 'aws'): Finding | undefined {
@@ -32,8 +32,8 @@ export function relayStateMismatch(pair: FlowPair, app: AwsIssuerInfo | undefine
       'or to find its own login state: the user lands on the wrong page, or the SP refuses the response.',
     // The response first: that is where the value went wrong (the Flow tab lists the finding under it).
     evidence: [
-      { location: `${exchangeLabel(response.exchange)}, RelayState returned with the Response`, value: returned ?? '(none)', expected: sent },
-      { location: `${exchangeLabel(request.exchange)}, RelayState sent with the AuthnRequest`, value: sent },
+      { location: `${exchangeLabel(response.exchange)}, RelayState returned with the Response`, site: exchangeSite(response.exchange), value: returned ?? '(none)', expected: sent },
+      { location: `${exchangeLabel(request.exchange)}, RelayState sent with the AuthnRequest`, site: exchangeSite(request.exchange), value: sent },
     ],
     // That a configured "Relay state" replaces the SP's value is inferred: AWS documents it for portal-started logins only.
     inferred: true,

@@ -1,54 +1,16 @@
 /**
- * The flow as a timeline for people: every captured exchange in order, the SAML messages it carried,
+ * Builds the flow timeline (`core/model/flow.ts`): every captured exchange in order, the SAML messages it carried,
  * the answer page recognised on it, and how each response pairs with its request (timing, RelayState).
  * The CLI's text output and the workspace render it; it holds no personal data beyond page sentences.
  */
 import type { CapturedFlow } from '../model/input.js';
-import type { MessageType } from '../model/message.js';
 import type { MessageResult } from '../model/message.js';
 import type { AnalysisOptions } from '../model/options.js';
 import { urlWithoutQuery } from './exchange-label.js';
 import { inspectFlow } from './inspect-flow.js';
-import type { PairedBy } from './pair-messages.js';
+import type { FlowTimeline, FlowTimelineEntry, FlowTimelinePage, FlowTimelinePair } from '../model/flow.js';
 
-export interface FlowTimelineEntry {
-  /** `CapturedExchange.index` (0-based; people see it +1). */
-  exchangeIndex: number;
-  method: string;
-  /** Without query string: Redirect-binding queries are kilobytes of base64. */
-  url: string;
-  status?: number;
-  startedAt?: string;
-  /** Messages this exchange carried: `messageIndex` is the MessageResult index in the analysis result. */
-  messages: Array<{ messageIndex: number; type: MessageType; id?: string; inResponseTo?: string }>;
-  /** A recognised SP or IdP error page; `user` is the username an SP page names (personal: redaction masks it inside `text`). */
-  page?: FlowTimelinePage;
-}
-
-export interface FlowTimelinePage {
-  side: 'sp' | 'idp';
-  kind: string;
-  text: string;
-  user?: string;
-}
-
-export interface FlowTimelinePair {
-  requestMessageIndex?: number;
-  responseMessageIndex: number;
-  pairedBy: PairedBy;
-  /** Milliseconds from the request's exchange to the response's, when the capture has both times. */
-  elapsedMs?: number;
-  /** The request's RelayState and the response's; `echoed` is false when the IdP did not send back what the SP sent. */
-  relayState?: { request?: string; response?: string; echoed: boolean };
-  /** AssertionConsumerServiceURL the request asked for, and the URL the response was posted to. */
-  requestedAcsUrl?: string;
-  postedTo?: string;
-}
-
-export interface FlowTimeline {
-  entries: FlowTimelineEntry[];
-  pairs: FlowTimelinePair[];
-}
+export type { FlowTimeline, FlowTimelineEntry, FlowTimelinePage, FlowTimelinePair } from '../model/flow.js';
 
 function elapsed(from?: string, to?: string): number | undefined {
   if (from === undefined || to === undefined) return undefined;

@@ -46,7 +46,7 @@ function idpAttributeFix(ctx: FindingContext, args: { field: string; value?: str
 }
 
 function attributeEvidence(ctx: FindingContext, name: string, value: string, expected?: string): Evidence {
-  const e: Evidence = { location: ctx.facts.attributeLocation(name), value, personal: value !== '(absent)' };
+  const e: Evidence = { location: ctx.facts.attributeLocation(name), site: { attributeName: name }, value, personal: value !== '(absent)' };
   if (expected !== undefined) e.expected = expected;
   if (!ctx.facts.verified) e.unverified = true;
   return e;

@@ -4,12 +4,12 @@
  * add optional fields, never rename one.
  */
 import { z } from 'zod';
+import { PRODUCTS, type Product } from '../model/simulation.js';
 import { parseWith, type ParseOutcome } from './schema-issues.js';
 
 export const SNAPSHOT_SCHEMA_VERSION = 1 as const;
 
-export const PRODUCTS = ['jira', 'confluence', 'bitbucket', 'bamboo'] as const;
-export type Product = (typeof PRODUCTS)[number];
+export { PRODUCTS, type Product };
 
 /**
  * Crowd-style directory types; `delegating` = internal with LDAP authentication; `other` = anything else (e.g. custom);

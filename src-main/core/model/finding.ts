@@ -12,6 +12,8 @@ export type { Severity } from './severity.js';
 export interface Evidence {
   /** A path into the message (`/Response/Assertion/Subject/NameID`), a file position (`line 3, column 7`) or a setting name (`--acs-url`). */
   location: string;
+  /** The same place as data, when code needs to act on it. */
+  site?: EvidenceSite;
   /** The value found there, verbatim. */
   value?: string;
   /** What a correct setup would have there, when known. */
@@ -89,4 +91,20 @@ const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 
 /** Errors first, then warnings, then information; stable within a severity. */
 export function sortFindings<T extends Pick<Finding, 'severity'>>(findings: readonly T[]): T[] {
   return [...findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+}
+
+/** The kinds of personal value whose placeholders reports name after them (`user-1@redacted.invalid`, `«id-1»`). */
+export type PersonalValueKind = 'nameid' | 'id' | 'relay-state' | 'address';
+
+/**
+ * What a piece of evidence is about, as data. `location` says it for people; code (the Flow tab,
+ * the attribute table, redaction) reads this and never parses the `location` sentence.
+ */
+export interface EvidenceSite {
+  /** The captured exchange it was found on: `CapturedExchange.index` (0-based). */
+  exchangeIndex?: number;
+  /** The SAML Attribute it concerns, by its Name. */
+  attributeName?: string;
+  /** For personal values that are no attribute value: what kind of value it is. */
+  personalKind?: PersonalValueKind;
 }

@@ -4,3 +4,7 @@ export * from './message.js';
 export * from './result.js';
 export * from './options.js';
 export * from './input.js';
+export * from './flow.js';
+export * from './simulation.js';
+export * from './redaction.js';
+export * from './time-windows.js';

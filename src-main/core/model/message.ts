@@ -34,6 +34,14 @@ export interface SignatureReport {
   status: SignatureStatus;
   /** Elements covered by an accepted signature. */
   signedElements: SignedElement[];
+  /**
+   * Paths into `MessageResult.xml` (`/Response/Assertion`, `[n]` where siblings share a name) of the
+   * elements an accepted signature covers; everything inside them is covered too. The message view
+   * marks exactly these: it never matches signature references to IDs itself.
+   */
+  signedPaths: string[];
+  /** Paths of the elements that carry a signature that was not accepted. */
+  rejectedSignedPaths: string[];
   signatures: SignatureDetail[];
   /** The trusted certificate that verified the accepted signature(s). */
   certificate?: CertificateInfo;
@@ -142,6 +150,8 @@ export interface MessageResult {
   assertion?: AssertionInfo;
   request?: AuthnRequestInfo;
   findings: Finding[];
+  /** The instant the validity windows were judged at: the analysis's `now`, or when a capture recorded the message. */
+  judgedAt?: string;
   /** The decoded document, untouched, for the message view. */
   xml: string;
 }

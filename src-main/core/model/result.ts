@@ -1,6 +1,6 @@
 import type { Finding } from './finding.js';
 import type { MessageResult } from './message.js';
-import type { FlowTimeline } from '../flow/timeline.js';
+import type { FlowTimeline } from './flow.js';
 
 export const SCHEMA_VERSION = 1 as const;
 

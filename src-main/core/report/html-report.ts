@@ -19,7 +19,7 @@ import {
   certificateValidityText,
   countBySeverity,
   inputVerdict,
-  overallVerdict,
+  verdictWithSimulation,
   referenceTime,
   shortUrn,
   timeWindows,
@@ -262,7 +262,7 @@ export function renderHtmlReport(report: ReportInput): string {
   const title = report.title?.trim() || DEFAULT_REPORT_TITLE;
   const counts = countBySeverity(report.results);
   const messages = report.results.reduce((n, r) => n + r.messages.length, 0);
-  const verdict = overallVerdict(report.results);
+  const verdict = verdictWithSimulation(report.results, report.simulation);
   const chips = [
     `${report.results.length} input${report.results.length === 1 ? '' : 's'}`,
     `${messages} message${messages === 1 ? '' : 's'}`,

@@ -17,7 +17,7 @@ import {
   certificateValidityText,
   countBySeverity,
   inputVerdict,
-  overallVerdict,
+  verdictWithSimulation,
   referenceTime,
   shortUrn,
   timeWindows,
@@ -108,7 +108,7 @@ function plural(n: number, word: string): string {
 /** Renders the whole report as Markdown. */
 export function renderMarkdownReport(report: ReportInput): string {
   const title = report.title?.trim() || DEFAULT_REPORT_TITLE;
-  const verdict = overallVerdict(report.results);
+  const verdict = verdictWithSimulation(report.results, report.simulation);
   const counts = countBySeverity(report.results);
   const now = referenceTime(report);
   const out: string[] = [`# ${mdText(title)}`, ''];

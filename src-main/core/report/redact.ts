@@ -30,14 +30,10 @@ export interface RedactedAnalysis {
 /** AWS IAM Identity Center's signing certificates carry this fixed DN (aws.md §1): kept verbatim. */
 const AWS_CERT_DN = /^CN=amazonaws\.com,\s*OU=IDAS,\s*O=Amazon,\s*C=US$/i;
 
-/** Category of a personal evidence value, from where it was found. */
-function evidenceCategory(location: string): PersonalCategory {
-  if (/NameID/i.test(location)) return 'nameid';
-  if (/InResponseTo|SessionIndex|@ID\b|\bID\b/.test(location)) return 'id';
-  if (/RelayState/i.test(location)) return 'relay-state';
-  if (/Address/.test(location)) return 'address';
-  const attribute = /Attribute\[@Name=["']([^"']+)["']\]|attribute ["']([^"']+)["']/i.exec(location);
-  if (attribute) return categoryForAttribute(attribute[1] ?? attribute[2] ?? '');
+/** Category of a personal evidence value, from what the check says it is about (never from the location text). */
+function evidenceCategory(e: Evidence): PersonalCategory {
+  if (e.site?.personalKind !== undefined) return e.site.personalKind;
+  if (e.site?.attributeName !== undefined) return categoryForAttribute(e.site.attributeName);
   return 'personal';
 }
 
@@ -82,7 +78,7 @@ function collect(result: AnalysisResult, redactor: Redactor, docs: Map<MessageRe
   for (const f of findings) {
     for (const e of f.evidence) {
       if (!e.personal) continue;
-      const category = evidenceCategory(e.location);
+      const category = evidenceCategory(e);
       registerPersonal(redactor, e.value, category, 'finding evidence');
       if (e.expected !== undefined && !isDescription(e.expected)) registerPersonal(redactor, e.expected, category, 'finding evidence');
     }
@@ -100,7 +96,7 @@ function redactFix(fix: Fix, r: Redactor): Fix {
 
 function redactEvidence(e: Evidence, r: Redactor): Evidence {
   const out: Evidence = { ...e, location: r.sweep(e.location) };
-  const category = evidenceCategory(e.location);
+  const category = evidenceCategory(e);
   const one = (v: string): string => (e.personal && !isMappingExpression(v) ? r.redactValue(v, category, 'finding evidence') : r.redactString(v));
   if (e.value !== undefined) out.value = one(e.value);
   if (e.expected !== undefined) out.expected = isDescription(e.expected) ? r.sweep(e.expected) : one(e.expected);
@@ -126,6 +122,9 @@ function redactSignature(s: SignatureReport, r: Redactor): SignatureReport {
   const out: SignatureReport = {
     status: s.status,
     signedElements: [...s.signedElements],
+    // Redaction keeps the element structure, so the paths still name the same elements.
+    signedPaths: [...s.signedPaths],
+    rejectedSignedPaths: [...s.rejectedSignedPaths],
     signatures: s.signatures.map(detail),
     keyInfoCertificates: s.keyInfoCertificates.map((c) => redactCertificate(c, r)),
   };

@@ -7,33 +7,9 @@
  * (`user-1@redacted.invalid` vs `user-1b@redacted.invalid`). Nothing here ever records a value in its output.
  */
 
-/** Kinds of personal data, each with its own placeholder series. */
-export type PersonalCategory =
-  | 'email'
-  | 'nameid'
-  | 'name'
-  | 'username'
-  | 'value'
-  | 'id'
-  | 'relay-state'
-  | 'address'
-  | 'local-user'
-  | 'personal';
+import type { DroppedCategory, PersonalCategory, RedactionCategory, RedactionEntry } from '../model/redaction.js';
 
-/** Things removed without a placeholder series: they are dropped, not pseudonymised. */
-export type DroppedCategory = 'signature-value' | 'digest-value' | 'certificate-bytes' | 'ciphertext' | 'encoded-data' | 'credential' | 'xml-document';
-
-export type RedactionCategory = PersonalCategory | DroppedCategory;
-
-/** One line of "what was redacted": never the value itself. */
-export interface RedactionEntry {
-  category: RedactionCategory;
-  placeholder: string;
-  /** How often the placeholder stands in the redacted data. */
-  count: number;
-  /** Where the value was found, e.g. `NameID`, `attribute "email"` (labels only, never values). */
-  seenAs: string[];
-}
+export type { DroppedCategory, PersonalCategory, RedactionCategory, RedactionEntry } from '../model/redaction.js';
 
 /** A value the caller knows to be personal, for `register`/`redactDeep`. */
 export interface PersonalValue {

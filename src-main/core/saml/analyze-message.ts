@@ -15,6 +15,7 @@ import { signatureFixes, signatureIdpOf } from '../signature/signature-fixes.js'
 import type { SpSigningKey } from '../signature/sp-signing-keys.js';
 import { commentInjectionFindings } from './comment-injection.js';
 import { sentByIdp } from './message-direction.js';
+import { signedPathsOf } from './signed-paths.js';
 import { readAssertion } from './read-assertion.js';
 import { readAuthnRequest, readLogoutSubject, readProtocolFields } from './read-protocol.js';
 import { verifyMessage } from './verify-message.js';
@@ -87,6 +88,7 @@ export async function readMessage(
     status,
     signedElements: status !== 'valid' ? [] : redirectCovers ? [type === 'AuthnRequest' || type === 'LogoutRequest' ? 'Request' : 'Response'] : signedElementsOf(v),
     signatures: [...v.signatures.map((s) => s.detail), ...(redirect ? [redirect] : [])],
+    ...signedPathsOf(v.signatures, doc, redirectCovers),
     keyInfoCertificates,
   };
   const verifier = (redirect?.accepted ? redirect : v.signatures.find((s) => s.detail.accepted)?.detail)?.verifiedBy;

@@ -1,7 +1,7 @@
 import type { Document, Element } from '@xmldom/xmldom';
-import type { Finding } from '../model/finding.js';
+import type { EvidenceSite, Finding } from '../model/finding.js';
 import { makeFinding } from '../findings/make-finding.js';
-import { SAML_NS, elementText, hasSuspiciousChildNodes, nodePath } from '../xml/dom.js';
+import { SAML_NS, attr, elementText, hasSuspiciousChildNodes, isElement, nodePath } from '../xml/dom.js';
 
 /** Elements whose text identifies someone or something; comments or CDATA inside them split what naive readers see. */
 const IDENTITY_ELEMENTS = new Set(['NameID', 'AttributeValue', 'Issuer', 'Audience']);
@@ -21,6 +21,14 @@ function suspiciousIdentityNodes(doc: Document): Element[] {
   return out;
 }
 
+/** What kind of personal value the element holds, for the placeholder reports give it. */
+function siteOf(el: Element): EvidenceSite {
+  if (el.localName === 'NameID') return { personalKind: 'nameid' };
+  const parent = el.parentNode;
+  const attributeName = el.localName === 'AttributeValue' && parent && isElement(parent) ? attr(parent, 'Name') : undefined;
+  return attributeName !== undefined ? { attributeName } : {};
+}
+
 /** `nameid.comment`: identity values split by comments, CDATA or PIs in the document as it arrived (CVE-2017-11427 class). */
 export function commentInjectionFindings(doc: Document): Finding[] {
   return suspiciousIdentityNodes(doc).map((el) =>
@@ -30,7 +38,7 @@ export function commentInjectionFindings(doc: Document): Finding[] {
         summary: 'AWS never sends comments inside values: find what rewrote this response. Make sure the SP runs a SAML library with the comment-injection fix (e.g. Atlassian SSO and resolution SAML SSO current versions).',
         where: 'none',
       },
-      evidence: [{ location: nodePath(el), value: elementText(el).trim(), personal: el.localName !== 'Issuer' && el.localName !== 'Audience' }],
+      evidence: [{ location: nodePath(el), site: siteOf(el), value: elementText(el).trim(), personal: el.localName !== 'Issuer' && el.localName !== 'Audience' }],
     }),
   );
 }

@@ -76,6 +76,8 @@ describe('cert.rotation', () => {
   const keyInfoOnly = (base: MessageResult): MessageResult['signature'] => ({
     status: 'untrusted',
     signedElements: [],
+    signedPaths: [],
+    rejectedSignedPaths: ['/Response'],
     signatures: base.signature.signatures.map((s) => ({ ...s, accepted: false, cryptoValid: false, verifiesWithKeyInfoOnly: true, problem: 'not signed by a trusted certificate' })),
     keyInfoCertificates: [rotated],
   });

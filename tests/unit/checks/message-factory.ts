@@ -38,6 +38,8 @@ export function makeMessage(overrides: Partial<MessageResult> = {}): MessageResu
     signature: {
       status: 'valid',
       signedElements: ['Response', 'Assertion'],
+      signedPaths: ['/Response', '/Response/Assertion'],
+      rejectedSignedPaths: [],
       signatures: [
         { location: '/Response/Signature', parent: 'Response', referenceUri: '#_response-1', transforms: [], accepted: true, cryptoValid: true },
         { location: '/Response/Assertion/Signature', parent: 'Assertion', referenceUri: '#_assertion-1', transforms: [], accepted: true, cryptoValid: true },

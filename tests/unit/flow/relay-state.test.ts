@@ -18,6 +18,8 @@ describe('flow.relay-state-mismatch', () => {
     expect(f.evidence[0]!.location).toMatch(/^exchange 3: POST /);
     expect(f.evidence[1]).toMatchObject({ value: RELAY_STATE });
     expect(f.evidence[1]!.location).toMatch(/^exchange 2: GET /);
+    // The same places as data, for the Flow tab (0-based, as CapturedExchange.index counts).
+    expect(f.evidence.map((e) => e.site)).toEqual([{ exchangeIndex: 2 }, { exchangeIndex: 1 }]);
     expect(f.fix).toMatchObject({ where: 'aws-console', field: 'Relay state' });
     // The timeline, which the workspace draws, agrees.
     expect(buildFlowTimeline(flow, result.messages, flowOptions()).pairs[0]!.relayState?.echoed).toBe(false);

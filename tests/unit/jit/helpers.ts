@@ -33,6 +33,8 @@ export function makeMessage(spec: MessageSpec = {}): MessageResult {
     signature: {
       status,
       signedElements: verified ? ['Response', 'Assertion'] : [],
+      signedPaths: verified ? ['/Response'] : [],
+      rejectedSignedPaths: verified || status === 'unsigned' ? [] : ['/Response'],
       signatures: status === 'unsigned' ? [] : [{ location: '/Response/Signature', parent: 'Response', referenceUri: '#_r', transforms: [], accepted: verified, cryptoValid: verified, ...(verified ? {} : { problem: 'digest mismatch' }) }],
       keyInfoCertificates: [],
     },

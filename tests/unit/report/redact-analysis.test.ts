@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { analyze } from '../../../src-main/core/analyze.js';
 import { defaultOptions } from '../../../src-main/core/model/options.js';
 import type { AnalysisResult } from '../../../src-main/core/model/result.js';
+import type { Evidence } from '../../../src-main/core/model/finding.js';
 import { redactAnalysis } from '../../../src-main/core/report/redact.js';
 import { redactSimulation } from '../../../src-main/core/report/redact-simulation.js';
 import { renderHtmlReport } from '../../../src-main/core/report/html-report.js';
@@ -239,5 +240,21 @@ describe('redactAnalysis on a hand-built result', () => {
     const { results } = redactAnalysis([result]);
     expect(results[0]!.messages[0]!.xml).not.toContain(PERSON.username);
     expect(results[0]!.messages[0]!.xml).toMatch(/<saml2:NameID[^>]*>«username-1»<!---->/);
+  });
+});
+
+describe('placeholder kind of personal evidence', () => {
+  const withEvidence = (evidence: Evidence): AnalysisResult => {
+    const result = sampleResult();
+    result.messages = [];
+    result.findings = [{ id: 'flow.unsolicited', severity: 'info', title: 't', message: 'm', fix: { summary: 's', where: 'none' }, evidence: [evidence] }];
+    return result;
+  };
+  const redactedValue = (evidence: Evidence): string | undefined => redactAnalysis([withEvidence(evidence)]).results[0]?.findings[0]?.evidence[0]?.value;
+
+  test('comes from what the check says the value is, not from words in the location', () => {
+    expect(redactedValue({ location: 'the third exchange', site: { personalKind: 'relay-state' }, value: 'state-7f3a', personal: true })).toBe('«relaystate-1»');
+    expect(redactedValue({ location: 'a page about the NameID and RelayState', value: 'state-7f3a', personal: true })).toBe('«personal-1»');
+    expect(redactedValue({ location: 'somewhere', site: { attributeName: 'email' }, value: 'jane@example.com', personal: true })).toBe('user-1@redacted.invalid');
   });
 });

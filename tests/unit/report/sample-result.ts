@@ -73,6 +73,8 @@ export function sampleResult(xml = sampleXml(), source = '/home/jdoe/Downloads/j
     signature: {
       status: 'valid',
       signedElements: ['Response', 'Assertion'],
+      signedPaths: ['/Response', '/Response/Assertion'],
+      rejectedSignedPaths: [],
       signatures: [
         {
           location: '/Response/Signature',
@@ -123,7 +125,7 @@ export function sampleResult(xml = sampleXml(), source = '/home/jdoe/Downloads/j
         },
         evidence: [
           { location: '/Response/Assertion/Subject/SubjectConfirmation/SubjectConfirmationData/@Recipient', value: DEFAULTS.acsUrl, expected: 'https://jira.example.com/plugins/servlet/samlconsumer/' },
-          { location: '/Response/Assertion/Subject/NameID', value: PERSON.nameId, personal: true },
+          { location: '/Response/Assertion/Subject/NameID', site: { personalKind: 'nameid' }, value: PERSON.nameId, personal: true },
         ],
       },
       {
@@ -132,7 +134,7 @@ export function sampleResult(xml = sampleXml(), source = '/home/jdoe/Downloads/j
         title: 'Group values are IDs, not names',
         message: `The attribute "groups" carries ${PERSON.groupId}, an identity-store group ID; Jira would create a group with that name for ${PERSON.lastName}.`,
         fix: { summary: 'Map a group attribute only if the engine can resolve IDs; otherwise manage groups in Jira.', where: 'aws-console', path: 'IAM Identity Center → Applications → Jira → Actions → Edit attribute mappings' },
-        evidence: [{ location: '/Response/Assertion/AttributeStatement/Attribute[@Name="groups"]/AttributeValue', value: PERSON.groupId, personal: true }],
+        evidence: [{ location: '/Response/Assertion/AttributeStatement/Attribute[@Name="groups"]/AttributeValue', site: { attributeName: 'groups' }, value: PERSON.groupId, personal: true }],
         inferred: true,
       },
       {
@@ -156,7 +158,7 @@ export function sampleResult(xml = sampleXml(), source = '/home/jdoe/Downloads/j
         title: 'IdP-initiated (unsolicited) response',
         message: 'The capture starts at the AWS access portal.',
         fix: { summary: 'Nothing to change.', where: 'none' },
-        evidence: [{ location: `RelayState`, value: PERSON.relayState, personal: true }],
+        evidence: [{ location: `RelayState`, site: { personalKind: 'relay-state' }, value: PERSON.relayState, personal: true }],
       },
     ],
     messages: [message],
