@@ -12,7 +12,7 @@ import {
 import { certificatePemFromBase64 } from '../metadata/pem.js';
 import type { DocumentStructure } from './inspect-structure.js';
 import { readSignedInfo } from './signed-info.js';
-import { checkSignatureWith } from './verify-crypto.js';
+import { prepareSignature, verifyPreparedWith } from './verify-crypto.js';
 
 /** Why a signature is refused before or regardless of cryptography. */
 export type StructuralProblem =
@@ -121,6 +121,15 @@ function referenceProblems(
   return problems;
 }
 
+/** The one element whose ID attribute the same-document reference names (duplicates are refused as wrapping). */
+function referencedElement(uri: string, structure: DocumentStructure): Element | undefined {
+  if (uri === '') return structure.root;
+  if (!uri.startsWith('#')) return undefined;
+  const id = uri.slice(1);
+  const targets = (structure.ids.get(id) ?? []).filter((el) => el.getAttribute('ID') === id);
+  return targets.length === 1 ? targets[0] : undefined;
+}
+
 /**
  * Checks one ds:Signature: placement, reference, algorithms, then the cryptography against each
  * trusted certificate in turn (xml-crypto takes one key per instance). KeyInfo certificates are tried
@@ -128,7 +137,6 @@ function referenceProblems(
  */
 export function checkSignature(
   signature: Element,
-  xml: string,
   structure: DocumentStructure,
   trusted: TrustAnchor[],
 ): CheckedSignature {
@@ -164,9 +172,13 @@ export function checkSignature(
     return checked;
   }
 
+  const target = referencedElement(info.referenceUris[0]!, structure);
+  const prepared = target
+    ? prepareSignature(signature, target, info.canonicalizationAlgorithm!)
+    : { ok: false as const, error: `the signature references an element with uri ${info.referenceUris[0]} but could not find such element` };
   let lastError: string | undefined;
   for (const anchor of trusted) {
-    const result = checkSignatureWith(xml, signature, anchor.cert.pem);
+    const result = verifyPreparedWith(prepared, anchor.cert.pem);
     if (result.ok) {
       detail.cryptoValid = true;
       detail.verifiedBy = anchor.info.sha256Fingerprint;
@@ -177,7 +189,7 @@ export function checkSignature(
   }
   if (!detail.cryptoValid) {
     for (const pem of keyInfoPems) {
-      if (checkSignatureWith(xml, signature, pem).ok) {
+      if (verifyPreparedWith(prepared, pem).ok) {
         detail.verifiesWithKeyInfoOnly = true;
         break;
       }

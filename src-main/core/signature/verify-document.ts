@@ -34,7 +34,7 @@ function directAssertions(root: Element): Element[] {
  */
 export function verifyDocument(doc: Document, xml: string, trusted: TrustAnchor[]): DocumentVerification {
   const structure = inspectStructure(doc);
-  const signatures = structure.signatures.map((s) => checkSignature(s, xml, structure, trusted));
+  const signatures = structure.signatures.map((s) => checkSignature(s, structure, trusted));
   const wrapping: string[] = [];
   const result: DocumentVerification = { structure, signatures, wrapping };
 
