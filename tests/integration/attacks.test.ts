@@ -13,6 +13,7 @@ import {
   COMMENT_ATTACK_NAMEID,
   deflateBomb,
   extraRoot,
+  hideAssertionInSignature,
   injectComment,
   resignWithAttacker,
   stripSignatures,
@@ -21,6 +22,7 @@ import {
   XSW,
 } from '../fixtures/attacks.js';
 import { DEFAULTS, signedAwsResponse, toPostBinding } from '../fixtures/aws-response.js';
+import type { SignatureHidingPlace } from '../fixtures/attacks.js';
 import { IDP_KEY } from '../fixtures/keys.js';
 
 const NOW = new Date(DEFAULTS.issueInstant.getTime() + 30_000);
@@ -185,5 +187,38 @@ describe('hostile XML and encodings', () => {
     const started = performance.now();
     await expectRejected(url, 'input.too-large');
     expect(performance.now() - started).toBeLessThan(1_000);
+  });
+});
+
+describe('an unsigned Assertion hidden inside the ds:Signature of a signed Response without one', () => {
+  const places: SignatureHidingPlace[] = ['Signature', 'KeyInfo', 'X509Data', 'X509Certificate', 'SignatureValue'];
+  const responses = {
+    'success without an Assertion': () => signedAwsResponse({ sign: { response: true }, includeAssertion: false }),
+    'IdP error response': () => signedAwsResponse({ sign: { response: true }, statusCode: 'urn:oasis:names:tc:SAML:2.0:status:Responder' }),
+  } as const;
+
+  for (const [kind, response] of Object.entries(responses)) {
+    for (const place of places) {
+      it(`${kind}, Assertion in ${place}: not valid, fails, names where it is, never read`, async () => {
+        const result = await run(hideAssertionInSignature(response(), place));
+        const context = summary(result);
+        const m = result.messages[0]!;
+        expect(m.signature.status, context).not.toBe('valid');
+        expect(m.verdict, context).toBe('fail');
+        const located = allFindings(result).filter((f) => f.severity === 'error' && JSON.stringify(f).includes('/Response/Signature'));
+        expect(located.map((f) => f.id), context).not.toEqual([]);
+        expect(JSON.stringify(located), context).toContain('Assertion');
+        expect(m.subject, context).toBeUndefined();
+        if (kind === 'success without an Assertion') expect(ids(result), context).toContain('assertion.missing');
+        expectAttackerNeverVerified(result);
+      });
+    }
+  }
+
+  it('the same responses without the hidden Assertion stay valid', async () => {
+    for (const response of Object.values(responses)) {
+      const result = await run(response());
+      expect(result.messages[0]!.signature.status, summary(result)).toBe('valid');
+    }
   });
 });

@@ -4,6 +4,7 @@ import type { SpPrivateKey } from '../model/options.js';
 import { makeFinding } from '../findings/make-finding.js';
 import type { TrustAnchor } from '../signature/check-signature.js';
 import { verifyDocument, type DocumentVerification } from '../signature/verify-document.js';
+import { insideSignature } from '../signature/uncovered-assertions.js';
 import { SAML_NS, firstChildElement, isElement, nodePath } from '../xml/dom.js';
 import { parseStrictXml } from '../xml/strict-parse.js';
 import { decryptAssertion } from './decrypt-assertion.js';
@@ -126,5 +127,6 @@ export async function verifyMessage(
 }
 
 function firstAssertion(v: DocumentVerification): Element | undefined {
-  return v.structure.assertions.find((a) => a.localName === 'Assertion');
+  // Never one hidden inside a ds:Signature: no signature can cover it, and a reader must not mistake it for the message's.
+  return v.structure.assertions.find((a) => a.localName === 'Assertion' && !insideSignature(a));
 }

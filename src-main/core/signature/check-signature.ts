@@ -12,6 +12,7 @@ import {
 import { certificatePemFromBase64 } from '../metadata/pem.js';
 import type { DocumentStructure } from './inspect-structure.js';
 import { readSignedInfo } from './signed-info.js';
+import { signatureSchemaProblems } from './signature-schema.js';
 import { prepareSignature, verifyPreparedWith } from './verify-crypto.js';
 
 /** Why a signature is refused before or regardless of cryptography. */
@@ -146,6 +147,7 @@ export function checkSignature(
   if (placement.parent === 'other') {
     problems.push({ kind: 'wrapping', detail: `a Signature at ${nodePath(signature)}, where SAML signatures never sit (only on the root or on an Assertion directly under the Response)` });
   }
+  for (const detail of signatureSchemaProblems(signature)) problems.push({ kind: 'malformed', detail });
   problems.push(...referenceProblems(signature, info, structure));
   const algorithms = algorithmProblems(info);
   problems.push(...algorithms.problems);

@@ -2,7 +2,8 @@ import type { Document, Element } from '@xmldom/xmldom';
 import type { SignatureStatus, SignedElement } from '../model/message.js';
 import { SAML_NS, nodePath } from '../xml/dom.js';
 import { checkSignature, type CheckedSignature, type TrustAnchor } from './check-signature.js';
-import { inspectStructure, isWithin, type DocumentStructure } from './inspect-structure.js';
+import { inspectStructure, type DocumentStructure } from './inspect-structure.js';
+import { insideAdviceOf, uncoveredAssertions } from './uncovered-assertions.js';
 
 /** The outcome of verifying one document, before it is turned into findings. */
 export interface DocumentVerification {
@@ -61,6 +62,11 @@ export function verifyDocument(doc: Document, xml: string, trusted: TrustAnchor[
   if (stray.length > 0) {
     wrapping.push(`the document holds ${stray.length} Assertion element(s) besides ${anchor ? nodePath(anchor) : 'the signed one'} (${stray.map((a) => nodePath(a)).join(', ')}); a Response carries exactly one`);
   }
+  // A message some accepted signature covers is read as verified: then no assertion anywhere may be unsigned.
+  if (result.rootSignature || result.assertionSignature) {
+    const covered = result.assertionSignature?.covers ?? (result.rootSignature ? result.assertion : undefined);
+    wrapping.push(...uncoveredAssertions(structure.assertions, covered, stray));
+  }
   for (const [id, elements] of structure.ids) {
     if (elements.length > 1) wrapping.push(`${elements.length} elements carry the ID ${id} (${elements.map((e) => nodePath(e)).join(', ')}); IDs must be unique`);
   }
@@ -74,14 +80,6 @@ export function verifyDocument(doc: Document, xml: string, trusted: TrustAnchor[
     for (const p of s.problems) if (p.kind === 'wrapping' && !wrapping.includes(p.detail)) wrapping.push(p.detail);
   }
   return result;
-}
-
-/** True when `el` lies inside a saml:Advice element that is itself inside `assertion`. */
-function insideAdviceOf(el: Element, assertion: Element): boolean {
-  for (let node = el.parentNode as Element | null; node && node !== assertion; node = node.parentNode as Element | null) {
-    if (node.namespaceURI === SAML_NS && node.localName === 'Advice') return isWithin(node, assertion);
-  }
-  return false;
 }
 
 /** Which elements the accepted signatures cover. */
