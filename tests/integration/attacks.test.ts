@@ -19,6 +19,7 @@ import {
   stripSignatures,
   tamperNameId,
   withDoctype,
+  xmlnsPrefixedAttribute,
   XSW,
 } from '../fixtures/attacks.js';
 import { DEFAULTS, signedAwsResponse, toPostBinding } from '../fixtures/aws-response.js';
@@ -176,6 +177,13 @@ describe('hostile XML and encodings', () => {
     const started = performance.now();
     await expectRejected(billionLaughs(bothSigned()), 'xml.dtd');
     expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
+  it('an xmlns-prefixed attribute that is no namespace declaration on the signed NameID → xml.malformed', async () => {
+    for (const signed of [bothSigned(), assertionSigned(), responseSigned()]) {
+      const result = await expectRejected(xmlnsPrefixedAttribute(signed), 'xml.malformed');
+      expect(JSON.stringify(result.findings), summary(result)).toContain('xmlnsEvil');
+    }
   });
 
   it('a second root element → xml.malformed', async () => {

@@ -1,4 +1,5 @@
 import { InputDecodeError, safePrefix } from './decode-error.js';
+import { declaredEncodingProblem, type ActualEncoding } from '../xml/declared-encoding.js';
 
 const XML_START = /^\s*</;
 
@@ -17,9 +18,11 @@ export function bytesLookLikeXml(bytes: Buffer): boolean {
  */
 export function bytesToXmlText(bytes: Buffer, what: string): string {
   let text: string;
+  let actual: ActualEncoding = 'utf-8';
   try {
-    if (bytes[0] === 0xff && bytes[1] === 0xfe) text = new TextDecoder('utf-16le', { fatal: true }).decode(bytes.subarray(2));
-    else if (bytes[0] === 0xfe && bytes[1] === 0xff) text = new TextDecoder('utf-16be', { fatal: true }).decode(bytes.subarray(2));
+    if (bytes[0] === 0xff && bytes[1] === 0xfe) actual = 'utf-16le';
+    else if (bytes[0] === 0xfe && bytes[1] === 0xff) actual = 'utf-16be';
+    if (actual !== 'utf-8') text = new TextDecoder(actual, { fatal: true }).decode(bytes.subarray(2));
     else text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
     throw new InputDecodeError('input.decode-failed', `${what} decodes to bytes that are not valid UTF-8 text. SAML messages are UTF-8 XML; the value may be corrupted or encrypted by something other than SAML.`, [
@@ -38,5 +41,12 @@ export function bytesToXmlText(bytes: Buffer, what: string): string {
       { location: what, value: 'control characters' },
     ]);
   }
+  checkDeclaredEncoding(text, actual, what);
   return text;
+}
+
+/** Refuses an XML declaration whose encoding label does not describe how the text was decoded. */
+export function checkDeclaredEncoding(text: string, actual: ActualEncoding, what: string): void {
+  const problem = declaredEncodingProblem(text, actual);
+  if (problem) throw new InputDecodeError('input.decode-failed', `${what}: ${problem}.`, [{ location: what, value: problem }]);
 }

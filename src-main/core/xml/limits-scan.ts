@@ -22,7 +22,8 @@ export type ScanViolation =
   | { kind: 'attributes'; offset: number; count: number; name: string }
   | { kind: 'elements'; offset: number; count: number }
   | { kind: 'nodes'; offset: number; count: number }
-  | { kind: 'children'; offset: number; count: number; name: string };
+  | { kind: 'children'; offset: number; count: number; name: string }
+  | { kind: 'syntax'; offset: number; problem: string };
 
 const NAME_END = /[\s/>]/;
 
@@ -122,6 +123,8 @@ function scanStructure(text: string, limits: ScanLimits, counter: NodeCounter): 
           selfClosing = text[j - 1] === '/';
           break;
         }
+        // XML 1.0 [44]: an empty-element tag ends with "/>" exactly; xmldom also accepts "/ >".
+        if (c === '/' && text[j + 1] !== '>') return { kind: 'syntax', offset: j, problem: `"/" inside the tag <${name}> must be followed directly by ">"` };
         j++;
       }
       if (selfClosing) {

@@ -5,8 +5,10 @@
  * signature checks get bypassed. Real protocol messages never contain DOCTYPE, ENTITY or processing
  * instructions, so refusing them costs nothing and removes whole attack classes.
  */
-import { DOMParser, type Document, type Node } from '@xmldom/xmldom';
+import { DOMParser, type Document, type Element, type Node } from '@xmldom/xmldom';
+import { checkAttributeNames } from './attribute-names.js';
 import { scanXmlLimits } from './limits-scan.js';
+import { xmlCharProblem } from './xml-chars.js';
 
 export interface XmlLimits {
   /** Characters of XML text accepted at all. */
@@ -125,6 +127,9 @@ export function parseStrictXml(xml: string, what = 'XML document', limits: Parti
     throw fail('xml.dtd', what, `contains a <!${kind} declaration; document type and entity declarations are refused because they enable entity expansion and parser-confusion attacks`, positionOf(text, dtd.index));
   }
 
+  const chars = xmlCharProblem(text);
+  if (chars) throw fail('xml.malformed', what, `is not well-formed XML: ${chars.problem}`, positionOf(text, chars.offset));
+
   // Bombs are refused before the DOM is built (the scan is linear; the parser is not on hostile shapes).
   const violation = scanXmlLimits(text, lim);
   if (violation) {
@@ -135,6 +140,7 @@ export function parseStrictXml(xml: string, what = 'XML document', limits: Parti
     if (violation.kind === 'attributes') {
       throw fail('xml.too-many-attributes', what, `element <${violation.name}> has more than ${lim.maxAttributesPerElement} attributes, the limit for one element`, at);
     }
+    if (violation.kind === 'syntax') throw fail('xml.malformed', what, `is not well-formed XML: ${violation.problem}`, at);
     if (violation.kind === 'nodes') {
       throw fail('input.too-large', what, `has more than ${lim.maxNodes} nodes (elements, text, comments, CDATA sections and processing instructions together), the limit for one document`, at);
     }
@@ -198,6 +204,8 @@ function checkTree(doc: Document, what: string, lim: XmlLimits & NodeLimits): vo
         if (depth > lim.maxDepth) {
           throw fail('xml.too-deep', what, `nests elements ${depth} deep at <${node.nodeName}>, deeper than the limit of ${lim.maxDepth}`, at);
         }
+        const naming = checkAttributeNames(node as unknown as Element);
+        if (naming) throw fail('xml.malformed', what, `is not well-formed XML: ${naming}`, at);
         const attributes = (node as unknown as { attributes: { length: number } }).attributes.length;
         if (attributes > lim.maxAttributesPerElement) {
           throw fail('xml.too-many-attributes', what, `element <${node.nodeName}> has ${attributes} attributes, more than the limit of ${lim.maxAttributesPerElement}`, at);
