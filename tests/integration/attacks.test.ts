@@ -13,14 +13,17 @@ import {
   COMMENT_ATTACK_NAMEID,
   deflateBomb,
   extraRoot,
+  hideAssertionInSignature,
   injectComment,
   resignWithAttacker,
   stripSignatures,
   tamperNameId,
   withDoctype,
+  xmlnsPrefixedAttribute,
   XSW,
 } from '../fixtures/attacks.js';
 import { DEFAULTS, encryptAssertion, signedAwsResponse, toPostBinding } from '../fixtures/aws-response.js';
+import type { SignatureHidingPlace } from '../fixtures/attacks.js';
 import { IDP_KEY, SP_KEY } from '../fixtures/keys.js';
 import { pysaml2Available, pysaml2SignEncryptSign } from '../fixtures/pysaml2.js';
 
@@ -221,6 +224,13 @@ describe('hostile XML and encodings', () => {
     expect(performance.now() - started).toBeLessThan(2_000);
   });
 
+  it('an xmlns-prefixed attribute that is no namespace declaration on the signed NameID → xml.malformed', async () => {
+    for (const signed of [bothSigned(), assertionSigned(), responseSigned()]) {
+      const result = await expectRejected(xmlnsPrefixedAttribute(signed), 'xml.malformed');
+      expect(JSON.stringify(result.findings), summary(result)).toContain('xmlnsEvil');
+    }
+  });
+
   it('a second root element → xml.malformed', async () => {
     await expectRejected(extraRoot(bothSigned()), 'xml.malformed');
   });
@@ -230,5 +240,38 @@ describe('hostile XML and encodings', () => {
     const started = performance.now();
     await expectRejected(url, 'input.too-large');
     expect(performance.now() - started).toBeLessThan(1_000);
+  });
+});
+
+describe('an unsigned Assertion hidden inside the ds:Signature of a signed Response without one', () => {
+  const places: SignatureHidingPlace[] = ['Signature', 'KeyInfo', 'X509Data', 'X509Certificate', 'SignatureValue'];
+  const responses = {
+    'success without an Assertion': () => signedAwsResponse({ sign: { response: true }, includeAssertion: false }),
+    'IdP error response': () => signedAwsResponse({ sign: { response: true }, statusCode: 'urn:oasis:names:tc:SAML:2.0:status:Responder' }),
+  } as const;
+
+  for (const [kind, response] of Object.entries(responses)) {
+    for (const place of places) {
+      it(`${kind}, Assertion in ${place}: not valid, fails, names where it is, never read`, async () => {
+        const result = await run(hideAssertionInSignature(response(), place));
+        const context = summary(result);
+        const m = result.messages[0]!;
+        expect(m.signature.status, context).not.toBe('valid');
+        expect(m.verdict, context).toBe('fail');
+        const located = allFindings(result).filter((f) => f.severity === 'error' && JSON.stringify(f).includes('/Response/Signature'));
+        expect(located.map((f) => f.id), context).not.toEqual([]);
+        expect(JSON.stringify(located), context).toContain('Assertion');
+        expect(m.subject, context).toBeUndefined();
+        if (kind === 'success without an Assertion') expect(ids(result), context).toContain('assertion.missing');
+        expectAttackerNeverVerified(result);
+      });
+    }
+  }
+
+  it('the same responses without the hidden Assertion stay valid', async () => {
+    for (const response of Object.values(responses)) {
+      const result = await run(response());
+      expect(result.messages[0]!.signature.status, summary(result)).toBe('valid');
+    }
   });
 });

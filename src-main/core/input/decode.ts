@@ -14,7 +14,7 @@ import { detectShape } from './detect.js';
 import { inflateMessage } from './inflate.js';
 import { resolveInputLimits, type InputLimits } from './limits.js';
 import { base64FromFormValue, parseParams, queryOfUrl, type RawParam } from './query.js';
-import { bytesLookLikeXml, bytesToXmlText } from './xml-text.js';
+import { bytesLookLikeXml, bytesToXmlText, checkDeclaredEncoding } from './xml-text.js';
 
 export type { InputLimits } from './limits.js';
 export { DEFAULT_INPUT_LIMITS } from './limits.js';
@@ -42,6 +42,7 @@ export function decodeInput(content: string, limits?: Partial<InputLimits>): Dec
     switch (shape.kind) {
       case 'xml':
         detected = 'xml';
+        checkDeclaredEncoding(shape.text, 'utf-8', 'the XML text');
         return success(detected, [{ xml: shape.text, binding: 'XML', origin: 'XML text' }]);
       case 'base64': {
         detected = 'base64';

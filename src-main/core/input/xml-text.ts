@@ -1,5 +1,6 @@
 import { InputDecodeError, safePrefix } from './decode-error.js';
 import { decodeXmlBytes } from './declared-encoding.js';
+import { declaredEncodingProblem, type ActualEncoding } from '../xml/declared-encoding.js';
 
 const XML_START = /^\s*</;
 
@@ -19,7 +20,9 @@ export function bytesLookLikeXml(bytes: Buffer): boolean {
  * so what is shown is exactly what arrived.
  */
 export function bytesToXmlText(bytes: Buffer, what: string): string {
-  let text = decodeXmlBytes(bytes, what).text;
+  const decoded = decodeXmlBytes(bytes, what);
+  let text = decoded.text;
+  const actual: ActualEncoding = decoded.encoding === 'UTF-16LE' ? 'utf-16le' : decoded.encoding === 'UTF-16BE' ? 'utf-16be' : 'utf-8';
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (!XML_START.test(text)) {
     throw new InputDecodeError('input.decode-failed', `${what} decodes to text that is not XML: it starts with "${safePrefix(text)}" instead of "<".`, [
@@ -32,5 +35,12 @@ export function bytesToXmlText(bytes: Buffer, what: string): string {
       { location: what, value: 'control characters' },
     ]);
   }
+  checkDeclaredEncoding(text, actual, what);
   return text;
+}
+
+/** Refuses an XML declaration whose encoding label does not describe how the text was decoded. */
+export function checkDeclaredEncoding(text: string, actual: ActualEncoding, what: string): void {
+  const problem = declaredEncodingProblem(text, actual);
+  if (problem) throw new InputDecodeError('input.decode-failed', `${what}: ${problem}.`, [{ location: what, value: problem }]);
 }

@@ -4,6 +4,7 @@ import type { SpPrivateKey } from '../model/options.js';
 import { makeFinding } from '../findings/make-finding.js';
 import type { TrustAnchor } from '../signature/check-signature.js';
 import { verifyDocument, type DocumentVerification } from '../signature/verify-document.js';
+import { insideSignature } from '../signature/uncovered-assertions.js';
 import { SAML_NS, firstChildElement, isElement, nodePath } from '../xml/dom.js';
 import { parseStrictXml } from '../xml/strict-parse.js';
 import { decryptAssertion } from './decrypt-assertion.js';
@@ -34,7 +35,24 @@ function spliceDecrypted(doc: Document, encrypted: Element, assertionXml: string
   let target = clone.documentElement as Element;
   for (const i of path) target = target.childNodes[i] as Element;
   target.parentNode!.replaceChild(clone.createComment(MARKER), target);
-  return clone.toString().replace(`<!--${MARKER}-->`, assertionXml.replace(/^<\?xml[^>]*\?>/, ''));
+  // A function, not a string, as the replacement: `$'` and `$&` in the plaintext must stay literal text.
+  const plaintext = assertionXml.replace(/^<\?xml[^>]*\?>/, '');
+  return clone.toString().replace(`<!--${MARKER}-->`, () => plaintext);
+}
+
+/**
+ * The decrypted assertion put back in place and verified, or what was wrong with it: the plaintext is as
+ * untrusted as any input (one flipped ciphertext bit in CBC mode yields junk), so a refusal is a problem
+ * of this message, never an exception that stops the run.
+ */
+function readDecrypted(doc: Document, encrypted: Element, assertionXml: string, trusted: TrustAnchor[]): { root: Element; verification: DocumentVerification } | { problem: string } {
+  try {
+    const xml = spliceDecrypted(doc, encrypted, assertionXml);
+    const decrypted = parseStrictXml(xml, 'decrypted assertion');
+    return { root: decrypted.documentElement!, verification: verifyDocument(decrypted, xml, trusted, 'assertion') };
+  } catch (error) {
+    return { problem: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 /**
@@ -74,23 +92,29 @@ export async function verifyMessage(
           evidence: [{ location: nodePath(direct), value: 'EncryptedAssertion' }],
         }));
       } else {
-        decryptedWith = outcome.keyOrigin;
-        if (outcome.obsoleteKeyTransport) findings.push(obsoleteKeyTransportFinding(direct));
-        const xml2 = spliceDecrypted(doc, direct, outcome.assertionXml);
-        const doc2 = parseStrictXml(xml2, 'decrypted assertion');
-        const inner = verifyDocument(doc2, xml2, trusted, 'assertion');
-        decryptedRoot = doc2.documentElement ?? undefined;
-        // The Response signature covers the ciphertext and is judged on the original document; the
-        // assertion's own signature can only be judged on the decrypted one.
-        const innerAssertionSignatures = inner.signatures.filter((s) => inner.assertion && s.element.parentNode === inner.assertion);
-        verification = {
-          structure: verification.structure,
-          signatures: [...verification.signatures, ...innerAssertionSignatures],
-          wrapping: [...verification.wrapping, ...inner.wrapping.filter((w) => !verification.wrapping.includes(w))],
-          ...(verification.rootSignature ? { rootSignature: verification.rootSignature } : {}),
-          ...(inner.assertionSignature ? { assertionSignature: inner.assertionSignature } : {}),
-          ...(inner.assertion ? { assertion: inner.assertion } : {}),
-        };
+        const inner = readDecrypted(doc, direct, outcome.assertionXml, trusted);
+        if ('problem' in inner) {
+          findings.push(makeFinding('assertion.decryption-failed', {
+            message: `The encrypted assertion decrypts with ${outcome.keyOrigin}, but what it decrypts to is not a readable assertion: ${inner.problem}. Either the ciphertext was changed on the way, or someone who has the SP's public certificate encrypted something else.`,
+            fix: { summary: 'Capture the login again directly from AWS IAM Identity Center; if it happens again, check for a proxy that rewrites the response.', where: 'none' },
+            evidence: [{ location: nodePath(direct), value: inner.problem }],
+          }));
+        } else {
+          decryptedWith = outcome.keyOrigin;
+          if (outcome.obsoleteKeyTransport) findings.push(obsoleteKeyTransportFinding(direct));
+          decryptedRoot = inner.root;
+          const innerAssertionSignatures = inner.verification.signatures.filter((s) => inner.verification.assertion && s.element.parentNode === inner.verification.assertion);
+          // The Response signature covers the ciphertext and is judged on the original document; the
+          // assertion's own signature can only be judged on the decrypted one.
+          verification = {
+            structure: verification.structure,
+            signatures: [...verification.signatures, ...innerAssertionSignatures],
+            wrapping: [...verification.wrapping, ...inner.verification.wrapping.filter((w) => !verification.wrapping.includes(w))],
+            ...(verification.rootSignature ? { rootSignature: verification.rootSignature } : {}),
+            ...(inner.verification.assertionSignature ? { assertionSignature: inner.verification.assertionSignature } : {}),
+            ...(inner.verification.assertion ? { assertion: inner.verification.assertion } : {}),
+          };
+        }
       }
     }
   }
@@ -128,5 +152,6 @@ export async function verifyMessage(
 }
 
 function firstAssertion(v: DocumentVerification): Element | undefined {
-  return v.structure.assertions.find((a) => a.localName === 'Assertion');
+  // Never one hidden inside a ds:Signature: no signature can cover it, and a reader must not mistake it for the message's.
+  return v.structure.assertions.find((a) => a.localName === 'Assertion' && !insideSignature(a));
 }

@@ -1,33 +1,25 @@
 import type { Element, Node } from '@xmldom/xmldom';
-import { C14nCanonicalization, type CanonicalizationOrTransformationAlgorithmProcessOptions, type SignedXml } from 'xml-crypto';
-import { C14N11, C14N11_WITH_COMMENTS } from './algorithms.js';
 import { joinUriReferences } from './uri-join.js';
 
-export { C14N11, C14N11_WITH_COMMENTS };
-
 /**
- * Canonical XML 1.1 (https://www.w3.org/TR/xml-c14n11/) for xml-crypto, which ships only 1.0 and the
- * exclusive forms. 1.1 renders namespaces like inclusive 1.0; it differs in the attributes of the xml:
- * namespace an element whose parent is left out of the node-set (the signed element) takes from its
- * ancestors: xml:lang and xml:space are inherited from the nearest ancestor, xml:id never is, and xml:base
- * is joined with the ancestors' values ("xml:base fixup").
+ * Canonical XML 1.1 (https://www.w3.org/TR/xml-c14n11/). It renders namespaces like inclusive C14N 1.0
+ * and differs in the attributes of the xml: namespace an element whose parent is left out of the node-set
+ * (the signed element, or SignedInfo) takes from its ancestors: xml:lang and xml:space are inherited from
+ * the nearest ancestor, xml:id never is, and xml:base is joined with the ancestors' values ("xml:base
+ * fixup"). canonicalize.ts hands the canonicaliser a copy of the apex with these attributes applied.
  */
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 
-/** The xml: attributes the signed element's omitted ancestors hand down, read before xml-crypto clones it. */
-export interface InheritedXmlAttributes {
+/** The xml: attributes an element's ancestors hand down. */
+interface InheritedXmlAttributes {
   lang?: string;
   space?: string;
   /** xml:base values of the ancestors, nearest first. */
   bases: string[];
 }
 
-type Options = CanonicalizationOrTransformationAlgorithmProcessOptions & { inheritedXml?: InheritedXmlAttributes };
-/** The node type xml-crypto declares (the DOM's), which is @xmldom/xmldom's at run time. */
-type XmlCryptoNode = Parameters<C14nCanonicalization['process']>[0];
-
 /** Reads what `node`'s ancestors hand down; undefined when nothing is inherited. */
-export function inheritedXmlAttributes(node: Node): InheritedXmlAttributes | undefined {
+function inheritedXmlAttributes(node: Node): InheritedXmlAttributes | undefined {
   const inherited: InheritedXmlAttributes = { bases: [] };
   for (let p = node.parentNode; p && p.nodeType === 1; p = p.parentNode) {
     const el = p as Element;
@@ -68,46 +60,14 @@ function applyInheritance(el: Element, inherited: InheritedXmlAttributes): void 
   }
 }
 
-export class C14n11Canonicalization extends C14nCanonicalization {
-  override process(input: XmlCryptoNode, options: Options): string {
-    // Only the detached copy of the signed element is an apex whose ancestors were omitted; a document
-    // re-parsed between transforms has no omitted ancestors.
-    const node = input as unknown as Node;
-    const inherited = options.inheritedXml;
-    if (inherited && node.nodeType === 1 && !node.parentNode) applyInheritance(node as Element, inherited);
-    return super.process(input, options);
-  }
-
-  override getAlgorithmName(): never {
-    return C14N11 as never;
-  }
-}
-
-export class C14n11CanonicalizationWithComments extends C14n11Canonicalization {
-  constructor() {
-    super();
-    this.includeComments = true;
-  }
-
-  override getAlgorithmName(): never {
-    return C14N11_WITH_COMMENTS as never;
-  }
-}
-
-type Canonicalize = (transforms: unknown, node: Node, options: Options, flags: unknown) => string;
-
 /**
- * Registers C14N 1.1 on one SignedXml instance. xml-crypto canonicalizes a detached copy of each node, so
- * the ancestors' xml: attributes are read from the original first and handed to the canonicalizer.
+ * The apex as C14N 1.1 sees it: `el` itself when its ancestors hand nothing down, otherwise a detached
+ * copy carrying the inherited xml:lang, xml:space and fixed-up xml:base (the parsed document is never changed).
  */
-export function registerC14n11(sig: SignedXml): void {
-  const algorithms = sig.CanonicalizationAlgorithms as Record<string, unknown>;
-  algorithms[C14N11] = C14n11Canonicalization;
-  algorithms[C14N11_WITH_COMMENTS] = C14n11CanonicalizationWithComments;
-  const target = sig as unknown as { canonicalize: Canonicalize };
-  const canonicalize = target.canonicalize.bind(sig);
-  target.canonicalize = (transforms, node, options, flags) => {
-    const inherited = inheritedXmlAttributes(node);
-    return canonicalize(transforms, node, inherited ? { ...options, inheritedXml: inherited } : options, flags);
-  };
+export function withInheritedXmlAttributes(el: Element): Element {
+  const inherited = inheritedXmlAttributes(el);
+  if (!inherited) return el;
+  const copy = el.cloneNode(true) as Element;
+  applyInheritance(copy, inherited);
+  return copy;
 }

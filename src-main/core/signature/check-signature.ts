@@ -12,7 +12,8 @@ import {
 import { certificatePemFromBase64 } from '../metadata/pem.js';
 import type { DocumentStructure } from './inspect-structure.js';
 import { readSignedInfo } from './signed-info.js';
-import { checkSignatureWith } from './verify-crypto.js';
+import { signatureSchemaProblems } from './signature-schema.js';
+import { prepareSignature, verifyPreparedWith } from './verify-crypto.js';
 
 /**
  * Why a signature is refused before or regardless of cryptography: `wrapping` is the shape of an attack
@@ -139,6 +140,15 @@ function coverageOf(uris: string[], structure: DocumentStructure): string[] {
   });
 }
 
+/** The one element whose ID attribute the same-document reference names (duplicates are refused as wrapping). */
+function referencedElement(uri: string, structure: DocumentStructure): Element | undefined {
+  if (uri === '') return structure.root;
+  if (!uri.startsWith('#')) return undefined;
+  const id = uri.slice(1);
+  const targets = (structure.ids.get(id) ?? []).filter((el) => el.getAttribute('ID') === id);
+  return targets.length === 1 ? targets[0] : undefined;
+}
+
 /**
  * Checks one ds:Signature: placement, reference, algorithms, then the cryptography against each
  * trusted certificate in turn (xml-crypto takes one key per instance). KeyInfo certificates are tried
@@ -146,7 +156,6 @@ function coverageOf(uris: string[], structure: DocumentStructure): string[] {
  */
 export function checkSignature(
   signature: Element,
-  xml: string,
   structure: DocumentStructure,
   trusted: TrustAnchor[],
 ): CheckedSignature {
@@ -156,6 +165,7 @@ export function checkSignature(
   if (placement.parent === 'other') {
     problems.push({ kind: 'structure', detail: `it sits at ${nodePath(signature)}, where SAML signatures never sit (only on the root or on an Assertion directly under the Response)` });
   }
+  for (const detail of signatureSchemaProblems(signature)) problems.push({ kind: 'malformed', detail });
   problems.push(...referenceProblems(signature, info, structure));
   const algorithms = algorithmProblems(info);
   problems.push(...algorithms.problems);
@@ -182,9 +192,13 @@ export function checkSignature(
     return checked;
   }
 
+  const target = referencedElement(info.referenceUris[0]!, structure);
+  const prepared = target
+    ? prepareSignature(signature, target, info.canonicalizationAlgorithm!)
+    : { ok: false as const, error: `the signature references an element with uri ${info.referenceUris[0]} but could not find such element` };
   let lastError: string | undefined;
   for (const anchor of trusted) {
-    const result = checkSignatureWith(xml, signature, anchor.cert.pem);
+    const result = verifyPreparedWith(prepared, anchor.cert.pem);
     if (result.ok) {
       detail.cryptoValid = true;
       detail.verifiedBy = anchor.info.sha256Fingerprint;
@@ -195,7 +209,7 @@ export function checkSignature(
   }
   if (!detail.cryptoValid) {
     for (const pem of keyInfoPems) {
-      if (checkSignatureWith(xml, signature, pem).ok) {
+      if (verifyPreparedWith(prepared, pem).ok) {
         detail.verifiesWithKeyInfoOnly = true;
         break;
       }

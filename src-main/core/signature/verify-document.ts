@@ -3,6 +3,7 @@ import type { SignatureStatus, SignedElement } from '../model/message.js';
 import { SAML_NS, nodePath } from '../xml/dom.js';
 import { checkSignature, type CheckedSignature, type TrustAnchor } from './check-signature.js';
 import { inspectStructure, isWithin, type DocumentStructure } from './inspect-structure.js';
+import { insideAdviceOf, uncoveredAssertions } from './uncovered-assertions.js';
 
 /** The outcome of verifying one document, before it is turned into findings. */
 export interface DocumentVerification {
@@ -43,7 +44,7 @@ export type IdUniquenessScope = 'document' | 'assertion';
  */
 export function verifyDocument(doc: Document, xml: string, trusted: TrustAnchor[], idScope: IdUniquenessScope = 'document'): DocumentVerification {
   const structure = inspectStructure(doc);
-  const signatures = structure.signatures.map((s) => checkSignature(s, xml, structure, trusted));
+  const signatures = structure.signatures.map((s) => checkSignature(s, structure, trusted));
   const wrapping: string[] = [];
   const result: DocumentVerification = { structure, signatures, wrapping };
 
@@ -70,6 +71,11 @@ export function verifyDocument(doc: Document, xml: string, trusted: TrustAnchor[
   if (stray.length > 0) {
     wrapping.push(`the document holds ${stray.length} Assertion element(s) besides ${anchor ? nodePath(anchor) : 'the signed one'} (${stray.map((a) => nodePath(a)).join(', ')}); a Response carries exactly one`);
   }
+  // A message some accepted signature covers is read as verified: then no assertion anywhere may be unsigned.
+  if (result.rootSignature || result.assertionSignature) {
+    const covered = result.assertionSignature?.covers ?? (result.rootSignature ? result.assertion : undefined);
+    wrapping.push(...uncoveredAssertions(structure.assertions, covered, stray));
+  }
   const idsWithin = idScope === 'assertion' ? result.assertion : undefined;
   for (const [id, found] of structure.ids) {
     const elements = idsWithin ? found.filter((e) => isWithin(e, idsWithin)) : found;
@@ -85,14 +91,6 @@ export function verifyDocument(doc: Document, xml: string, trusted: TrustAnchor[
     for (const p of s.problems) if (p.kind === 'wrapping' && !wrapping.includes(p.detail)) wrapping.push(p.detail);
   }
   return result;
-}
-
-/** True when `el` lies inside a saml:Advice element that is itself inside `assertion`. */
-function insideAdviceOf(el: Element, assertion: Element): boolean {
-  for (let node = el.parentNode as Element | null; node && node !== assertion; node = node.parentNode as Element | null) {
-    if (node.namespaceURI === SAML_NS && node.localName === 'Advice') return isWithin(node, assertion);
-  }
-  return false;
 }
 
 /** Which elements the accepted signatures cover. */

@@ -11,30 +11,84 @@ export interface ScanLimits {
   maxDepth: number;
   maxAttributesPerElement: number;
   maxElements: number;
+  /** Nodes of every kind: elements, text runs, comments, CDATA sections, processing instructions. */
+  maxNodes?: number;
+  /** Child nodes (of every kind) of one element. */
+  maxChildren?: number;
 }
 
 export type ScanViolation =
   | { kind: 'depth'; offset: number; depth: number; name: string }
   | { kind: 'attributes'; offset: number; count: number; name: string }
-  | { kind: 'elements'; offset: number; count: number };
+  | { kind: 'elements'; offset: number; count: number }
+  | { kind: 'nodes'; offset: number; count: number }
+  | { kind: 'children'; offset: number; count: number; name: string }
+  | { kind: 'syntax'; offset: number; problem: string };
 
 const NAME_END = /[\s/>]/;
 
-/** Returns the first limit the text breaks, or undefined. Offsets point at the `<` of the offending tag. */
+/**
+ * Returns the first limit the text breaks, or undefined. Offsets point at the `<` of the offending tag.
+ * Element, depth and attribute limits stop the scan at once; node and child counts are judged after the
+ * whole (linear) scan, so a document that also breaks an element limit is reported by that limit.
+ */
 export function scanXmlLimits(text: string, limits: ScanLimits): ScanViolation | undefined {
+  const counter = new NodeCounter(limits);
+  const structural = scanStructure(text, limits, counter);
+  return structural ?? counter.violation;
+}
+
+/** Counts nodes overall and per parent, remembering the first place a count limit is passed. */
+class NodeCounter {
+  private nodes = 0;
+  private readonly children: number[] = [0];
+  private readonly names: string[] = ['(document)'];
+  violation: ScanViolation | undefined;
+
+  constructor(private readonly limits: ScanLimits) {}
+
+  node(offset: number): void {
+    this.nodes++;
+    const depth = this.children.length - 1;
+    const count = ++this.children[depth]!;
+    if (this.violation) return;
+    if (this.limits.maxNodes !== undefined && this.nodes > this.limits.maxNodes) this.violation = { kind: 'nodes', offset, count: this.nodes };
+    else if (this.limits.maxChildren !== undefined && count > this.limits.maxChildren) this.violation = { kind: 'children', offset, count, name: this.names[depth]! };
+  }
+
+  open(name: string): void {
+    this.children.push(0);
+    this.names.push(name);
+  }
+
+  close(): void {
+    if (this.children.length > 1) {
+      this.children.pop();
+      this.names.pop();
+    }
+  }
+}
+
+function scanStructure(text: string, limits: ScanLimits, counter: NodeCounter): ScanViolation | undefined {
   let depth = 0;
   let elements = 0;
+  let textStart = 0;
   let i = text.indexOf('<');
   while (i !== -1 && i < text.length) {
+    if (i > textStart && depth > 0) counter.node(textStart);
     const next = text.charCodeAt(i + 1);
     if (text.startsWith('<!--', i)) {
+      counter.node(i);
       i = skipPast(text, '-->', i + 4);
     } else if (text.startsWith('<![CDATA[', i)) {
+      counter.node(i);
       i = skipPast(text, ']]>', i + 9);
     } else if (next === 0x3f /* ? */) {
+      counter.node(i);
       i = skipPast(text, '?>', i + 2);
     } else if (next === 0x2f /* / */) {
       depth--;
+      counter.close();
       i = skipPast(text, '>', i + 2);
     } else if (next === 0x21 /* ! */) {
       // A declaration; the strict parser refuses these before scanning, so just move on.
@@ -48,6 +102,8 @@ export function scanXmlLimits(text: string, limits: ScanLimits): ScanViolation |
       if (elements > limits.maxElements) return { kind: 'elements', offset: start, count: elements };
       depth++;
       if (depth > limits.maxDepth) return { kind: 'depth', offset: start, depth, name };
+      counter.node(start);
+      counter.open(name);
 
       // Walk the tag, skipping quoted values, counting one attribute per quoted value.
       let attributes = 0;
@@ -67,12 +123,18 @@ export function scanXmlLimits(text: string, limits: ScanLimits): ScanViolation |
           selfClosing = text[j - 1] === '/';
           break;
         }
+        // XML 1.0 [44]: an empty-element tag ends with "/>" exactly; xmldom also accepts "/ >".
+        if (c === '/' && text[j + 1] !== '>') return { kind: 'syntax', offset: j, problem: `"/" inside the tag <${name}> must be followed directly by ">"` };
         j++;
       }
-      if (selfClosing) depth--;
+      if (selfClosing) {
+        depth--;
+        counter.close();
+      }
       i = j + 1;
     }
     if (i === -1) return undefined;
+    textStart = i;
     i = text.indexOf('<', i);
   }
   return undefined;

@@ -5,8 +5,10 @@
  * signature checks get bypassed. Real protocol messages never contain DOCTYPE, ENTITY or processing
  * instructions, so refusing them costs nothing and removes whole attack classes.
  */
-import { DOMParser, type Document, type Node } from '@xmldom/xmldom';
+import { DOMParser, type Document, type Element, type Node } from '@xmldom/xmldom';
+import { checkAttributeNames } from './attribute-names.js';
 import { scanXmlLimits } from './limits-scan.js';
+import { xmlCharProblem } from './xml-chars.js';
 
 export interface XmlLimits {
   /** Characters of XML text accepted at all. */
@@ -23,6 +25,20 @@ export const DEFAULT_XML_LIMITS: XmlLimits = Object.freeze({
   maxAttributesPerElement: 256,
   maxElements: 50_000,
 });
+
+/** Node counts, kept apart from XmlLimits so its documented defaults stay as they were. */
+export interface NodeLimits {
+  /** Nodes of every kind (elements, text, comments, CDATA, processing instructions): time is linear in them. */
+  maxNodes: number;
+  /** Child nodes of one element, of every kind. */
+  maxChildren: number;
+}
+
+/**
+ * Real SAML messages have a few hundred nodes (a user in a thousand groups about 3 000). Every node costs
+ * parsing, canonicalisation and digesting; 20 000 keeps the worst document under the 1-second budget.
+ */
+export const DEFAULT_NODE_LIMITS: NodeLimits = Object.freeze({ maxNodes: 20_000, maxChildren: 10_000 });
 
 export type XmlErrorId =
   | 'xml.malformed'
@@ -95,8 +111,8 @@ function describeParserMessage(message: string): string {
  *
  * @param what names the document in error messages, e.g. `SAML message` or `IdP metadata`.
  */
-export function parseStrictXml(xml: string, what = 'XML document', limits: Partial<XmlLimits> = {}): Document {
-  const lim: XmlLimits = { ...DEFAULT_XML_LIMITS, ...limits };
+export function parseStrictXml(xml: string, what = 'XML document', limits: Partial<XmlLimits & NodeLimits> = {}): Document {
+  const lim: XmlLimits & NodeLimits = { ...DEFAULT_XML_LIMITS, ...DEFAULT_NODE_LIMITS, ...limits };
 
   if (xml.length > lim.maxChars) {
     throw fail('input.too-large', what, `${xml.length} characters exceed the limit of ${lim.maxChars} characters`);
@@ -111,6 +127,9 @@ export function parseStrictXml(xml: string, what = 'XML document', limits: Parti
     throw fail('xml.dtd', what, `contains a <!${kind} declaration; document type and entity declarations are refused because they enable entity expansion and parser-confusion attacks`, positionOf(text, dtd.index));
   }
 
+  const chars = xmlCharProblem(text);
+  if (chars) throw fail('xml.malformed', what, `is not well-formed XML: ${chars.problem}`, positionOf(text, chars.offset));
+
   // Bombs are refused before the DOM is built (the scan is linear; the parser is not on hostile shapes).
   const violation = scanXmlLimits(text, lim);
   if (violation) {
@@ -120,6 +139,13 @@ export function parseStrictXml(xml: string, what = 'XML document', limits: Parti
     }
     if (violation.kind === 'attributes') {
       throw fail('xml.too-many-attributes', what, `element <${violation.name}> has more than ${lim.maxAttributesPerElement} attributes, the limit for one element`, at);
+    }
+    if (violation.kind === 'syntax') throw fail('xml.malformed', what, `is not well-formed XML: ${violation.problem}`, at);
+    if (violation.kind === 'nodes') {
+      throw fail('input.too-large', what, `has more than ${lim.maxNodes} nodes (elements, text, comments, CDATA sections and processing instructions together), the limit for one document`, at);
+    }
+    if (violation.kind === 'children') {
+      throw fail('input.too-large', what, `element <${violation.name}> has more than ${lim.maxChildren} child nodes, the limit for one element`, at);
     }
     throw fail('input.too-large', what, `has more than ${lim.maxElements} elements, the limit for one document`, at);
   }
@@ -155,14 +181,17 @@ export function parseStrictXml(xml: string, what = 'XML document', limits: Parti
 }
 
 /** One pass over the tree: structure limits, PIs, stray DOCTYPE/entity nodes, exactly one root. */
-function checkTree(doc: Document, what: string, lim: XmlLimits): void {
+function checkTree(doc: Document, what: string, lim: XmlLimits & NodeLimits): void {
   let roots = 0;
   let elements = 0;
+  let nodes = 0;
   let node: Node | null = doc.firstChild;
   let depth = node ? 1 : 0; // depth of `node`: children of the document are at depth 1
 
   while (node) {
     const at = { line: node.lineNumber, column: node.columnNumber };
+    // The pre-scan counted from the text; this counts what the parser built, so neither can be fooled alone.
+    if (++nodes > lim.maxNodes) throw fail('input.too-large', what, `has more than ${lim.maxNodes} nodes (elements, text, comments, CDATA sections and processing instructions together), the limit for one document`, at);
     switch (node.nodeType) {
       case ELEMENT_NODE: {
         if (depth === 1) roots++;
@@ -175,6 +204,8 @@ function checkTree(doc: Document, what: string, lim: XmlLimits): void {
         if (depth > lim.maxDepth) {
           throw fail('xml.too-deep', what, `nests elements ${depth} deep at <${node.nodeName}>, deeper than the limit of ${lim.maxDepth}`, at);
         }
+        const naming = checkAttributeNames(node as unknown as Element);
+        if (naming) throw fail('xml.malformed', what, `is not well-formed XML: ${naming}`, at);
         const attributes = (node as unknown as { attributes: { length: number } }).attributes.length;
         if (attributes > lim.maxAttributesPerElement) {
           throw fail('xml.too-many-attributes', what, `element <${node.nodeName}> has ${attributes} attributes, more than the limit of ${lim.maxAttributesPerElement}`, at);

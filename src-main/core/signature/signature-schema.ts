@@ -1,0 +1,100 @@
+/**
+ * The content of a ds:Signature checked against the XML Signature schema
+ * (https://www.w3.org/TR/xmldsig-core1/#sec-Signature): SignedInfo, SignatureValue, an optional KeyInfo
+ * with its known children, and Object. Anything else is refused, not skipped: the enveloped-signature
+ * transform removes the whole Signature before digesting, so whatever hides inside it is never covered by
+ * the signature that carries it (an unsigned Assertion in KeyInfo still lets the Response signature verify).
+ */
+import type { Element, Node } from '@xmldom/xmldom';
+import { DS_NS, elementText, nodePath } from '../xml/dom.js';
+import { decodeSignatureBase64 } from './strict-base64.js';
+
+const EXC_C14N_NS = 'http://www.w3.org/2001/10/xml-exc-c14n#';
+const DSIG11_NS = 'http://www.w3.org/2009/xmldsig11#';
+
+/** What may appear where, as `namespace localName` keys; `text` says whether non-whitespace text is allowed. */
+interface ContentRule {
+  children: ReadonlySet<string>;
+  text: boolean;
+  /** Children whose own content is not constrained further (algorithm parameters, key values). */
+  open?: boolean;
+}
+
+const ds = (...names: string[]): string[] => names.map((n) => `${DS_NS} ${n}`);
+
+const RULES: Record<string, ContentRule> = {
+  Signature: { children: new Set(ds('SignedInfo', 'SignatureValue', 'KeyInfo', 'Object')), text: false },
+  SignedInfo: { children: new Set(ds('CanonicalizationMethod', 'SignatureMethod', 'Reference')), text: false },
+  CanonicalizationMethod: { children: new Set([`${EXC_C14N_NS} InclusiveNamespaces`]), text: false },
+  SignatureMethod: { children: new Set(ds('HMACOutputLength')), text: false },
+  Reference: { children: new Set(ds('Transforms', 'DigestMethod', 'DigestValue')), text: false },
+  Transforms: { children: new Set(ds('Transform')), text: false },
+  Transform: { children: new Set([`${EXC_C14N_NS} InclusiveNamespaces`, ...ds('XPath')]), text: false },
+  DigestMethod: { children: new Set(), text: false },
+  DigestValue: { children: new Set(), text: true },
+  SignatureValue: { children: new Set(), text: true },
+  KeyInfo: { children: new Set(ds('KeyName', 'KeyValue', 'RetrievalMethod', 'X509Data', 'PGPData', 'SPKIData', 'MgmtData')), text: false },
+  X509Data: { children: new Set(ds('X509IssuerSerial', 'X509SKI', 'X509SubjectName', 'X509Certificate', 'X509CRL')), text: false },
+  X509Certificate: { children: new Set(), text: true },
+  KeyName: { children: new Set(), text: true },
+  KeyValue: { children: new Set([...ds('RSAKeyValue', 'DSAKeyValue'), `${DSIG11_NS} ECKeyValue`]), text: false },
+  X509IssuerSerial: { children: new Set(ds('X509IssuerName', 'X509SerialNumber')), text: false },
+  X509IssuerName: { children: new Set(), text: true },
+  X509SerialNumber: { children: new Set(), text: true },
+  X509SubjectName: { children: new Set(), text: true },
+  X509SKI: { children: new Set(), text: true },
+  X509CRL: { children: new Set(), text: true },
+  RSAKeyValue: { children: new Set(ds('Modulus', 'Exponent')), text: false },
+  Modulus: { children: new Set(), text: true },
+  Exponent: { children: new Set(), text: true },
+  // Parameters whose content SAML never uses; their inside is left to the algorithm checks.
+  InclusiveNamespaces: { children: new Set(), text: false },
+  HMACOutputLength: { children: new Set(), text: true },
+  XPath: { children: new Set(), text: true, open: true },
+  DSAKeyValue: { children: new Set(), text: false, open: true },
+  ECKeyValue: { children: new Set(), text: false, open: true },
+  RetrievalMethod: { children: new Set(), text: false, open: true },
+  PGPData: { children: new Set(), text: false, open: true },
+  SPKIData: { children: new Set(), text: false, open: true },
+  MgmtData: { children: new Set(), text: true },
+  // ds:Object is refused by the wrapping checks (XSW8); its content is not judged here.
+  Object: { children: new Set(), text: true, open: true },
+};
+
+/** Elements whose value is base64 and must decode strictly, as xmlsec1 requires. */
+const BASE64_CONTENT = new Set(['SignatureValue', 'DigestValue', 'X509Certificate']);
+
+const TEXT_NODE = 3;
+const CDATA_SECTION_NODE = 4;
+
+/** Every departure from the schema inside `signature`, each naming the element and where it is. */
+export function signatureSchemaProblems(signature: Element): string[] {
+  const problems: string[] = [];
+  const stack: Element[] = [signature];
+  while (stack.length > 0) {
+    const el = stack.pop()!;
+    const rule = RULES[el.localName ?? ''];
+    if (!rule || rule.open) continue;
+    let text = '';
+    for (let child: Node | null = el.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === TEXT_NODE || child.nodeType === CDATA_SECTION_NODE) {
+        text += child.nodeValue ?? '';
+      } else if (child.nodeType === 1) {
+        const element = child as Element;
+        if (rule.children.has(`${element.namespaceURI ?? ''} ${element.localName}`)) stack.push(element);
+        else problems.push(`unexpected element <${element.nodeName}> (namespace ${element.namespaceURI ?? 'none'}) at ${nodePath(element)}, where the XML Signature schema allows ${describeAllowed(rule)}`);
+      }
+    }
+    if (!rule.text && text.trim() !== '') problems.push(`unexpected text ${JSON.stringify(text.trim().slice(0, 40))} in ${nodePath(el)}`);
+    if (BASE64_CONTENT.has(el.localName ?? '')) {
+      const decoded = decodeSignatureBase64(elementText(el));
+      if (!decoded.ok) problems.push(`${el.localName} at ${nodePath(el)} is not valid base64: ${decoded.problem}`);
+    }
+  }
+  return problems;
+}
+
+function describeAllowed(rule: ContentRule): string {
+  if (rule.children.size === 0) return 'no child elements';
+  return [...rule.children].map((key) => key.slice(key.indexOf(' ') + 1)).join(', ');
+}

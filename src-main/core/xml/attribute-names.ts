@@ -1,0 +1,26 @@
+import type { Element } from '@xmldom/xmldom';
+
+/**
+ * Attribute names the Namespaces in XML recommendation reserves, and namespace names that are not URIs.
+ *
+ * Names beginning with "xml" (in any case) are reserved (https://www.w3.org/TR/xml-names/#xmlReserved); only
+ * `xml:*`, `xmlns` and `xmlns:*` have a meaning. They matter for signatures: xml-crypto's canonicalisers skip
+ * every attribute whose name starts with "xmlns", so `xmlnsEvil="x"` added to a signed element changes it
+ * without changing its digest (docs/xml-crypto-xmlns-canonicalisation.md). A namespace name is a URI
+ * reference, which never contains whitespace (libxml2 refuses it).
+ */
+export function checkAttributeNames(el: Element): string | undefined {
+  const attributes = el.attributes;
+  for (let i = 0; i < attributes.length; i++) {
+    const attribute = attributes[i]!;
+    const name = attribute.nodeName;
+    const declaresNamespace = name === 'xmlns' || name.startsWith('xmlns:');
+    if (/^xml/i.test(name) && !declaresNamespace && !name.startsWith('xml:')) {
+      return `attribute ${name} on <${el.nodeName}> uses a reserved name: names beginning with "xml" are reserved by Namespaces in XML (only xml:*, xmlns and xmlns:* are allowed)`;
+    }
+    if (declaresNamespace && /\s/.test(attribute.nodeValue ?? '')) {
+      return `the namespace name ${JSON.stringify(attribute.nodeValue)} declared by ${name} on <${el.nodeName}> contains whitespace, which a namespace URI never does`;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,68 @@
+/** What XML 1.0 and Namespaces in XML forbid and xmldom accepts: each refused with what and where. */
+import { describe, expect, it } from 'vitest';
+import { parseStrictXml, XmlInputError } from '../../../src-main/core/xml/strict-parse.js';
+import { decodeInput } from '../../../src-main/core/input/decode.js';
+
+function refusal(xml: string): XmlInputError {
+  try {
+    parseStrictXml(xml, 'SAML message');
+  } catch (error) {
+    if (error instanceof XmlInputError) return error;
+    throw error;
+  }
+  throw new Error(`accepted: ${xml}`);
+}
+
+describe('parseStrictXml: XML 1.0 well-formedness xmldom does not check', () => {
+  it.each([
+    ['an XML declaration after leading whitespace', ' \n<?xml version="1.0"?><r/>', /XML declaration .* must be the very first thing/],
+    ['"/ >" closing an empty-element tag', '<r><a/ ></r>', /line 1, column 6: .*"\/" inside the tag <a> must be followed directly by ">"/],
+    ['&#0;', '<r>a&#0;</r>', /line 1, column 5: .*character reference &#0; names U\+0000/],
+    ['&#xFFFE;', '<r a="&#xFFFE;"/>', /character reference &#xFFFE; names U\+FFFE/],
+    ['a character reference beyond Unicode', '<r>&#x110000;</r>', /names U\+110000/],
+    ['a raw control character', '<r>a\u0001</r>', /character U\+0001 is not allowed/],
+    ['a lone surrogate', '<r>a\ud800</r>', /character U\+D800 is not allowed/],
+    ['a namespace name with whitespace', '<p:r xmlns:p=" urn:x"/>', /namespace name " urn:x" declared by xmlns:p on <p:r> contains whitespace/],
+    ['an attribute named xmlnsEvil', '<r><n xmlnsEvil="x">v</n></r>', /attribute xmlnsEvil on <n> uses a reserved name/],
+    ['an attribute named XMLfoo', '<r XMLfoo="x"/>', /attribute XMLfoo on <r> uses a reserved name/],
+  ])('refuses %s', (_, xml, message) => {
+    const err = refusal(xml);
+    expect(err.findingId).toBe('xml.malformed');
+    expect(err.message).toMatch(message);
+  });
+
+  it('still accepts what is allowed', () => {
+    for (const xml of ['<?xml version="1.0"?><r/>', '<r xml:lang="en" xmlns="urn:x" xmlns:p="urn:p" p:a="1">&#x9;&#xD;&#x10FFFF;&#65;</r>', '<r><!-- &#0; in a comment is text --></r>'.replace('&#0;', 'amp'), '<r>a / > b</r>', '<r a="x/y"/>']) {
+      expect(() => parseStrictXml(xml), xml).not.toThrow();
+    }
+  });
+});
+
+describe('decodeInput: encoding declarations that do not describe the text', () => {
+  const doc = (label: string, body = 'x') => `<?xml version="1.0" encoding="${label}"?><samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="_r" Version="2.0">${body}</samlp:Response>`;
+  const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+
+  it.each(['UTF-16', 'utf-16le', 'UTF-32', 'IBM037', 'EBCDIC-CP-US', 'cp500'])('refuses encoding="%s" on UTF-8 text, pasted or in base64', (label) => {
+    for (const input of [doc(label), b64(doc(label))]) {
+      const result = decodeInput(input);
+      expect(result.ok).toBe(false);
+      if (!result.ok) {
+        expect(result.finding.id).toBe('input.decode-failed');
+        expect(result.finding.message).toContain(`encoding="${label}"`);
+      }
+    }
+  });
+
+  it('refuses US-ASCII on text that is not ASCII, accepts it on ASCII', () => {
+    const bad = decodeInput(doc('US-ASCII', 'é'));
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.finding.message).toMatch(/non-ASCII character U\+00E9/);
+    expect(decodeInput(doc('US-ASCII')).ok).toBe(true);
+    expect(decodeInput(doc('UTF-8', 'é')).ok).toBe(true);
+  });
+
+  it('accepts UTF-16 with its byte order mark and label', () => {
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(doc('UTF-16'), 'utf16le')]);
+    expect(decodeInput(bytes.toString('base64')).ok).toBe(true);
+  });
+});
