@@ -76,6 +76,7 @@ export const FINDING_CATALOG = {
   'jit.rename': { severity: 'warning', title: 'Login renames an existing user' },
   'jit.invalid-username': { severity: 'error', title: 'Username is not valid for the product' },
   'jit.confluence-admins-missing': { severity: 'error', title: 'confluence-administrators has no members' },
+  'jit.orphaned-account': { severity: 'warning', title: 'JIT accounts stay active after their AWS user is gone' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
 export type FindingId = keyof typeof FINDING_CATALOG;
