@@ -1,17 +1,14 @@
 import { analyze } from '../../core/analyze.js';
-import { parseAwsMappings, parseAwsUsers } from '../../core/jit/aws-users.js';
 import { renderSimulationText } from '../../core/jit/render-simulation-text.js';
-import { simulateUserBase } from '../../core/jit/simulate-user-base.js';
-import { renderUserBaseCsv, renderUserBaseJson, renderUserBaseText } from '../../core/jit/user-base-render.js';
-import { loadDataFile, TargetFileError } from '../../io/target-profile.js';
 import { loadAnalysisOptions } from '../analysis-args.js';
 import { UsageError, type CliCommand, type CliIo, parseCommandArgs } from '../command.js';
 import { readInputs } from '../read-inputs.js';
-import { loadSimulationTarget, simulateLoginOf, snapshotFor, withTargetAnalysisValues, type SimulationTarget } from '../simulation-target.js';
-import { resolve } from 'node:path';
+import { loadSimulationTarget, simulateLoginOf, withTargetAnalysisValues, type SimulationTarget } from '../simulation-target.js';
+import { runUserBase } from '../user-base-run.js';
 
 const USAGE = `samlscope simulate INPUT --target PROFILE [--snapshot FILE] [--now ISO-8601] [--format text|json]
-samlscope simulate --target PROFILE --users FILE --aws-mappings FILE [--snapshot FILE] [--format text|json|csv]
+samlscope simulate --target PROFILE --users FILE --aws-mappings FILE [--groups FILE] [--memberships FILE ...]
+                   [--assignments FILE] [--group-mapping FILE] [--snapshot FILE] [--format text|json|csv] [--plan FILE]
 
 Predicts what a login does to the Atlassian instance described by PROFILE (engine settings and a snapshot of its
 users, groups, application access and licence).
@@ -19,6 +16,15 @@ INPUT           a SAML Response (file, folder, URL, base64 or XML; - for standar
                 profile's IdP metadata first: an unverified response is never simulated as a real login.
 --users         the output of \`aws identitystore list-users\` (JSON): predicts every user's next login.
 --aws-mappings  the application's attribute mappings, {"Subject": "\${user:email}", "email": "\${user:email}", ...}.
+--groups        \`aws identitystore list-groups\`: names the groups in the memberships.
+--memberships   \`aws identitystore list-group-memberships --group-id …\` (one file per group, or concatenated) or
+                \`list-group-memberships-for-member\`; repeatable. Gives each user's AWS groups.
+--assignments   \`aws sso-admin list-application-assignments\`: only assigned users (directly or through a group)
+                can log in; without it every user is assumed assigned.
+--group-mapping {"groupMapping": {"AWS group name": ["atlassian-group", ...]}}; without it an AWS group maps to the
+                instance group of the same name (case-insensitive).
+--plan          write the local group plan (username,group,action CSV): the memberships to grant or keep by hand.
+Every file is recognised by its shape and validated; a file of another kind than its flag is refused.
 --snapshot      use this snapshot instead of the profile's instance. A live instance is read with GET requests only,
                 for the users this login can match (secrets from the profile's env:NAME references).
 Exit status: 0 the user can log in (every user, with --users), 1 not, or the input is unreadable, 2 usage error.`;
@@ -30,37 +36,17 @@ function parse(argv: string[]) {
     options: {
       target: { type: 'string' },
       snapshot: { type: 'string' },
-      users: { type: 'string' },
+      users: { type: 'string', multiple: true },
       'aws-mappings': { type: 'string' },
+      groups: { type: 'string', multiple: true },
+      memberships: { type: 'string', multiple: true },
+      assignments: { type: 'string', multiple: true },
+      'group-mapping': { type: 'string', multiple: true },
+      plan: { type: 'string' },
       now: { type: 'string' },
       format: { type: 'string', default: 'text' },
     },
   });
-}
-
-async function simulateUsers(io: CliIo, target: SimulationTarget, usersFile: string, mappingsFile: string, format: string): Promise<number> {
-  let users;
-  let mappings;
-  try {
-    users = await loadDataFile(resolve(io.cwd, usersFile), 'AWS users file (--users)', parseAwsUsers);
-    mappings = await loadDataFile(resolve(io.cwd, mappingsFile), 'AWS attribute mappings (--aws-mappings)', parseAwsMappings);
-  } catch (error) {
-    if (error instanceof TargetFileError) {
-      io.stderr(`samlscope simulate: ${error.message}\n`);
-      return 1;
-    }
-    throw error;
-  }
-  const source = await snapshotFor(target, io);
-  if ('error' in source) {
-    io.stderr(`samlscope simulate: ${source.error}\n`);
-    return 1;
-  }
-  const result = simulateUserBase(users, mappings, target.profile, source.snapshot);
-  if (format === 'csv') io.stdout(renderUserBaseCsv(result));
-  else if (format === 'json') io.stdout(renderUserBaseJson(result));
-  else io.stdout(renderUserBaseText(result));
-  return result.summary.canLogIn === result.summary.total ? 0 : 1;
 }
 
 async function simulateInput(io: CliIo, target: SimulationTarget, input: string, now: string | undefined, format: string): Promise<number> {
@@ -92,7 +78,8 @@ export const simulateCommand: CliCommand = {
     const { values, positionals } = parse(argv);
     const format = values.format;
     if (!values.target) throw new UsageError('--target PROFILE is required');
-    const bulk = values.users !== undefined || values['aws-mappings'] !== undefined;
+    const bulkOnly = [values.groups, values.memberships, values.assignments, values['group-mapping'], values.plan].some((v) => v !== undefined);
+    const bulk = values.users !== undefined || values['aws-mappings'] !== undefined || bulkOnly;
     if (bulk) {
       if (!values.users || !values['aws-mappings']) throw new UsageError('--users and --aws-mappings go together');
       if (positionals.length > 0) throw new UsageError('give either INPUT or --users, not both');
@@ -103,7 +90,18 @@ export const simulateCommand: CliCommand = {
     }
     const target = await loadSimulationTarget(io, 'simulate', values.target, values.snapshot);
     if (!target) return 1;
-    if (bulk) return simulateUsers(io, target, values.users as string, values['aws-mappings'] as string, format);
+    if (bulk) {
+      return runUserBase(io, target, {
+        users: values.users ?? [],
+        groups: values.groups ?? [],
+        memberships: values.memberships ?? [],
+        assignments: values.assignments ?? [],
+        groupMapping: values['group-mapping'] ?? [],
+        awsMappings: values['aws-mappings'] ? [values['aws-mappings']] : [],
+        format: format === 'csv' || format === 'json' ? format : 'text',
+        plan: values.plan,
+      });
+    }
     return simulateInput(io, target, positionals[0] as string, values.now, format);
   },
 };

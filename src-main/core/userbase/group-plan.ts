@@ -21,11 +21,16 @@ export function buildGroupPlan(users: readonly UserBaseUser[], index: SnapshotIn
     else if (action === 'keep') c.keep += 1;
     else c.reAddAfterLogin += 1;
   };
+  // Two AWS users landing on one account (a collision) would list its memberships twice.
+  const listed = new Set<string>();
   for (const u of users) {
     // A user who is not assigned never logs in: nothing to maintain for them.
     if (!u.assignment.assigned) continue;
     const username = u.account?.username ?? u.username ?? u.awsUserName;
     const push = (group: string, action: PlanAction): void => {
+      const key = `${username.toLowerCase()}\u0000${group.toLowerCase()}`;
+      if (listed.has(key)) return;
+      listed.add(key);
       rows.push({ username, group, action });
       count(group, action);
     };

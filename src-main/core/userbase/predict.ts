@@ -38,6 +38,7 @@ export interface PredictHooks {
   phase?: (phase: PredictionPhase) => boolean;
 }
 
+const GROUPS_ASSUMPTION = '${user:groups} sends group IDs, which list-users does not show';
 const NOT_ASSIGNED_REASON = 'Not assigned to the application in IAM Identity Center: AWS refuses the sign-in ("No access"), so no login reaches the product.';
 
 export function predictUserBase(inputs: UserBaseInputs, hooks: PredictHooks = {}): UserBasePrediction | undefined {
@@ -87,7 +88,9 @@ export function predictUserBase(inputs: UserBaseInputs, hooks: PredictHooks = {}
 
   if (!go('plan')) return undefined;
   const plan = buildGroupPlan(users, index, reader.syncsGroups);
-  const notes = [...aws.notes, ...assignedRun.notes];
+  // With memberships known, ${user:groups} is predicted from the real group IDs, not assumed empty.
+  const notes = [...aws.notes, ...assignedRun.notes.filter((n) => !(inputs.memberships && n.startsWith(GROUPS_ASSUMPTION)))];
+  if (inputs.memberships && compiled.attributes.some((a) => a.groups)) notes.push('${user:groups} sends each user\'s AWS GroupIds (from the memberships), not group names.');
   if (mapping.unmapped.size > 0) {
     const names = [...mapping.unmapped].slice(0, 10).map((n) => `"${n}"`).join(', ');
     notes.push(`${mapping.unmapped.size} AWS group(s) map to no Atlassian group (${names}${mapping.unmapped.size > 10 ? ', …' : ''})${inputs.groupMapping ? ' in the group mapping file' : ': no instance group has the same name'}.`);
