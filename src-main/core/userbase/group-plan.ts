@@ -27,10 +27,13 @@ export function buildGroupPlan(users: readonly UserBaseUser[], index: SnapshotIn
     // A user who is not assigned never logs in: nothing to maintain for them.
     if (!u.assignment.assigned) continue;
     const username = u.account?.username ?? u.username ?? u.awsUserName;
+    // Only colliding users can share an account, so only they pay for the duplicate check.
     const push = (group: string, action: PlanAction): void => {
-      const key = `${username.toLowerCase()}\u0000${group.toLowerCase()}`;
-      if (listed.has(key)) return;
-      listed.add(key);
+      if (u.colliding) {
+        const key = `${username.toLowerCase()}\u0000${group.toLowerCase()}`;
+        if (listed.has(key)) return;
+        listed.add(key);
+      }
       rows.push({ username, group, action });
       count(group, action);
     };

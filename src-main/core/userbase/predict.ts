@@ -4,7 +4,7 @@
  * accounts JIT leaves behind. Linear in users + memberships + snapshot users.
  */
 import type { AwsIdentityStoreUser, AwsMappings } from '../jit/aws-users.js';
-import { compileAwsMappings, factsForAwsUser } from '../jit/aws-users.js';
+import { compileAwsMappings } from '../jit/aws-users.js';
 import { snapshotIndexFor } from '../jit/simulate-login.js';
 import { simulateUserBase, type UserBaseResult, type UserBaseRow } from '../jit/simulate-user-base.js';
 import type { SnapshotIndex } from '../jit/snapshot-index.js';
@@ -59,7 +59,7 @@ export function predictUserBase(inputs: UserBaseInputs, hooks: PredictHooks = {}
   if (!go('claims')) return undefined;
   const mapping = compileGroupMapping(inputs.groupMapping, index);
   const compiled = compileAwsMappings(inputs.awsMappings);
-  const reader = claimReaderFor(profile);
+  const reader = claimReaderFor(profile, compiled);
   const links = emptyLinks();
   const users: UserBaseUser[] = [];
   const build = (list: readonly AwsIdentityStoreUser[], run: UserBaseResult, assigned: boolean): void => {
@@ -70,7 +70,7 @@ export function predictUserBase(inputs: UserBaseInputs, hooks: PredictHooks = {}
       const account = accountNow(index, row);
       const expected = expectedGroupsFor(groupIds, aws.groupName, mapping);
       // An unassigned user has no login: nothing is carried, added or removed.
-      const claims = assigned && expected.length ? reader.claims(factsForAwsUser(u, compiled, groupIds)) : [];
+      const claims = assigned && expected.length ? reader.claims(u, groupIds) : [];
       const missingClaims = classifyMissingClaims({ expected, claims, current: account?.groups ?? [], added: assigned ? row.groupsAdded : [], removed: assigned ? row.groupsRemoved : [] });
       users.push(userOf(u, row, aws, groupIds, account, expected, missingClaims, assigned));
       link(links, row, u.UserName, assigned);
