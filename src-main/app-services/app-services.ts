@@ -20,6 +20,7 @@ import { parseWorkspaceFile, serializeWorkspace, WORKSPACE_FILE_EXTENSION, WORKS
 import { recognizeSetupInput, type RecognizedSetup } from './setup-input.js';
 import { setupNotice } from './setup-notice.js';
 import { WorkspaceService, type WorkspaceState } from './workspace-service.js';
+import { UserBaseService } from './user-base-service.js';
 
 export interface AppServiceDeps {
   fs: FileAccess;
@@ -64,6 +65,16 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
   const profiles = new TargetProfiles(deps.fs, { examples: path.join(deps.paths.assets, 'examples'), user: path.join(deps.paths.userData, 'profiles') });
   const workspace = new WorkspaceService({ profiles, clock: deps.clock, secrets: deps.secrets, env: deps.env ?? {}, now: deps.clock });
 
+  const userBase = new UserBaseService({
+    fs: deps.fs,
+    dialogs: deps.dialogs,
+    printPdf: deps.printPdf,
+    emit: deps.emit,
+    profiles,
+    assets: deps.paths.assets,
+    presentationMode: () => settingsStore.get().presentationMode,
+    defaultProfileId: () => settingsStore.get().targetProfileId,
+  });
   const view = (state: WorkspaceState, notice?: string): WorkspaceResult => workspace.view(state, settingsStore.get().presentationMode, notice);
   /** `undefined` = the profile picked last (menu and OS opens do not name one); `null` = none. */
   const targetOf = (id: string | null | undefined): string | null => (id === undefined ? settingsStore.get().targetProfileId : id);
@@ -243,6 +254,11 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
     'secrets:list': async () => ({ names: await deps.secrets.list() }),
     'app:info': async () => deps.appInfo,
     ...captureHandlers,
+    'userbase:predict': (req) => userBase.predict(req),
+    'userbase:cancel': async () => userBase.cancel(),
+    'userbase:explain': async (req) => userBase.explain(req),
+    'userbase:export': (req) => userBase.export(req),
+    'userbase:examples': () => userBase.examples(),
   };
 
   return {

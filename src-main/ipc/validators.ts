@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Channel, RequestOf } from './contract.js';
 import { ZOOM_LIMITS } from './contract.js';
 import { isCapturableUrl } from '../capture/capturable-url.js';
+import { userBaseEmptyRequestSchema, userBaseExplainRequestSchema, userBaseExportRequestSchema, userBasePredictRequestSchema } from './user-base-schemas.js';
 
 /** Pasted text: large HAR captures are possible, but an IPC message of hundreds of MB is not sensible. */
 export const MAX_TEXT_CHARS = 64 * 1024 * 1024;
@@ -107,6 +108,11 @@ export const REQUEST_SCHEMAS: SchemaMap = {
   'capture:stop': empty,
   'capture:clear': empty,
   'capture:save': empty,
+  'userbase:predict': userBasePredictRequestSchema,
+  'userbase:cancel': userBaseEmptyRequestSchema,
+  'userbase:explain': userBaseExplainRequestSchema,
+  'userbase:export': userBaseExportRequestSchema,
+  'userbase:examples': userBaseEmptyRequestSchema,
 } as SchemaMap;
 
 /** Thrown for a request that does not match its channel's schema; the message names each bad field. */

@@ -67,7 +67,7 @@ export interface RecognisedFile {
 }
 
 export type PredictUserBaseResult =
-  | { status: 'ok'; prediction: UserBasePrediction; planCsv: string; files: RecognisedFile[] }
+  | { status: 'ok'; prediction: UserBasePrediction; planCsv: string; files: RecognisedFile[]; awsMappings: AwsMappings; memberships: AwsMembership[] }
   | { status: 'invalid'; errors: string[]; files: RecognisedFile[] }
   | { status: 'cancelled' };
 
@@ -134,7 +134,7 @@ export async function predictUserBaseUseCase(input: PredictUserBaseInput, ports:
     },
   );
   if (!prediction) return { status: 'cancelled' };
-  return { status: 'ok', prediction, planCsv: renderGroupPlanCsv(prediction.plan), files };
+  return { status: 'ok', prediction, planCsv: renderGroupPlanCsv(prediction.plan), files, awsMappings: collected.awsMappings ?? {}, memberships: collected.memberships ?? [] };
 }
 
 function collect(c: Collected, value: AwsExport): number {
