@@ -155,7 +155,7 @@ export function App() {
 
   if (mode === 'userbase') {
     return (
-      <div className="app">
+      <div className="app ub-mode">
         <ModeSwitch mode={mode} onChange={setMode} />
         <UserBaseView profiles={store.profiles} initialProfileId={store.settings?.targetProfileId ?? null} presentation={presentation} />
       </div>
