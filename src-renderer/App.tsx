@@ -192,8 +192,8 @@ export function App() {
         else if (text.trim() !== '') void store.analyzeText(text, 'Dropped text');
       }}
     >
-      <ModeSwitch mode={mode} onChange={setMode} />
       <Toolbar store={store} onPaste={() => void onPasteButton()} onCapture={() => beginCapture.current()} capturing={capture.active} />
+      <ModeSwitch mode={mode} onChange={setMode} />
       <div className="workspace">
         <InputPanel store={store} />
         <main className="results" data-workspace={workspaceKey} aria-busy={store.busy !== null}>
