@@ -14,6 +14,8 @@ import { SimulationPanel } from './components/SimulationPanel.js';
 import { TimelinePanel } from './components/TimelinePanel.js';
 import { Toolbar } from './components/Toolbar.js';
 import { VerdictBanner } from './components/VerdictBanner.js';
+import { ModeSwitch, type AppMode } from './components/userbase/ModeSwitch.js';
+import { UserBaseView } from './components/userbase/UserBaseView.js';
 import { collectFindings, collectMessages } from './lib/findings.js';
 import { useCapture } from './state/use-capture.js';
 import { useWorkspace } from './state/use-workspace.js';
@@ -40,6 +42,7 @@ export function App() {
   const [focusFinding, setFocusFinding] = useState<string | null>(null);
   const [messageKey, setMessageKey] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
+  const [mode, setMode] = useState<AppMode>('login');
   const dragDepth = useRef(0);
   const storeRef = useRef(store);
   storeRef.current = store;
@@ -152,6 +155,15 @@ export function App() {
   const skew = current?.result.context?.clockSkewSeconds ?? 180;
   const placeholder = store.busy ?? (presentation ? 'Presentation mode: paste (Ctrl+V) or drop a file to analyse it; personal data is masked.' : 'Nothing analysed yet. Paste a SAMLResponse anywhere, drop a file, or open the demo case.');
 
+  if (mode === 'userbase') {
+    return (
+      <div className="app ub-mode">
+        <ModeSwitch mode={mode} onChange={setMode} />
+        <UserBaseView profiles={store.profiles} initialProfileId={store.settings?.targetProfileId ?? null} presentation={presentation} />
+      </div>
+    );
+  }
+
   return (
     <div
       className="app"
@@ -183,6 +195,7 @@ export function App() {
       }}
     >
       <Toolbar store={store} onPaste={() => void onPasteButton()} onCapture={() => beginCapture.current()} capturing={capture.active} />
+      <ModeSwitch mode={mode} onChange={setMode} />
       <div className="workspace">
         <InputPanel store={store} />
         <main className="results" data-workspace={workspaceKey} aria-busy={store.busy !== null}>

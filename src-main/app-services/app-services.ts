@@ -13,6 +13,7 @@ import { createCaptureHandlers } from './capture-service.js';
 import { loadDemoCase, type DemoCase } from './demo-case.js';
 import type { ChannelHandlers } from './handler-types.js';
 import { exportReport } from './report-export.js';
+import { UserBaseService } from './user-base-service.js';
 import { createIngest, createWorkspaceHandlers, readInputFile, type Ingest } from './workspace-handlers.js';
 
 export type { AppServiceDeps } from './app-context.js';
@@ -101,6 +102,26 @@ function createCaptureChannelHandlers(ctx: AppContext): ReturnType<typeof create
   });
 }
 
+function createUserBaseHandlers(ctx: AppContext): Pick<ChannelHandlers, 'userbase:predict' | 'userbase:cancel' | 'userbase:explain' | 'userbase:export' | 'userbase:examples'> {
+  const userBase = new UserBaseService({
+    fs: ctx.deps.fs,
+    dialogs: ctx.deps.dialogs,
+    printPdf: ctx.deps.printPdf,
+    emit: ctx.deps.emit,
+    profiles: ctx.profiles,
+    assets: ctx.deps.paths.assets,
+    presentationMode: () => ctx.settings.get().presentationMode,
+    defaultProfileId: () => ctx.settings.get().targetProfileId,
+  });
+  return {
+    'userbase:predict': (req) => userBase.predict(req),
+    'userbase:cancel': async () => userBase.cancel(),
+    'userbase:explain': async (req) => userBase.explain(req),
+    'userbase:export': (req) => userBase.export(req),
+    'userbase:examples': () => userBase.examples(),
+  };
+}
+
 function createMainActions(ctx: AppContext, ingest: Ingest): Omit<AppServices, 'handlers'> {
   return {
     async openPath(file) {
@@ -130,6 +151,7 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
     'report:export': (req) => exportReport(ctx.workspace.current(), req, deps),
     ...createSettingsAndSecretHandlers(ctx),
     ...createCaptureChannelHandlers(ctx),
+    ...createUserBaseHandlers(ctx),
   };
   return { handlers, ...createMainActions(ctx, ingest) };
 }

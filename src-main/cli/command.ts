@@ -11,6 +11,8 @@ export interface CliIo {
   env: Record<string, string | undefined>;
   /** Standard input as text (for `-` as INPUT). */
   readStdin: () => Promise<string>;
+  /** Standard error is a terminal: long commands then draw a progress line there. */
+  stderrIsTTY?: boolean;
 }
 
 export interface CliCommand {

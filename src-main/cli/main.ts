@@ -7,6 +7,7 @@ runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   now: () => new Date(),
   env: process.env,
+  stderrIsTTY: process.stderr.isTTY === true,
   readStdin: async () => {
     const chunks: Buffer[] = [];
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);

@@ -7,6 +7,9 @@
  * so the renderer and the e2e harness can import it.
  */
 import type { AnalysisResult, CertificateInfo, RedactionEntry, SimulationResult, Verdict } from '../core/model/index.js';
+import type { UserBasePrediction, UserExplanation } from '../core/model/userbase.js';
+import type { RecognisedFile, UserBaseProgress } from '../usecases/predict-user-base.js';
+import type { UserBaseEmptyRequest, UserBaseExplainRequest, UserBaseExportRequest, UserBasePredictRequest } from './user-base-schemas.js';
 
 // ---------------------------------------------------------------------------------------------
 // Shared payload types
@@ -267,9 +270,34 @@ export interface InvokeChannels {
   'capture:save': { request: EmptyRequest; response: SaveOutcome };
 }
 
-export type Channel = keyof InvokeChannels;
-export type RequestOf<C extends Channel> = InvokeChannels[C]['request'];
-export type ResponseOf<C extends Channel> = InvokeChannels[C]['response'];
+/** What the User base view shows; personal values are masked when presentation mode is on (`redacted`). */
+export type UserBaseViewResult =
+  | { status: 'ok'; prediction: UserBasePrediction; files: RecognisedFile[]; redacted: boolean; profileName: string }
+  | { status: 'invalid'; errors: string[]; files: RecognisedFile[] }
+  | { status: 'cancelled' };
+
+export type { UserBasePrediction, UserBaseUser, UserBaseOutcome, LocalAccount, PlanRow } from '../core/model/userbase.js';
+export type { UserExplanation } from '../core/model/userbase.js';
+export type { UserBaseProgress, RecognisedFile } from '../usecases/predict-user-base.js';
+
+/** The User base view's channels (AWS exports → whole-base prediction). */
+export interface UserBaseChannels {
+  /** Recognises the files by shape and predicts every user's next login against the target profile. */
+  'userbase:predict': { request: UserBasePredictRequest; response: UserBaseViewResult };
+  /** Stops the running prediction; it then answers `cancelled`. */
+  'userbase:cancel': { request: UserBaseEmptyRequest; response: { cancelled: boolean } };
+  /** One user's steps and findings, as the single-login view shows them. */
+  'userbase:explain': { request: UserBaseExplainRequest; response: UserExplanation };
+  /** Save dialog, then writes the prediction (with the local group plan) or the plan alone. */
+  'userbase:export': { request: UserBaseExportRequest; response: SaveOutcome };
+  /** The example AWS exports for the demo instance (assets/examples), to load without a file dialog. */
+  'userbase:examples': { request: UserBaseEmptyRequest; response: { files: Array<{ name: string; text: string }>; targetProfileId: string } };
+}
+
+export type AllInvokeChannels = InvokeChannels & UserBaseChannels;
+export type Channel = keyof AllInvokeChannels;
+export type RequestOf<C extends Channel> = AllInvokeChannels[C]['request'];
+export type ResponseOf<C extends Channel> = AllInvokeChannels[C]['response'];
 
 // ---------------------------------------------------------------------------------------------
 // One-way events (main → renderer, `webContents.send` / `ipcRenderer.on`)
@@ -298,6 +326,8 @@ export interface EventChannels {
   'capture:ended': { reason: string };
   /** Menu File → Capture Login…: the renderer starts a capture as its toolbar button does. */
   'menu:capture': Record<string, never>;
+  /** Progress of a running user-base prediction. */
+  'userbase:progress': UserBaseProgress;
 }
 
 export type EventName = keyof EventChannels;
@@ -355,6 +385,11 @@ const INVOKE_CHANNEL_FLAGS = {
   'capture:stop': true,
   'capture:clear': true,
   'capture:save': true,
+  'userbase:predict': true,
+  'userbase:cancel': true,
+  'userbase:explain': true,
+  'userbase:export': true,
+  'userbase:examples': true,
 } as const satisfies Record<Channel, true>;
 
 const EVENT_FLAGS = {
@@ -369,6 +404,7 @@ const EVENT_FLAGS = {
   'capture:exchange': true,
   'capture:ended': true,
   'menu:capture': true,
+  'userbase:progress': true,
 } as const satisfies Record<EventName, true>;
 
 export const INVOKE_CHANNELS = Object.keys(INVOKE_CHANNEL_FLAGS) as Channel[];

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Channel, RequestOf } from './contract.js';
 import { ZOOM_LIMITS } from './contract.js';
 import { isCapturableUrl } from '../capture/capturable-url.js';
+import { userBaseEmptyRequestSchema, userBaseExplainRequestSchema, userBaseExportRequestSchema, userBasePredictRequestSchema } from './user-base-schemas.js';
 import { analysisOptionsSchema, clockSkewSchema, evaluateAtSchema, MAX_TEXT_CHARS } from '../usecases/analysis-options.js';
 
 export { MAX_TEXT_CHARS };
@@ -98,6 +99,11 @@ export const REQUEST_SCHEMAS = {
   'capture:stop': empty,
   'capture:clear': empty,
   'capture:save': empty,
+  'userbase:predict': userBasePredictRequestSchema,
+  'userbase:cancel': userBaseEmptyRequestSchema,
+  'userbase:explain': userBaseExplainRequestSchema,
+  'userbase:export': userBaseExportRequestSchema,
+  'userbase:examples': userBaseEmptyRequestSchema,
 } satisfies SchemaMap;
 
 // No cast: `satisfies` above and this line keep the schemas and the contract's request types in step at compile time.

@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../../src-main/cli/run-cli.js';
 import type { SimulationResult } from '../../src-main/core/jit/simulation-types.js';
+import type { UserBasePrediction } from '../../src-main/core/model/userbase.js';
 import { awsIdpMetadata, signedAwsResponse, type SamlAttribute } from '../fixtures/aws-response.js';
 import { ATTACKER_KEY } from '../fixtures/keys.js';
 
@@ -142,15 +143,36 @@ describe('samlscope simulate --users', () => {
     const r = await cli([...args, '--format', 'csv']);
     expect(r.code).toBe(1);
     const lines = r.stdout.trimEnd().split('\r\n');
-    expect(lines[0]?.startsWith('aws_user_name,aws_user_id,name_id,username,outcome,can_log_in')).toBe(true);
+    expect(lines[0]?.startsWith('aws_user_name,aws_user_id,assigned,assigned_via,aws_groups,username')).toBe(true);
     expect(lines).toHaveLength(8);
   });
 
   it('prints a summary as text and JSON', async () => {
     const text = await cli(args);
     expect(text.stdout).toMatch(/User base: 7 AWS users → jira \(atlassian-sso\)/);
-    const json = JSON.parse((await cli([...args, '--format', 'json'])).stdout) as { userBase: { summary: { colliding: number } } };
-    expect(json.userBase.summary.colliding).toBe(2);
+    const json = JSON.parse((await cli([...args, '--format', 'json'])).stdout) as { userBasePrediction: { summary: { colliding: number } } };
+    expect(json.userBasePrediction.summary.colliding).toBe(2);
+  });
+
+  it('reads groups, memberships, assignments and a group mapping, and writes the local group plan', async () => {
+    const ex = (f: string): string => `assets/examples/${f}`;
+    const plan = join(dir, 'plan.csv');
+    const r = await cli([...args, '--groups', ex('aws-groups.json'), '--memberships', ex('aws-group-memberships.json'), '--assignments', ex('aws-application-assignments.json'), '--group-mapping', ex('group-mapping.json'), '--format', 'json', '--plan', plan]);
+    expect(r.code).toBe(1);
+    const p = (JSON.parse(r.stdout) as { userBasePrediction: UserBasePrediction }).userBasePrediction;
+    expect(p.summary).toMatchObject({ total: 7, assigned: 6, notAssigned: 1, orphaned: 1 });
+    expect(p.users.find((u) => u.awsUserName === 'ckim')?.assignment).toEqual({ known: true, assigned: true, direct: true, viaGroups: ['Jira Users'] });
+    expect(p.orphaned.map((a) => a.username)).toEqual(['tformer']);
+    const csv = readFileSync(plan, 'utf8').split('\r\n');
+    expect(csv[0]).toBe('username,group,action');
+    expect(csv).toContain('jdoe,jira-software-users,re-add-after-login');
+    expect(csv).toContain('pnew,project-alpha,add-after-first-login');
+  });
+
+  it('refuses a file of the wrong kind, naming it', async () => {
+    const r = await cli([...args, '--groups', 'assets/examples/aws-group-memberships.json']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('samlscope simulate: assets/examples/aws-group-memberships.json: this is aws identitystore list-group-memberships');
   });
 });
 

@@ -85,6 +85,7 @@ export const FINDING_CATALOG = {
   'jit.confluence-admins-missing': { severity: 'error', title: 'confluence-administrators has no members' },
   'jit.groups-not-carried': { severity: 'warning', title: 'Login does not carry the user\'s groups' },
   'jit.group-outside-user-directory': { severity: 'error', title: 'Group sync adds a membership in a directory without the group' },
+  'jit.orphaned-account': { severity: 'warning', title: 'JIT accounts stay active after their AWS user is gone' },
 
   // HTTP-Redirect query-string signatures (SAML bindings 3.4.4.1)
   'signature.redirect-valid': { severity: 'info', title: 'Query-string signature verifies' },

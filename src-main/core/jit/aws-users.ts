@@ -116,12 +116,15 @@ export function evaluateAwsSource(source: string, user: AwsIdentityStoreUser): s
   return missing ? undefined : value;
 }
 
-/** The identity data the SAML response for this user would carry. */
-export function factsForAwsUser(user: AwsIdentityStoreUser, mappings: CompiledAwsMappings): LoginFacts {
+/**
+ * The identity data the SAML response for this user would carry. `groupIds` are the user's AWS group IDs when the
+ * memberships are known: `${user:groups}` sends those (aws.md §5); without them it is assumed to send none that match.
+ */
+export function factsForAwsUser(user: AwsIdentityStoreUser, mappings: CompiledAwsMappings, groupIds?: readonly string[]): LoginFacts {
   const attributes = new Map<string, string[]>();
   for (const a of mappings.attributes) {
     if (a.groups) {
-      attributes.set(a.name, []);
+      attributes.set(a.name, groupIds ? [...groupIds] : []);
       continue;
     }
     const v = evaluateAwsSource(a.source, user);

@@ -23,6 +23,8 @@ export interface UserBaseRow {
   productMessage?: string;
   /** Existing account the login uses, if any. */
   matchedUser: string | null;
+  /** Directory of that account (`null` when none, or the snapshot does not record it). */
+  matchedDirectoryId: string | null;
   groupsAdded: string[];
   groupsRemoved: string[];
   groupsCreated: string[];
@@ -59,7 +61,12 @@ export interface UserBaseResult {
   notes: string[];
 }
 
-export function simulateUserBase(users: readonly AwsIdentityStoreUser[], mappings: AwsMappings, profile: TargetProfile, snapshot: InstanceSnapshot): UserBaseResult {
+export interface UserBaseOptions {
+  /** The user's AWS group IDs, when the memberships are known (what `${user:groups}` sends). */
+  groupIdsOf?: (user: AwsIdentityStoreUser) => readonly string[];
+}
+
+export function simulateUserBase(users: readonly AwsIdentityStoreUser[], mappings: AwsMappings, profile: TargetProfile, snapshot: InstanceSnapshot, options: UserBaseOptions = {}): UserBaseResult {
   const index = snapshotIndexFor(snapshot);
   const compiled = compileAwsMappings(mappings);
   const rows: UserBaseRow[] = new Array<UserBaseRow>(users.length);
@@ -71,7 +78,7 @@ export function simulateUserBase(users: readonly AwsIdentityStoreUser[], mapping
 
   for (let i = 0; i < users.length; i += 1) {
     const aws = users[i] as AwsIdentityStoreUser;
-    const facts = factsForAwsUser(aws, compiled);
+    const facts = factsForAwsUser(aws, compiled, options.groupIdsOf?.(aws));
     const r = runEngine(facts, profile, index, { collectSteps: false, collectFindings: false });
     const ids: string[] = [];
     for (const id of r.findingIds) {
@@ -88,6 +95,7 @@ export function simulateUserBase(users: readonly AwsIdentityStoreUser[], mapping
       canLogIn: r.canLogIn,
       reason: r.reason,
       matchedUser: r.user.before?.username ?? null,
+      matchedDirectoryId: r.user.before?.directoryId ?? null,
       groupsAdded: r.groups.added,
       groupsRemoved: r.groups.removed,
       groupsCreated: r.groups.created,

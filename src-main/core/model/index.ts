@@ -8,3 +8,4 @@ export * from './flow.js';
 export * from './simulation.js';
 export * from './redaction.js';
 export * from './time-windows.js';
+export * from './userbase.js';

@@ -118,6 +118,11 @@ describe('payload validation', () => {
       'capture:stop': {},
       'capture:clear': {},
       'capture:save': {},
+      'userbase:predict': { files: [{ name: 'users.json', text: '{"Users":[]}' }], targetProfileId: 'example:a/profile.yaml' },
+      'userbase:cancel': {},
+      'userbase:explain': { awsUserId: 'c4a8f4e8-1091-70a7-5a3f-0c0e1d2b3a41' },
+      'userbase:export': { format: 'plan-csv', redact: true },
+      'userbase:examples': {},
     };
     for (const channel of INVOKE_CHANNELS) expect(() => validateRequest(channel, samples[channel]), channel).not.toThrow();
   });

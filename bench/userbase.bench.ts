@@ -1,0 +1,133 @@
+/**
+ * Whole user-base prediction with the local group plan: 100,000 AWS users, 5,000 groups and 1,000,000
+ * memberships against a 100,000-user snapshot must take ≤ 2 s; 10,000 users (same groups, a tenth of the
+ * memberships) should take about a tenth (linear growth). Baseline: the 10k run, measured in the same process.
+ * Run: node scripts/run-ts.mjs bench/userbase.bench.ts
+ */
+import os from 'node:os';
+import { performance } from 'node:perf_hooks';
+import type { AwsIdentityStoreUser } from '../src-main/core/jit/aws-users.js';
+import { parseInstanceSnapshot, type InstanceSnapshot, type InstanceSnapshotInput } from '../src-main/core/jit/snapshot-schema.js';
+import { parseTargetProfile, type TargetProfile } from '../src-main/core/jit/target-profile-schema.js';
+import type { AwsAssignment, AwsGroup, AwsMembership } from '../src-main/core/userbase/aws-exports.js';
+import { renderGroupPlanCsv } from '../src-main/core/userbase/group-plan.js';
+import { predictUserBase, type UserBaseInputs } from '../src-main/core/userbase/predict.js';
+
+const SNAPSHOT_USERS = 100_000;
+const GROUPS = 5_000;
+const MEMBERSHIPS_PER_USER = 10;
+const BUDGET_MS = 2_000;
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const name = (i: number): string => `user${String(i).padStart(6, '0')}`;
+const groupName = (g: number): string => `team-${String(g).padStart(4, '0')}`;
+
+function makeSnapshot(): InstanceSnapshot {
+  const users: InstanceSnapshotInput['users'] = [];
+  for (let i = 0; i < SNAPSHOT_USERS; i += 1) {
+    const ldap = i % 10 === 9;
+    users.push({
+      username: name(i),
+      displayName: `User ${i}`,
+      email: `${name(i)}@example.com`,
+      directoryId: ldap ? 2 : 1,
+      groups: ['jira-software-users', groupName(i % GROUPS), groupName((i * 7) % GROUPS)],
+      attributes: !ldap && i % 2 === 0 ? { jit_idp_id: `${name(i)}@example.com` } : {},
+    });
+  }
+  const parsed = parseInstanceSnapshot({
+    product: 'jira',
+    capturedAt: '2026-01-15T00:00:00Z',
+    source: { kind: 'manual' },
+    directories: [
+      { id: 1, name: 'Jira Internal Directory', type: 'internal', active: true, canCreateUsers: true, canCreateGroups: true, position: 0 },
+      { id: 2, name: 'LDAP', type: 'ldap', active: true, canCreateUsers: false, canCreateGroups: false, readOnly: true, position: 1 },
+    ],
+    users,
+    groups: [{ name: 'jira-software-users', directoryId: 1 }, ...Array.from({ length: GROUPS }, (_, g) => ({ name: groupName(g), directoryId: 1 }))],
+    applicationAccess: [{ application: 'jira-software', groups: ['jira-software-users'] }],
+    license: [{ application: 'jira-software', seats: 150_000, used: SNAPSHOT_USERS }],
+  });
+  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  return parsed.value;
+}
+
+/** 95 % of AWS users match accounts, 5 % are new; each is in 10 groups; the "Jira" group is assigned. */
+function makeAws(count: number): Pick<UserBaseInputs, 'users' | 'groups' | 'memberships' | 'assignments'> {
+  const users: AwsIdentityStoreUser[] = [];
+  const memberships: AwsMembership[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const n = i % 20 !== 19 ? name(i) : `new${String(i).padStart(6, '0')}`;
+    users.push({ UserName: n, UserId: `u-${i}`, Name: { Formatted: `User ${i}` }, Emails: [{ Value: `${n}@example.com`, Primary: true }] });
+    // 1 in 50 users is not in the assigned group (not assigned).
+    if (i % 50 !== 7) memberships.push({ GroupId: 'g-jira', MemberId: { UserId: `u-${i}` } });
+    for (let k = 1; k < MEMBERSHIPS_PER_USER; k += 1) memberships.push({ GroupId: `g-${(i * 31 + k * 997) % GROUPS}`, MemberId: { UserId: `u-${i}` } });
+  }
+  const groups: AwsGroup[] = [{ GroupId: 'g-jira', DisplayName: 'jira-software-users' }, ...Array.from({ length: GROUPS - 1 }, (_, g) => ({ GroupId: `g-${g}`, DisplayName: groupName(g) }))];
+  const assignments: AwsAssignment[] = [{ PrincipalType: 'GROUP', PrincipalId: 'g-jira' }];
+  return { users, groups, memberships, assignments };
+}
+
+function jiraProfile(): TargetProfile {
+  const parsed = parseTargetProfile({
+    product: 'jira',
+    sp: { entityId: 'https://jira.example.com', acsUrl: 'https://jira.example.com/plugins/servlet/samlconsumer' },
+    idp: { metadata: 'idp.xml' },
+    provisioning: { engine: 'atlassian-sso', createUsers: true, usernameMapping: '${username}', displayNameMapping: '${displayName}', emailMapping: '${email}', groupsAttribute: 'groups' },
+    instance: { snapshot: 'snapshot.json' },
+  });
+  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  return parsed.value;
+}
+
+const MAPPINGS = { Subject: '${user:email}', username: '${user:preferredUsername}', displayName: '${user:name}', email: '${user:email}', groups: '${user:groups}' };
+
+interface Timing {
+  wallMs: number;
+  cpuMs: number;
+}
+function measure(work: () => void): Timing {
+  (globalThis as { gc?: () => void }).gc?.();
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  work();
+  const wallMs = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  return { wallMs, cpuMs: (used.user + used.system) / 1000 };
+}
+const sorted = (xs: Timing[]): Timing[] => [...xs].sort((a, b) => a.wallMs - b.wallMs);
+const stats = (xs: Timing[]): string => {
+  const s = sorted(xs);
+  const med = s[Math.floor(s.length / 2)] as Timing;
+  return `min ${(s[0] as Timing).wallMs.toFixed(0)} / median ${med.wallMs.toFixed(0)} / max ${(s[s.length - 1] as Timing).wallMs.toFixed(0)} ms wall, median ${med.cpuMs.toFixed(0)} ms CPU`;
+};
+const medianOf = (xs: Timing[]): Timing => sorted(xs)[Math.floor(xs.length / 2)] as Timing;
+
+const snapshot = makeSnapshot();
+const profile = jiraProfile();
+const big = makeAws(100_000);
+const small = makeAws(10_000);
+const run = (aws: typeof big): number => {
+  // A fresh snapshot object each run: the snapshot index is built inside the timing, as in one CLI run.
+  const p = predictUserBase({ ...aws, groupMapping: undefined, awsMappings: MAPPINGS, profile, snapshot: { ...snapshot } });
+  if (!p) throw new Error('stopped');
+  return renderGroupPlanCsv(p.plan).length + p.users.length;
+};
+
+run(small); // warm-up (JIT compilation)
+const smallTimes: Timing[] = [];
+const bigTimes: Timing[] = [];
+for (let r = 0; r < RUNS; r += 1) {
+  smallTimes.push(measure(() => void run(small)));
+  bigTimes.push(measure(() => void run(big)));
+}
+const t10 = medianOf(smallTimes);
+const t100 = medianOf(bigTimes);
+const ratio = t100.wallMs / t10.wallMs;
+console.log(`user-base prediction with plan, snapshot of ${SNAPSHOT_USERS.toLocaleString('en')} users, ${GROUPS.toLocaleString('en')} AWS groups (${RUNS} runs; ${os.cpus().length} CPUs, load average ${os.loadavg()[0]?.toFixed(1)})`);
+console.log(`  baseline  10,000 users,   ${small.memberships?.length.toLocaleString('en')} memberships: ${stats(smallTimes)}`);
+console.log(`  measured 100,000 users, ${big.memberships?.length.toLocaleString('en')} memberships: ${stats(bigTimes)}`);
+console.log(`  ratio 100k/10k: ${ratio.toFixed(1)} wall, ${(t100.cpuMs / Math.max(1, t10.cpuMs)).toFixed(1)} CPU (linear = 10; target ≤ 12)`);
+console.log(`  ${t100.wallMs <= BUDGET_MS ? 'OK' : 'MISS'}: 100k users with plan ${t100.wallMs <= BUDGET_MS ? 'within' : 'over'} ${BUDGET_MS} ms (median)`);
+console.log(`  ${ratio <= 12 ? 'OK' : 'MISS'}: growth ${ratio <= 12 ? 'is' : 'is not'} linear`);
+if (t100.wallMs > BUDGET_MS && t100.cpuMs <= BUDGET_MS) console.log('  (CPU time is within budget: the machine is busy with other work)');
+// Benchmarks measure, they do not assert (scripts/bench.mjs): the verdict is printed above.

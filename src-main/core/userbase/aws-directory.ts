@@ -1,0 +1,69 @@
+/**
+ * The AWS side of the user base, indexed once: each user's groups (ids and display names) and whether the
+ * application is assigned to them directly or through a group. Linear in users + memberships.
+ */
+import type { AwsIdentityStoreUser } from '../jit/aws-users.js';
+import type { AwsAssignment, AwsGroup, AwsMembership } from './aws-exports.js';
+import type { Assignment } from '../model/userbase.js';
+
+export interface AwsDirectoryInput {
+  users: readonly AwsIdentityStoreUser[];
+  groups?: readonly AwsGroup[] | undefined;
+  memberships?: readonly AwsMembership[] | undefined;
+  assignments?: readonly AwsAssignment[] | undefined;
+}
+
+export interface AwsDirectory {
+  /** UserId → the user's group ids, in membership order, without duplicates. */
+  groupIdsOf(userId: string): readonly string[];
+  groupName(groupId: string): string;
+  assignmentOf(userId: string): Assignment;
+  notes: string[];
+}
+
+const NO_GROUPS: readonly string[] = Object.freeze([]);
+
+export function indexAwsDirectory(input: AwsDirectoryInput): AwsDirectory {
+  const notes: string[] = [];
+  const names = new Map<string, string>();
+  for (const g of input.groups ?? []) names.set(g.GroupId, g.DisplayName);
+  const userIds = new Set<string>();
+  for (const u of input.users) userIds.add(u.UserId);
+
+  const groupsByUser = new Map<string, string[]>();
+  let unknownUsers = 0;
+  const unnamed = new Set<string>();
+  for (const m of input.memberships ?? []) {
+    const userId = m.MemberId.UserId;
+    if (!userIds.has(userId)) {
+      unknownUsers += 1;
+      continue;
+    }
+    if (input.groups && !names.has(m.GroupId)) unnamed.add(m.GroupId);
+    const list = groupsByUser.get(userId);
+    if (!list) groupsByUser.set(userId, [m.GroupId]);
+    else if (!list.includes(m.GroupId)) list.push(m.GroupId);
+  }
+  if (unknownUsers > 0) notes.push(`${unknownUsers} membership(s) name a UserId that is not in the users file; they were ignored.`);
+  if (input.memberships && !input.groups) notes.push('No groups file (list-groups): groups are shown by GroupId and the group mapping can only match GroupIds.');
+  if (unnamed.size > 0) notes.push(`${unnamed.size} group id(s) in the memberships are not in the groups file; they are shown by GroupId.`);
+
+  const direct = new Set<string>();
+  const assignedGroups = new Set<string>();
+  for (const a of input.assignments ?? []) (a.PrincipalType === 'USER' ? direct : assignedGroups).add(a.PrincipalId);
+  if (!input.assignments) notes.push('No application assignments file: every user is assumed to be assigned to the application.');
+  else if (assignedGroups.size > 0 && !input.memberships) notes.push('The application is assigned to groups but no memberships were given: users assigned only through a group show as not assigned.');
+
+  return {
+    groupIdsOf: (userId) => groupsByUser.get(userId) ?? NO_GROUPS,
+    groupName: (groupId) => names.get(groupId) ?? groupId,
+    assignmentOf(userId) {
+      if (!input.assignments) return { known: false, assigned: true, direct: false, viaGroups: [] };
+      const viaGroups: string[] = [];
+      for (const g of groupsByUser.get(userId) ?? NO_GROUPS) if (assignedGroups.has(g)) viaGroups.push(names.get(g) ?? g);
+      const isDirect = direct.has(userId);
+      return { known: true, assigned: isDirect || viaGroups.length > 0, direct: isDirect, viaGroups };
+    },
+    notes,
+  };
+}

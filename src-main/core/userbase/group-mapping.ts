@@ -1,0 +1,70 @@
+/**
+ * Which Atlassian groups a user's AWS groups imply. With a mapping file, each AWS group (by display name or
+ * GroupId, case-insensitive) maps to the groups it lists; without one, an AWS group maps to the instance's
+ * group of the same name (case-insensitive), and AWS groups with no such group map to nothing.
+ */
+import type { SnapshotIndex } from '../jit/snapshot-index.js';
+import type { GroupMapping } from './aws-exports.js';
+
+export interface CompiledGroupMapping {
+  /** Atlassian groups for one AWS group (id and display name). */
+  targetsOf(groupId: string, displayName: string): readonly string[];
+  /** AWS groups (display names) that mapped to nothing, for the notes. */
+  unmapped: Set<string>;
+}
+
+const NONE: readonly string[] = Object.freeze([]);
+
+export function compileGroupMapping(mapping: GroupMapping | undefined, index: SnapshotIndex): CompiledGroupMapping {
+  const unmapped = new Set<string>();
+  if (mapping) {
+    const byKey = new Map<string, string[]>();
+    for (const [key, targets] of Object.entries(mapping)) {
+      const k = key.toLowerCase();
+      byKey.set(k, [...(byKey.get(k) ?? []), ...targets]);
+    }
+    return {
+      targetsOf(groupId, displayName) {
+        const t = byKey.get(displayName.toLowerCase()) ?? byKey.get(groupId.toLowerCase());
+        if (!t) unmapped.add(displayName);
+        return t ?? NONE;
+      },
+      unmapped,
+    };
+  }
+  // The instance's spelling of each group name, so the plan names groups as the product shows them.
+  const spelling = new Map<string, string>();
+  for (const g of index.snapshot.groups) if (!spelling.has(g.name.toLowerCase())) spelling.set(g.name.toLowerCase(), g.name);
+  for (const u of index.snapshot.users) for (const g of u.groups) if (!spelling.has(g.toLowerCase())) spelling.set(g.toLowerCase(), g);
+  const cache = new Map<string, readonly string[]>();
+  return {
+    targetsOf(_groupId, displayName) {
+      const k = displayName.toLowerCase();
+      let t = cache.get(k);
+      if (!t) {
+        const name = spelling.get(k);
+        t = name ? [name] : NONE;
+        cache.set(k, t);
+      }
+      if (t.length === 0) unmapped.add(displayName);
+      return t;
+    },
+    unmapped,
+  };
+}
+
+/** The Atlassian groups implied by a user's AWS groups, without case-insensitive duplicates. */
+export function expectedGroupsFor(groupIds: readonly string[], groupName: (id: string) => string, mapping: CompiledGroupMapping): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const id of groupIds) {
+    for (const g of mapping.targetsOf(id, groupName(id))) {
+      const k = g.toLowerCase();
+      if (!seen.has(k)) {
+        seen.add(k);
+        out.push(g);
+      }
+    }
+  }
+  return out;
+}

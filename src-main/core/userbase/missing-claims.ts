@@ -1,0 +1,85 @@
+/**
+ * Missing group claims: groups a user's AWS membership implies that no login carries (AWS sends no group
+ * names: aws.md §5), split by what happens to each at the next login.
+ */
+import { evaluateAwsSource, type AwsIdentityStoreUser, type CompiledAwsMappings } from '../jit/aws-users.js';
+import { applyTransforms, compileTransforms, type CompiledTransforms } from '../jit/regex-transforms.js';
+import type { TargetProfile } from '../jit/target-profile-schema.js';
+import type { MissingClaims } from '../model/userbase.js';
+
+export interface ClaimReader {
+  /** The group names the login hands to the engine (after resolution's transformations). */
+  claims(user: AwsIdentityStoreUser, groupIds: readonly string[]): string[];
+  /** The engine removes memberships the login does not carry (Atlassian SSO JIT; resolution's optional removal). */
+  syncsGroups: boolean;
+}
+
+/**
+ * What the AWS attribute named `attribute` sends for a user, read the way factsForAwsUser builds the response
+ * (`${user:groups}` = the group IDs; anything else one evaluated value) without building the whole response.
+ */
+function attributeValues(mappings: CompiledAwsMappings, attribute: string | undefined): (user: AwsIdentityStoreUser, groupIds: readonly string[]) => readonly string[] {
+  const mapping = attribute === undefined ? undefined : mappings.attributes.find((a) => a.name === attribute);
+  if (!mapping) return () => [];
+  if (mapping.groups) return (_user, groupIds) => groupIds;
+  return (user) => {
+    const v = evaluateAwsSource(mapping.source, user);
+    return v === undefined ? [] : [v];
+  };
+}
+
+export function claimReaderFor(profile: TargetProfile, mappings: CompiledAwsMappings): ClaimReader {
+  const s = profile.provisioning;
+  if (s.engine === 'atlassian-sso') {
+    const attribute = s.createUsers ? s.groupsAttribute : undefined;
+    const read = attributeValues(mappings, attribute);
+    return { claims: (user, groupIds) => [...read(user, groupIds)], syncsGroups: attribute !== undefined };
+  }
+  const attribute = s.userUpdateMethod === 'jit' ? s.groupsAttribute : undefined;
+  const read = attributeValues(mappings, attribute);
+  const transforms: CompiledTransforms = compileTransforms(s.groupTransforms);
+  return {
+    claims(user, groupIds) {
+      if (!attribute) return [];
+      const out: string[] = [];
+      for (const v of read(user, groupIds)) {
+        const t = applyTransforms(v, transforms);
+        if (t.applied < 0 && s.skipUntransformedGroups && transforms.length > 0) continue;
+        out.push(t.value);
+      }
+      return out;
+    },
+    syncsGroups: attribute !== undefined && s.removeUnlistedGroups,
+  };
+}
+
+export interface ClaimInputs {
+  expected: readonly string[];
+  claims: readonly string[];
+  /** The account's direct groups now; empty when the login creates the account. */
+  current: readonly string[];
+  /** What the next login adds (e.g. resolution's default groups) and removes (group sync). */
+  added: readonly string[];
+  removed: readonly string[];
+}
+
+export function classifyMissingClaims(input: ClaimInputs): MissingClaims {
+  const out: MissingClaims = { hasLocally: [], willLose: [], neverGets: [] };
+  for (const g of input.expected) {
+    const k = g.toLowerCase();
+    if (containsIgnoringCase(input.claims, k) || containsIgnoringCase(input.added, k)) continue; // the login itself gives it
+    if (containsIgnoringCase(input.current, k)) (containsIgnoringCase(input.removed, k) ? out.willLose : out.hasLocally).push(g);
+    else out.neverGets.push(g);
+  }
+  return out;
+}
+
+/** Group lists per user are short: a scan beats building sets for every user of a large base. */
+function containsIgnoringCase(list: readonly string[], lower: string): boolean {
+  for (const g of list) if (g.length === lower.length && g.toLowerCase() === lower) return true;
+  return false;
+}
+
+export function hasMissingClaims(m: MissingClaims): boolean {
+  return m.hasLocally.length + m.willLose.length + m.neverGets.length > 0;
+}

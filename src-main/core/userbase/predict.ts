@@ -1,0 +1,223 @@
+/**
+ * Predicts the whole user base: every AWS user's next login (through the profile's JIT engine, via
+ * simulateUserBase), the groups AWS membership implies and no login carries, the local group plan, and the
+ * accounts JIT leaves behind. Linear in users + memberships + snapshot users.
+ */
+import type { AwsIdentityStoreUser, AwsMappings } from '../jit/aws-users.js';
+import { compileAwsMappings } from '../jit/aws-users.js';
+import { snapshotIndexFor } from '../jit/simulate-login.js';
+import { simulateUserBase, type UserBaseResult, type UserBaseRow } from '../jit/simulate-user-base.js';
+import type { SnapshotIndex } from '../jit/snapshot-index.js';
+import type { InstanceSnapshot } from '../jit/snapshot-schema.js';
+import type { TargetProfile } from '../jit/target-profile-schema.js';
+import type { Finding } from '../model/finding.js';
+import type { AwsAssignment, AwsGroup, AwsMembership, GroupMapping } from './aws-exports.js';
+import { indexAwsDirectory, type AwsDirectory } from './aws-directory.js';
+import { buildGroupPlan } from './group-plan.js';
+import { compileGroupMapping, expectedGroupsFor } from './group-mapping.js';
+import { accountKey, emptyLinks, findAccountsLeftBehind, seatsHeld, type AccountLinks } from './local-accounts.js';
+import { classifyMissingClaims, claimReaderFor, hasMissingClaims } from './missing-claims.js';
+import { orphanedAccountFinding } from './orphaned-finding.js';
+import type { AccountNow, SeatUse, UserBasePrediction, UserBaseSummary, UserBaseUser } from '../model/userbase.js';
+
+export interface UserBaseInputs {
+  users: readonly AwsIdentityStoreUser[];
+  groups?: readonly AwsGroup[] | undefined;
+  memberships?: readonly AwsMembership[] | undefined;
+  assignments?: readonly AwsAssignment[] | undefined;
+  groupMapping?: GroupMapping | undefined;
+  awsMappings: AwsMappings;
+  profile: TargetProfile;
+  snapshot: InstanceSnapshot;
+}
+
+export type PredictionPhase = 'logins' | 'claims' | 'accounts' | 'plan';
+
+export interface PredictHooks {
+  /** Called before each phase; returning false stops the prediction (it then returns undefined). */
+  phase?: (phase: PredictionPhase) => boolean;
+}
+
+const GROUPS_ASSUMPTION = '${user:groups} sends group IDs, which list-users does not show';
+const NOT_ASSIGNED_REASON = 'Not assigned to the application in IAM Identity Center: AWS refuses the sign-in ("No access"), so no login reaches the product.';
+
+export function predictUserBase(inputs: UserBaseInputs, hooks: PredictHooks = {}): UserBasePrediction | undefined {
+  const go = (p: PredictionPhase): boolean => hooks.phase?.(p) ?? true;
+  const { profile, snapshot } = inputs;
+  const index = snapshotIndexFor(snapshot);
+  const aws = indexAwsDirectory(inputs);
+  const groupIdsOf = (u: AwsIdentityStoreUser): readonly string[] => aws.groupIdsOf(u.UserId);
+
+  if (!go('logins')) return undefined;
+  const assignedUsers: AwsIdentityStoreUser[] = [];
+  const unassignedUsers: AwsIdentityStoreUser[] = [];
+  for (const u of inputs.users) (aws.assignmentOf(u.UserId).assigned ? assignedUsers : unassignedUsers).push(u);
+  // Only assigned users can log in: collisions and seats are counted among them. The unassigned run only locates accounts.
+  const assignedRun = simulateUserBase(assignedUsers, inputs.awsMappings, profile, snapshot, { groupIdsOf });
+  const unassignedRun = simulateUserBase(unassignedUsers, inputs.awsMappings, profile, snapshot, { groupIdsOf });
+
+  if (!go('claims')) return undefined;
+  const mapping = compileGroupMapping(inputs.groupMapping, index);
+  const compiled = compileAwsMappings(inputs.awsMappings);
+  const reader = claimReaderFor(profile, compiled);
+  const links = emptyLinks();
+  const users: UserBaseUser[] = [];
+  const build = (list: readonly AwsIdentityStoreUser[], run: UserBaseResult, assigned: boolean): void => {
+    for (let i = 0; i < list.length; i += 1) {
+      const u = list[i] as AwsIdentityStoreUser;
+      const row = run.rows[i] as UserBaseRow;
+      const groupIds = aws.groupIdsOf(u.UserId);
+      const account = accountNow(index, row);
+      const expected = expectedGroupsFor(groupIds, aws.groupName, mapping);
+      // An unassigned user has no login: nothing is carried, added or removed.
+      const claims = assigned && expected.length ? reader.claims(u, groupIds) : [];
+      const missingClaims = classifyMissingClaims({ expected, claims, current: account?.groups ?? [], added: assigned ? row.groupsAdded : [], removed: assigned ? row.groupsRemoved : [] });
+      users.push(userOf(u, row, aws, groupIds, account, expected, missingClaims, assigned));
+      link(links, row, u.UserName, assigned);
+    }
+  };
+  build(assignedUsers, assignedRun, true);
+  build(unassignedUsers, unassignedRun, false);
+
+  if (!go('accounts')) return undefined;
+  const { orphaned, notFromAws } = findAccountsLeftBehind(index, links);
+  const held = seatsHeld(orphaned);
+  const findings: Finding[] = [];
+  const orphanFinding = orphanedAccountFinding(profile.product, orphaned, held);
+  if (orphanFinding) findings.push(orphanFinding);
+
+  if (!go('plan')) return undefined;
+  const plan = buildGroupPlan(users, index, reader.syncsGroups);
+  // With memberships known, ${user:groups} is predicted from the real group IDs, not assumed empty.
+  const notes = [...aws.notes, ...assignedRun.notes.filter((n) => !(inputs.memberships && n.startsWith(GROUPS_ASSUMPTION)))];
+  if (inputs.memberships && compiled.attributes.some((a) => a.groups)) notes.push('${user:groups} sends each user\'s AWS GroupIds (from the memberships), not group names.');
+  if (mapping.unmapped.size > 0) {
+    const names = [...mapping.unmapped].slice(0, 10).map((n) => `"${n}"`).join(', ');
+    notes.push(`${mapping.unmapped.size} AWS group(s) map to no Atlassian group (${names}${mapping.unmapped.size > 10 ? ', …' : ''})${inputs.groupMapping ? ' in the group mapping file' : ': no instance group has the same name'}.`);
+  }
+  if (plan.loginStripsLocalGroups && plan.rows.length > 0) {
+    notes.push('The engine removes every group the login does not carry: memberships granted locally are stripped again at each login. Turn off the group mapping (or group removal) so local groups last.');
+  }
+
+  return {
+    engine: profile.provisioning.engine,
+    product: profile.product,
+    inputs: {
+      users: inputs.users.length,
+      groups: inputs.groups ? inputs.groups.length : null,
+      memberships: inputs.memberships ? inputs.memberships.length : null,
+      assignments: inputs.assignments ? inputs.assignments.length : null,
+      groupMapping: inputs.groupMapping ? 'file' : 'same-name',
+    },
+    summary: summarise(users, assignedRun, index, orphaned.length, notFromAws.length, held),
+    users,
+    orphaned,
+    notFromAws,
+    plan,
+    findings,
+    notes,
+  };
+}
+
+function accountNow(index: SnapshotIndex, row: UserBaseRow): AccountNow | null {
+  if (row.matchedUser === null) return null;
+  const candidates = index.byLowerName.get(row.matchedUser.toLowerCase()) ?? [];
+  const located = candidates.find((c) => c.user.directoryId === row.matchedDirectoryId) ?? candidates[0];
+  if (!located) return null;
+  return { username: located.user.username, directory: located.directory.name, directoryType: located.directory.type, active: located.user.active, groups: [...located.user.groups] };
+}
+
+function userOf(u: AwsIdentityStoreUser, row: UserBaseRow, aws: AwsDirectory, groupIds: readonly string[], account: AccountNow | null, expected: string[], missingClaims: UserBaseUser['missingClaims'], assigned: boolean): UserBaseUser {
+  const email = (u.Emails?.find((e) => e.Primary) ?? u.Emails?.[0])?.Value ?? null;
+  const out: UserBaseUser = {
+    awsUserId: u.UserId,
+    awsUserName: u.UserName,
+    displayName: u.DisplayName ?? u.Name?.Formatted ?? u.UserName,
+    email,
+    assignment: aws.assignmentOf(u.UserId),
+    awsGroups: groupIds.map(aws.groupName),
+    account,
+    outcome: assigned ? row.outcome : 'not-assigned',
+    canLogIn: assigned && row.canLogIn,
+    reason: assigned ? row.reason : NOT_ASSIGNED_REASON,
+    username: row.username,
+    nameId: row.nameId,
+    // What an unassigned user's login would do never happens.
+    groupsAdded: assigned ? row.groupsAdded : [],
+    groupsRemoved: assigned ? row.groupsRemoved : [],
+    groupsCreated: assigned ? row.groupsCreated : [],
+    expectedGroups: expected,
+    missingClaims,
+    colliding: assigned && row.colliding,
+    collidesWith: assigned ? row.collidesWith : [],
+    findingIds: assigned ? row.findingIds : [],
+  };
+  if (assigned && row.productMessage) out.productMessage = row.productMessage;
+  return out;
+}
+
+function link(links: AccountLinks, row: UserBaseRow, awsUserName: string, assigned: boolean): void {
+  const key = row.matchedUser !== null ? accountKey(row.matchedDirectoryId, row.matchedUser) : undefined;
+  if (assigned) {
+    if (key) links.assigned.add(key);
+    if (row.nameId !== null) links.assignedNameIds.add(row.nameId);
+  } else {
+    if (key && !links.unassigned.has(key)) links.unassigned.set(key, awsUserName);
+    if (row.nameId !== null && !links.unassignedNameIds.has(row.nameId)) links.unassignedNameIds.set(row.nameId, awsUserName);
+  }
+}
+
+function summarise(users: readonly UserBaseUser[], assignedRun: UserBaseResult, index: SnapshotIndex, orphaned: number, notFromAws: number, held: ReadonlyMap<string, number>): UserBaseSummary {
+  const s: UserBaseSummary = {
+    total: users.length,
+    assigned: 0,
+    notAssigned: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    failing: 0,
+    canLogIn: 0,
+    cannotLogIn: 0,
+    losingGroups: 0,
+    colliding: 0,
+    withMissingClaims: 0,
+    missingClaims: { hasLocally: 0, willLose: 0, neverGets: 0 },
+    orphaned,
+    notFromAws,
+    findingCounts: { ...assignedRun.summary.findingCounts },
+    failureReasons: [...assignedRun.summary.failureReasons],
+    seats: [],
+  };
+  for (const u of users) {
+    if (u.outcome === 'not-assigned') s.notAssigned += 1;
+    else {
+      s.assigned += 1;
+      if (u.outcome === 'create') s.created += 1;
+      else if (u.outcome === 'update') s.updated += 1;
+      else if (u.outcome === 'unchanged') s.unchanged += 1;
+      else s.failing += 1;
+    }
+    if (u.canLogIn) s.canLogIn += 1;
+    else s.cannotLogIn += 1;
+    if (u.groupsRemoved.length > 0) s.losingGroups += 1;
+    if (u.colliding) s.colliding += 1;
+    if (hasMissingClaims(u.missingClaims)) s.withMissingClaims += 1;
+    s.missingClaims.hasLocally += u.missingClaims.hasLocally.length;
+    s.missingClaims.willLose += u.missingClaims.willLose.length;
+    s.missingClaims.neverGets += u.missingClaims.neverGets.length;
+  }
+  if (s.notAssigned > 0) s.failureReasons.push({ reason: 'Not assigned to the application in IAM Identity Center', count: s.notAssigned });
+  if (orphaned > 0) s.findingCounts['jit.orphaned-account'] = orphaned;
+  s.seats = seatUse(assignedRun, index, held);
+  return s;
+}
+
+function seatUse(run: UserBaseResult, index: SnapshotIndex, held: ReadonlyMap<string, number>): SeatUse[] {
+  const needed = new Map(run.summary.licence.map((l) => [l.application, l] as const));
+  const out: SeatUse[] = [];
+  for (const lic of index.snapshot.license) {
+    const n = needed.get(lic.application);
+    out.push({ application: lic.application, seats: lic.seats, used: lic.used, needed: n?.newUsers ?? 0, heldByOrphans: held.get(lic.application) ?? 0, overBy: n?.overBy ?? 0 });
+  }
+  return out;
+}
