@@ -3,7 +3,7 @@
  * resulting text. A pure function of its arguments: `--seed S --index I` replays one input exactly.
  */
 import { MUTATORS, MUTATOR_NAMES } from './mutators.js';
-import { randomForInput } from './random.js';
+import { randomForInput, type Random } from './random.js';
 import type { FuzzSeed } from './seed-set.js';
 
 export interface FuzzInput {
@@ -11,6 +11,15 @@ export interface FuzzInput {
   seed: FuzzSeed;
   mutators: string[];
   xml: string;
+}
+
+/** A mutator that throws on an odd document counts as finding nothing to change (deterministically so). */
+function applySafely(name: string, xml: string, random: Random, donors: readonly string[]): string {
+  try {
+    return MUTATORS[name]!(xml, random, donors);
+  } catch {
+    return xml;
+  }
 }
 
 export function generateInput(seeds: readonly FuzzSeed[], campaignSeed: number, index: number): FuzzInput {
@@ -22,7 +31,7 @@ export function generateInput(seeds: readonly FuzzSeed[], campaignSeed: number, 
   const applied: string[] = [];
   for (let step = 0; step < count; step++) {
     const name = random.pick(MUTATOR_NAMES);
-    let next = MUTATORS[name]!(xml, random, donors);
+    let next = applySafely(name, xml, random, donors);
     let used = name;
     if (next === xml) {
       next = MUTATORS['byte-flip']!(xml, random, donors);

@@ -175,15 +175,19 @@ const base64Rewrap: Mutator = (xml, random) => {
 const signatureSwap: Mutator = (xml, random, donors) => {
   const signatures = elements(xml, named('Signature'));
   const donorSignatures = donors.flatMap((donor) => elements(donor, named('Signature')).map((s) => donor.slice(s.start, s.end)));
-  if (!signatures.length && !donorSignatures.length) return xml;
+  const own = signatures.map((s) => xml.slice(s.start, s.end));
   const choice = random.int(3);
   if (choice === 0 && signatures.length) {
     const signature = random.pick(signatures);
     return xml.slice(0, signature.start) + xml.slice(signature.end);
   }
-  const text = choice === 1 || !signatures.length ? random.pick(donorSignatures) : xml.slice(random.pick(signatures).start, random.pick(signatures).end);
-  const withoutOld = signatures.length && choice === 1 ? (() => { const s = random.pick(signatures); return xml.slice(0, s.start) + text + xml.slice(s.end); })() : undefined;
-  if (withoutOld !== undefined) return withoutOld;
+  if (choice === 1 && signatures.length && donorSignatures.length) {
+    const signature = random.pick(signatures);
+    return xml.slice(0, signature.start) + random.pick(donorSignatures) + xml.slice(signature.end);
+  }
+  const copies = [...own, ...donorSignatures];
+  if (!copies.length) return xml;
+  const text = random.pick(copies);
   const at = contentPosition(xml, random);
   return at === undefined ? xml : insertAt(xml, at, text);
 };
