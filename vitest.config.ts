@@ -1,26 +1,31 @@
 import { defineConfig } from 'vitest/config';
 import { CHROMIUM_HINT, CHROMIUM_PATH, chromiumPresent, isCi } from './tests/support/chromium.js';
+import { ELECTRON_HINT, electronBinary } from './tests/support/electron-binary.js';
 
-// One configuration, three projects: `npm test` runs them all; `vitest run --project <name>` runs one.
+// One configuration, four projects: `npm test` runs them all; `vitest run --project <name>` runs one.
 //   unit         unit and integration tests (tests/**, without e2e and conformance)
 //   conformance  the shared conformance corpus (../shared/corpus; says so and passes where it is absent)
 //   e2e          Debian's Chromium and real HTTP servers on 127.0.0.1, one file at a time
+//   smoke        the built desktop app under a real Electron (docs/release.md); skipped with one line
+//                where no Electron binary is present
 //
 // Without Chromium, outside CI, the e2e files are left out with one line saying why; with CI set,
 // they run and a missing browser fails (tests/support/require-chromium.ts).
 const skipEndToEnd = !chromiumPresent() && !isCi();
 if (skipEndToEnd) console.log(`e2e tests skipped: no Chromium at ${CHROMIUM_PATH}; ${CHROMIUM_HINT} (with CI=true this is a failure).`);
+const skipSmoke = electronBinary() === undefined;
+if (skipSmoke) console.log(`Electron smoke test skipped: no Electron binary; ${ELECTRON_HINT}.`);
 
 export default defineConfig({
   test: {
     reporters: ['default', './tests/support/summary-reporter.ts'],
-    passWithNoTests: skipEndToEnd,
+    passWithNoTests: skipEndToEnd || skipSmoke,
     projects: [
       {
         test: {
           name: 'unit',
           include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
-          exclude: ['tests/e2e/**', 'tests/conformance/**', 'node_modules/**'],
+          exclude: ['tests/e2e/**', 'tests/conformance/**', 'tests/smoke/**', 'node_modules/**'],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,
@@ -41,6 +46,17 @@ export default defineConfig({
           include: skipEndToEnd ? [] : ['tests/e2e/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['./tests/support/require-chromium.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          pool: 'forks',
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'smoke',
+          include: skipSmoke ? [] : ['tests/smoke/**/*.test.ts'],
+          environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,
           pool: 'forks',
