@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// CI gate over Doyensec Electronegativity (electron.md §1.2). Electronegativity always exits 0 and
+// CI gate over Doyensec Electronegativity (https://github.com/doyensec/electronegativity). Electronegativity always exits 0 and
 // its SARIF carries no severity, so this script runs it, reads the SARIF, maps every rule to the
 // severity its check source assigns (@doyensec/electronegativity 1.10.3), and exits 1 on any HIGH or
-// MEDIUM finding that security/electronegativity-allowlist.json does not explain.
+// MEDIUM finding that scripts/electronegativity-allowlist.json does not explain.
 //
 // Usage: node scripts/electronegativity-check.mjs [--input DIR]... [--out DIR] [--allowlist FILE] [--sarif FILE]
 //   --input   folders to scan (default: src-main and src-renderer), scanned together in one run so the
@@ -117,7 +117,7 @@ export function evaluate(findings, allowlist) {
 }
 
 function parseArgs(argv) {
-  const opts = { inputs: [], sarif: undefined, out: undefined, allowlist: path.join(root, 'security/electronegativity-allowlist.json') };
+  const opts = { inputs: [], sarif: undefined, out: undefined, allowlist: path.join(root, 'scripts/electronegativity-allowlist.json') };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = argv[i + 1];

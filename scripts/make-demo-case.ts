@@ -20,7 +20,7 @@ const JIRA = { acsUrl: 'https://jira.example.com/plugins/servlet/samlconsumer', 
 const ISSUED = new Date('2026-01-15T10:00:00Z');
 // "Valid far into the future" so the demo works offline for decades without --now.
 const FAR_FUTURE = new Date('2099-12-31T23:59:59Z');
-/** AWS identity-store group IDs, which is what ${user:groups} sends instead of names (aws.md §5). */
+/** AWS identity-store group IDs, which is what ${user:groups} sends instead of names. */
 const GROUP_IDS = ['93670a8e2c-4b1d2f6e-1a2b-4c3d-8e9f-0a1b2c3d4e5f', '93670a8e2c-77d0c1e2-5f6a-4b7c-9d8e-1f2a3b4c5d6e'];
 
 function makeKeyPair(): { keyPem: string; certPem: string } {
@@ -30,7 +30,7 @@ function makeKeyPair(): { keyPem: string; certPem: string } {
   cert.serialNumber = '7d3e0a11';
   cert.validity.notBefore = new Date('2025-01-01T00:00:00Z');
   cert.validity.notAfter = new Date('2125-01-01T00:00:00Z');
-  // AWS's DN, self-signed, no extensions (aws.md §1).
+  // AWS's DN, self-signed, no extensions.
   const dn = [
     { shortName: 'CN', value: 'amazonaws.com' },
     { shortName: 'OU', value: 'IDAS' },

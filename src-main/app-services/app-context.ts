@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import type { AppInfo, Settings, WorkspaceResult } from '../ipc/contract.js';
-import { textCaptureImporter } from '../io/capture-importer.js';
+import { textCaptureImporter } from '../capture/capture-importer.js';
 import type { CaptureHost, Clock, Dialogs, EventSink, FileAccess, PdfPrinter, SecretStore } from './ports.js';
 import { openSettingsStore, type SettingsStore } from './settings-store.js';
 import { appLiveReader } from './simulate-target.js';

@@ -6,23 +6,28 @@ import { z } from 'zod';
 import { DEFAULT_SETTINGS, ZOOM_LIMITS, type Settings } from '../ipc/contract.js';
 import type { FileAccess } from './ports.js';
 
-const fieldSchemas = {
+const fieldSchemas: { readonly [K in keyof Settings]: z.ZodType<Settings[K]> } = {
   theme: z.enum(['system', 'light', 'dark']),
   presentationMode: z.boolean(),
   zoomFactor: z.number().min(ZOOM_LIMITS.min).max(ZOOM_LIMITS.max),
   targetProfileId: z.union([z.string().min(1), z.null()]),
   demoSeen: z.boolean(),
-} satisfies { [K in keyof Settings]: z.ZodType<Settings[K]> };
+};
 
+/** The settings file as read: each field that is missing or invalid falls back to its default alone. */
 function sanitize(raw: unknown): Settings {
-  const out: Settings = { ...DEFAULT_SETTINGS };
-  if (typeof raw !== 'object' || raw === null) return out;
-  const record = raw as Record<string, unknown>;
-  for (const key of Object.keys(fieldSchemas) as Array<keyof Settings>) {
+  const record: Record<string, unknown> = typeof raw === 'object' && raw !== null ? Object.fromEntries(Object.entries(raw)) : {};
+  const field = <K extends keyof Settings>(key: K): Settings[K] => {
     const parsed = fieldSchemas[key].safeParse(record[key]);
-    if (parsed.success) (out as unknown as Record<string, unknown>)[key] = parsed.data;
-  }
-  return out;
+    return parsed.success ? parsed.data : DEFAULT_SETTINGS[key];
+  };
+  return {
+    theme: field('theme'),
+    presentationMode: field('presentationMode'),
+    zoomFactor: field('zoomFactor'),
+    targetProfileId: field('targetProfileId'),
+    demoSeen: field('demoSeen'),
+  };
 }
 
 export interface SettingsStore {

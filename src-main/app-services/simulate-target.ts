@@ -3,7 +3,7 @@
  * (the app's environment) and `keychain:NAME` references (the app's secret store).
  */
 import { EnvSecretResolver, SchemeSecretResolver, SecretError, type SecretResolver } from '../connectors/secrets.js';
-import { liveInstanceReader } from '../io/live-instance-reader.js';
+import { liveInstanceReader } from '../connectors/live-instance-reader.js';
 import type { LiveInstanceReader } from '../usecases/ports.js';
 import type { Clock, SecretStore } from './ports.js';
 

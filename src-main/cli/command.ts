@@ -29,7 +29,8 @@ export class UsageError extends Error {}
 /** node:util parseArgs in strict mode, with its errors turned into usage errors (exit 2 with the usage text). */
 export function parseCommandArgs<const T extends Omit<ParseArgsConfig, 'strict'>>(config: T): ReturnType<typeof parseArgs<T & { strict: true }>> {
   try {
-    return parseArgs({ ...config, strict: true } as T & { strict: true });
+    const strictConfig: T & { strict: true } = { ...config, strict: true as const };
+    return parseArgs(strictConfig);
   } catch (error) {
     throw new UsageError((error as Error).message);
   }

@@ -3,7 +3,7 @@
  * target-profile use case, and the live-instance reader with secrets from environment variables.
  */
 import { cliSecretResolver } from '../connectors/secrets.js';
-import { liveInstanceReader } from '../io/live-instance-reader.js';
+import { liveInstanceReader } from '../connectors/live-instance-reader.js';
 import { nodeTextFiles } from '../io/node-text-files.js';
 import type { LiveInstanceReader } from '../usecases/ports.js';
 import type { SimulationTarget } from '../usecases/simulate.js';

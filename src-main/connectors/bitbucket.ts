@@ -1,5 +1,5 @@
 /**
- * Bitbucket Data Center, read-only, through the admin REST API (atlassian.md §3 "Bitbucket DC"):
+ * Bitbucket Data Center, read-only, through the admin REST API (https://developer.atlassian.com/server/bitbucket/rest/):
  * /admin/users?filter= returns RestDetailedUser (directoryName, mutableDetails, mutableGroups),
  * /admin/users/more-members?context= a user's groups, /admin/permissions/groups the groups with a
  * global permission (LICENSED_USER or higher grants access), /admin/license seats and users.

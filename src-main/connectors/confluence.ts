@@ -1,5 +1,5 @@
 /**
- * Confluence Data Center, read-only (atlassian.md §3 "Confluence DC"): user by username, its group
+ * Confluence Data Center, read-only (https://docs.atlassian.com/ConfluenceServer/rest/latest/): user by username, its group
  * memberships (/user/memberof), groups and their members, all paginated with start/limit; licence
  * counts from /rest/license/1.0/license/{maxUsers,userCount} (CONFSERVER-37100). The user REST omits
  * e-mail and active state, cannot search by e-mail, and exposes neither directories nor the "can use"

@@ -1,5 +1,5 @@
 /**
- * Crowd Data Center, read-only, through the usermanagement REST API (atlassian.md §3 "Crowd DC").
+ * Crowd Data Center, read-only, through the usermanagement REST API (https://docs.atlassian.com/atlassian-crowd/latest/REST/).
  * It authenticates an *application* (basic auth with the application's name and password, from an
  * allowed IP address), not a person. User by name with attributes, direct groups, e-mail search with
  * Crowd Query Language; pages use start-index/max-results. Crowd serves the product's users from a

@@ -1,6 +1,6 @@
 /**
  * Turns HTTP statuses and socket/TLS errors into sentences an administrator can act on
- * (atlassian.md §3 for the Atlassian-specific causes). Nothing here sees a secret.
+ * (with the Atlassian-specific causes). Nothing here sees a secret.
  */
 import { ConnectorError } from './connector-error.js';
 

@@ -1,5 +1,5 @@
 /**
- * Jira Data Center, read-only, through the REST API v2 (atlassian.md §3 "Jira DC"):
+ * Jira Data Center, read-only, through the REST API v2 (https://docs.atlassian.com/software/jira/docs/api/REST/latest/):
  * user by name with its groups, user search (username, name or e-mail), group members, and
  * application roles (the groups granting each application, seats and users counted).
  * Jira's REST API does not expose user directories or user attributes such as `jit_idp_id`.

@@ -1,5 +1,5 @@
 /**
- * The in-app capture window (issue 6): a thin host for the CDP capture engine. It opens the target
+ * The in-app capture window: a thin host for the CDP capture engine. It opens the target
  * profile's SP login URL in its own BrowserWindow on a fresh in-memory session partition (no
  * `persist:` prefix, so cookies and cache die with it), attaches `webContents.debugger` and forwards
  * the Network events to the engine. It only observes: a debugger failure leaves the login working,

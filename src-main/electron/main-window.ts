@@ -1,7 +1,7 @@
 /**
  * The workspace window. webPreferences are written inline, literal values only: Electronegativity
  * cannot follow variables in TypeScript and would report a safe options object as unsafe
- * (electron.md §1.2), and an inline literal is also the easiest thing for a reviewer to audit.
+ * (https://www.electronjs.org/docs/latest/tutorial/security#7-define-a-content-security-policy), and an inline literal is also the easiest thing for a reviewer to audit.
  */
 import { BrowserWindow } from 'electron';
 import { APP_ENTRY_URL } from './app-origin.js';
@@ -19,7 +19,7 @@ export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
   const win = new BrowserWindow({
     width: 1366,
     height: 860,
-    // The workspace must not break at 1280×720 (issue 5); smaller is allowed but not designed for.
+    // The workspace must not break at 1280×720; smaller is allowed but not designed for.
     minWidth: 900,
     minHeight: 600,
     show: false,

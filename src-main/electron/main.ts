@@ -107,7 +107,7 @@ async function start(): Promise<void> {
     env: { ...process.env },
     // Runs only on later settings changes, never while the services are being created.
     onSettingsChanged: (settings) => applySettings(settings, services),
-    // The login capture window (issue 6), a child of the workspace window.
+    // The login capture window, a child of the workspace window.
     capture: createElectronCaptureHost(() => mainWindow),
   });
   registerIpcHandlers(ipcMain, services.handlers);

@@ -1,5 +1,5 @@
 /**
- * PDF export (electron.md §3): the HTML report is loaded in a hidden window with JavaScript
+ * PDF export: the HTML report is loaded in a hidden window with JavaScript
  * disabled, in its own in-memory session that can load nothing but that one document, then
  * printed with `webContents.printToPDF`.
  */

@@ -1,7 +1,7 @@
 /**
  * Tokens and passwords for live instances, encrypted with Electron's safeStorage and kept in
  * `<userData>/secrets.json` (ciphertext only, file mode 0600). On Linux without a keyring Chromium
- * falls back to `basic_text`, which "encrypts" with a hard-coded password (electron.md §3): secrets
+ * falls back to `basic_text`, which "encrypts" with a hard-coded password (https://www.electronjs.org/docs/latest/api/safe-storage): secrets
  * are still stored then, but the status carries a warning the UI shows.
  */
 import type { SecretStorageStatus } from '../ipc/contract.js';

@@ -1,5 +1,5 @@
 /**
- * Session- and webContents-level hardening (electron.md §1.1): CSP header, every permission denied,
+ * Session- and webContents-level hardening (https://www.electronjs.org/docs/latest/tutorial/security): CSP header, every permission denied,
  * navigation and new windows blocked, no <webview>. Installed on every session and every
  * webContents the app creates, so a later window cannot forget it.
  */
@@ -51,7 +51,7 @@ export interface NavigationPolicyDeps {
   /** Hands an allow-listed https link to the OS browser (open-external.ts). */
   openInBrowser: (url: string) => void;
   /**
-   * True for webContents that must browse the web (the login capture window of issue 6): they may
+   * True for webContents that must browse the web (the login capture window): they may
    * navigate to http(s), but still get no new windows, no <webview> and no permissions. Checked at
    * navigation time, because windows mark themselves after construction.
    */

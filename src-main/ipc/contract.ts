@@ -408,7 +408,6 @@ const EVENT_FLAGS = {
 } as const satisfies Record<EventName, true>;
 
 export const INVOKE_CHANNELS = Object.keys(INVOKE_CHANNEL_FLAGS) as Channel[];
-export const EVENT_NAMES = Object.keys(EVENT_FLAGS) as EventName[];
 
 export function isChannel(value: unknown): value is Channel {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(INVOKE_CHANNEL_FLAGS, value);

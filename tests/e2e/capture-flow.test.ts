@@ -1,5 +1,5 @@
 /**
- * Issue 6 end to end, on 127.0.0.1 with no protocol mocks: an IdP built from samlify answering like AWS
+ * Login capture end to end, on 127.0.0.1 with no protocol mocks: an IdP built from samlify answering like AWS
  * IAM Identity Center, a Jira-like SP on @node-saml/node-saml, and Debian's Chromium driven by
  * playwright-core. The capture engine records each login over CDP; analyze (with the IdP certificate as
  * the trust anchor) must decode the messages, verify the response and raise the flow findings for a

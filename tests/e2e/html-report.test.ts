@@ -1,5 +1,5 @@
 /**
- * The HTML report in a real browser (issue 3 "Tests and evidence"): it makes no request but its own page,
+ * The HTML report in a real browser: it makes no request but its own page,
  * breaks no CSP rule, fits the printable width of A4 and Letter, and prints to PDF on both. Screenshots and
  * PDFs land in tests/e2e/.artifacts/ for a person to look at.
  */

@@ -6,7 +6,7 @@
  * Two passes (`collect` then `redact`) so every personal value of every message is known before any text is
  * swept: a finding about message 1 may quote a value first read from message 2.
  */
-import { XMLSerializer, type Document, type Element, type Node } from '@xmldom/xmldom';
+import { XMLSerializer, type CharacterData, type Document, type Element, type Node } from '@xmldom/xmldom';
 import { parseStrictXml } from '../xml/strict-parse.js';
 import { categoryForAttribute, isMappingExpression } from './personal-attributes.js';
 import type { DroppedCategory, PersonalCategory, Redactor } from './redactor.js';
@@ -133,6 +133,7 @@ export function redactXmlDocument(doc: Document, redactor: Redactor): string {
     redactAttributes(el, redactor);
     const personal = personalTextCategory(el);
     for (let c = el.firstChild; c; c = c.nextSibling) {
+      if (!isCharacterData(c)) continue;
       if (c.nodeType === TEXT_NODE || c.nodeType === CDATA_SECTION_NODE) {
         const text = c.nodeValue ?? '';
         const redacted =
@@ -165,11 +166,11 @@ function redactAttributes(el: Element, redactor: Redactor): void {
   }
 }
 
-/** xmldom keeps text in both `data` and `nodeValue`; the serializer reads `data`. */
-function setNodeText(node: Node, text: string): void {
-  if (node.nodeValue === text) return;
-  const n = node as unknown as { data: string; nodeValue: string; length: number };
-  n.data = text;
-  n.nodeValue = text;
-  n.length = text.length;
+function isCharacterData(node: Node): node is CharacterData {
+  return node.nodeType === TEXT_NODE || node.nodeType === CDATA_SECTION_NODE || node.nodeType === COMMENT_NODE;
+}
+
+/** Replaces a text, CDATA or comment node's text; replaceData keeps xmldom's `data`, `nodeValue` and `length` in step. */
+function setNodeText(node: CharacterData, text: string): void {
+  if (node.data !== text) node.replaceData(0, node.length, text);
 }

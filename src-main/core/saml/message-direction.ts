@@ -1,12 +1,18 @@
-import type { Element } from '@xmldom/xmldom';
+import type { Document, Element } from '@xmldom/xmldom';
 import { SAML_NS, elementText } from '../xml/dom.js';
-import type { ParsedMessage } from './analyze-message.js';
+import type { MessageType } from '../model/message.js';
+
+/** What the direction depends on: the message type and its parsed document (a ParsedMessage has both). */
+interface TypedDocument {
+  type: MessageType;
+  doc: Document;
+}
 
 /**
  * Responses come from the IdP. Logout messages go both ways: one whose Issuer is the configured IdP (or an
  * AWS portal URL) came from the IdP. AuthnRequests come from the SP.
  */
-export function sentByIdp(parsed: ParsedMessage, idpEntityId: string | undefined): boolean {
+export function sentByIdp(parsed: TypedDocument, idpEntityId: string | undefined): boolean {
   if (parsed.type === 'Response') return true;
   if (parsed.type === 'AuthnRequest') return false;
   const root = parsed.doc.documentElement!;

@@ -30,21 +30,40 @@ interface CanonicalizerOptions {
   defaultNsForPrefix?: Record<string, string>;
 }
 
-interface Canonicalizer {
-  process(node: Node, options: CanonicalizerOptions): string;
+/** The element type xml-crypto's canonicalisers declare: lib.dom's, which @xmldom/xmldom's is at run time. */
+type XmlCryptoElement = Parameters<ExclusiveCanonicalization['process']>[0];
+
+/**
+ * xml-crypto types its canonicalisers against lib.dom's nodes but runs them on @xmldom/xmldom's, the parser it
+ * uses itself; the two typings of the same DOM differ only in members neither side uses here. This is the one
+ * place the two meet.
+ */
+function asXmlCryptoElement(el: Element): XmlCryptoElement {
+  // eslint-disable-next-line no-restricted-syntax -- the documented boundary between two typings of one DOM, above
+  return el as unknown as XmlCryptoElement;
 }
 
-type CanonicalizerClass = new () => Canonicalizer;
+/** Canonicalises one element (the apex) with the algorithm it was made for. */
+type Canonicalize = (el: Element, options: CanonicalizerOptions) => string;
+
+function using(make: () => { process(el: XmlCryptoElement, options: CanonicalizerOptions): string }): Canonicalize {
+  return (el, options) => make().process(asXmlCryptoElement(el), options);
+}
+
+const exclusive = using(() => new ExclusiveCanonicalization());
+const exclusiveWithComments = using(() => new ExclusiveCanonicalizationWithComments());
+const inclusive = using(() => new C14nCanonicalization());
+const inclusiveWithComments = using(() => new C14nCanonicalizationWithComments());
 
 /** Each c14n algorithm and its variant without comments (a same-document reference drops comments). */
-const CANONICALIZERS: Record<string, { withComments: CanonicalizerClass; withoutComments: CanonicalizerClass }> = {
-  [EXC_C14N]: { withComments: ExclusiveCanonicalization as unknown as CanonicalizerClass, withoutComments: ExclusiveCanonicalization as unknown as CanonicalizerClass },
-  [EXC_C14N_WITH_COMMENTS]: { withComments: ExclusiveCanonicalizationWithComments as unknown as CanonicalizerClass, withoutComments: ExclusiveCanonicalization as unknown as CanonicalizerClass },
-  [C14N]: { withComments: C14nCanonicalization as unknown as CanonicalizerClass, withoutComments: C14nCanonicalization as unknown as CanonicalizerClass },
-  [C14N_WITH_COMMENTS]: { withComments: C14nCanonicalizationWithComments as unknown as CanonicalizerClass, withoutComments: C14nCanonicalization as unknown as CanonicalizerClass },
+const CANONICALIZERS: Record<string, { withComments: Canonicalize; withoutComments: Canonicalize }> = {
+  [EXC_C14N]: { withComments: exclusive, withoutComments: exclusive },
+  [EXC_C14N_WITH_COMMENTS]: { withComments: exclusiveWithComments, withoutComments: exclusive },
+  [C14N]: { withComments: inclusive, withoutComments: inclusive },
+  [C14N_WITH_COMMENTS]: { withComments: inclusiveWithComments, withoutComments: inclusive },
   // C14N 1.1 renders like inclusive 1.0 once the apex carries the xml: attributes it inherits (c14n11.ts).
-  [C14N11]: { withComments: C14nCanonicalization as unknown as CanonicalizerClass, withoutComments: C14nCanonicalization as unknown as CanonicalizerClass },
-  [C14N11_WITH_COMMENTS]: { withComments: C14nCanonicalizationWithComments as unknown as CanonicalizerClass, withoutComments: C14nCanonicalization as unknown as CanonicalizerClass },
+  [C14N11]: { withComments: inclusive, withoutComments: inclusive },
+  [C14N11_WITH_COMMENTS]: { withComments: inclusiveWithComments, withoutComments: inclusive },
 };
 
 /** xml-crypto's default prefix map, used when a prefix has no binding in the canonicalised subtree. */
@@ -87,7 +106,7 @@ export function canonicalizeSignedInfo(signedInfo: Element, algorithm: string): 
   const canonicalizer = CANONICALIZERS[algorithm];
   if (!canonicalizer) throw new Error(`canonicalization algorithm ${algorithm} is not supported`);
   const options: CanonicalizerOptions = { ancestorNamespaces: ancestorNamespacesOf(signedInfo), defaultNsForPrefix: { ...DEFAULT_NS_FOR_PREFIX } };
-  return new canonicalizer.withComments().process(unchangedOrCopy(signedInfo, algorithm, options), options);
+  return canonicalizer.withComments(unchangedOrCopy(signedInfo, algorithm, options), options);
 }
 
 /** A reference's transforms, as read from the verified (canonical) SignedInfo. */
@@ -136,7 +155,7 @@ export function canonicalizeReference(target: Element, signature: Element, trans
       const canonicalizer = CANONICALIZERS[algorithm];
       if (!canonicalizer) throw new Error(`transform ${algorithm} is not supported`);
       const input = current === target ? unchangedOrCopy(current, algorithm, options) : current;
-      octets = new canonicalizer.withoutComments().process(input, options);
+      octets = canonicalizer.withoutComments(input, options);
     }
   } finally {
     if (detached) detached.parent.insertBefore(detached.node, detached.next);

@@ -17,8 +17,6 @@ export const SAMLP_NS = NS.SAMLP;
 export const SAML_NS = NS.SAML;
 export const DS_NS = NS.DS;
 export const XENC_NS = NS.XENC;
-export const MD_NS = NS.MD;
-export const XSI_NS = NS.XSI;
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;

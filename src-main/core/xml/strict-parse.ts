@@ -180,6 +180,10 @@ export function parseStrictXml(xml: string, what = 'XML document', limits: Parti
   return doc;
 }
 
+function isElement(node: Node): node is Element {
+  return node.nodeType === ELEMENT_NODE;
+}
+
 /** One pass over the tree: structure limits, PIs, stray DOCTYPE/entity nodes, exactly one root. */
 function checkTree(doc: Document, what: string, lim: XmlLimits & NodeLimits): void {
   let roots = 0;
@@ -204,9 +208,10 @@ function checkTree(doc: Document, what: string, lim: XmlLimits & NodeLimits): vo
         if (depth > lim.maxDepth) {
           throw fail('xml.too-deep', what, `nests elements ${depth} deep at <${node.nodeName}>, deeper than the limit of ${lim.maxDepth}`, at);
         }
-        const naming = checkAttributeNames(node as unknown as Element);
+        if (!isElement(node)) break;
+        const naming = checkAttributeNames(node);
         if (naming) throw fail('xml.malformed', what, `is not well-formed XML: ${naming}`, at);
-        const attributes = (node as unknown as { attributes: { length: number } }).attributes.length;
+        const attributes = node.attributes.length;
         if (attributes > lim.maxAttributesPerElement) {
           throw fail('xml.too-many-attributes', what, `element <${node.nodeName}> has ${attributes} attributes, more than the limit of ${lim.maxAttributesPerElement}`, at);
         }

@@ -1,5 +1,5 @@
 /**
- * An SP that behaves like Jira Data Center with Atlassian's SSO 2.0 (atlassian.md §2.3): @node-saml/node-saml
+ * An SP that behaves like Jira Data Center with Atlassian's SSO 2.0 (https://confluence.atlassian.com/enterprise/saml-single-sign-on-for-atlassian-data-center-applications-857050705.html): @node-saml/node-saml
  * validates the response (signature, issuer, audience, InResponseTo of a request it sent), then the
  * login algorithm runs against a tiny user directory and answers with the pages the product shows:
  * a redirect to the dashboard, or the "AuthenticationFailed" page (HTTP 400) with the product's message.
@@ -37,7 +37,7 @@ function errorPage(message: string): string {
 <body><section class="aui-page-panel"><h1>Authentication failed</h1><div class="aui-message aui-message-error"><p class="title">${html(message)}</p><p>[UUID: ${crypto.randomUUID()}]</p></div></section></body></html>`;
 }
 
-/** The SSO 2.0 login algorithm after the response is valid (atlassian.md §2.3 steps 1–8, simplified). */
+/** The SSO 2.0 login algorithm after the response is valid (as Atlassian documents it, simplified). */
 function login(profile: Profile, settings: SpSettings): { ok: true } | { ok: false; message: string } {
   const username = profile.nameID;
   const attributes = profile.attributes as Record<string, unknown> | undefined;

@@ -1,6 +1,6 @@
 /**
  * An IdP built from samlify that answers like AWS IAM Identity Center for a custom SAML 2.0 application
- * (aws.md §1–§8): issuer `https://portal.sso.eu-west-1.amazonaws.com/saml/assertion/<base64(account_ins-id)>`,
+ * (as IAM Identity Center sends them): issuer `https://portal.sso.eu-west-1.amazonaws.com/saml/assertion/<base64(account_ins-id)>`,
  * `saml2p`/`saml2` prefixes, an entity-format Issuer, emailAddress NameID, attributes email, firstName
  * and lastName (one xsd:string value each), Response and Assertion signed with RSA-SHA256, and the
  * response posted to the application's configured "Application ACS URL" whatever the request asked for.

@@ -1,7 +1,7 @@
 /**
  * Runs the real renderer build in Debian's Chromium with `window.samlscope` recreated by an init
  * script and bound, through `exposeBinding`, to main-side handler functions running in this Node
- * process (electron.md §6). Only the transport differs from Electron: the preload's thin mapping.
+ * process. Only the transport differs from Electron: the preload's thin mapping.
  */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { ChannelHandlers } from '../../../src-main/app-services/handler-types.js';

@@ -11,7 +11,7 @@ beforeEach(() => {
   state.windows.length = 0;
 });
 
-/** The secure baseline every window must have (electron.md §1.1). */
+/** The secure baseline every window must have (https://www.electronjs.org/docs/latest/tutorial/security). */
 function expectSecureWebPreferences(prefs: Record<string, unknown>): void {
   expect(prefs.contextIsolation).toBe(true);
   expect(prefs.sandbox).toBe(true);

@@ -1,6 +1,6 @@
 /** The use cases' `LiveInstanceReader` over the read-only connectors, with the door's own secret resolver and clock. */
-import { captureLiveSnapshot } from '../connectors/live-snapshot.js';
-import type { SecretResolver } from '../connectors/secrets.js';
+import { captureLiveSnapshot } from './live-snapshot.js';
+import type { SecretResolver } from './secrets.js';
 import type { Clock, LiveInstanceReader } from '../usecases/ports.js';
 
 export function liveInstanceReader(secrets: SecretResolver, now: Clock): LiveInstanceReader {

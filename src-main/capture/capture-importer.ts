@@ -1,5 +1,5 @@
 /** The use cases' `CaptureImporter` over the HAR / SAML-tracer importer (fast byte scan, streaming fallback). */
-import { importCaptureText } from '../capture/import-capture.js';
+import { importCaptureText } from './import-capture.js';
 import type { CaptureImporter } from '../usecases/ports.js';
 
 export const textCaptureImporter: CaptureImporter = async (text, source) => {
