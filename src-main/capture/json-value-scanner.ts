@@ -140,22 +140,15 @@ export class StringScanner {
   }
 
   private closingQuoteByteByByte(start: number): number | ScanFailure {
-    const bytes = this.bytes;
-    const length = bytes.length;
-    for (let i = start; i < length; i++) {
-      const c = bytes[i]!;
-      if (c === QUOTE) return i;
-      if (c !== BACKSLASH) continue;
-      // The common escapes (\" \\ \n ...) inline; \u and errors through afterEscape.
-      if (i + 1 < length && SIMPLE_ESCAPE[bytes[i + 1]!] === 1) {
-        i++;
-        continue;
-      }
-      const next = this.afterEscape(i);
+    for (let i = start; ; ) {
+      const at = quoteOrOtherEscape(this.bytes, i);
+      if (at === -1) return NEED_MORE;
+      if (this.bytes[at] === QUOTE) return at;
+      // A \u escape, an invalid one, or a backslash at the end of the bytes read so far.
+      const next = this.afterEscape(at);
       if (next < 0) return next;
-      i = next - 1;
+      i = next;
     }
-    return NEED_MORE;
   }
 
   /** Index after the escape sequence at `backslash`, checked. */
@@ -171,6 +164,24 @@ export class StringScanner {
     }
     return SIMPLE_ESCAPE[escaped] === 1 ? backslash + 2 : INVALID;
   }
+}
+
+/**
+ * From `start`, the index of the first unescaped quote or of the first backslash that does not start one of
+ * the common escapes (\" \\ \/ \b \f \n \r \t, stepped over here); -1 when the bytes end first. A plain
+ * function over a Uint8Array: the hot loop of escape-heavy bodies, kept small so V8 optimises it whole.
+ */
+function quoteOrOtherEscape(bytes: Uint8Array, start: number): number {
+  const length = bytes.length;
+  for (let i = start; i < length; i++) {
+    const c = bytes[i]!;
+    if (c === QUOTE) return i;
+    if (c === BACKSLASH) {
+      if (i + 1 < length && SIMPLE_ESCAPE[bytes[i + 1]!] === 1) i++;
+      else return i;
+    }
+  }
+  return -1;
 }
 
 function bareValueEnd(bytes: Buffer, start: number): number | ScanFailure {
