@@ -1,5 +1,5 @@
 /**
- * Issue 13 §3 benchmark: the worst input shapes for the parser and the signature check, each analysed
+ * Benchmark of the worst input shapes for the parser and the signature check, each analysed
  * end to end. Baseline: the same analysis of one ordinary AWS-shaped response (both signed), measured in the
  * same run. Target: every shape analysed in under 1 s (time is linear in the number of nodes).
  */

@@ -1,5 +1,5 @@
 /**
- * UI benchmark (issue 5): in Chromium, with the real main-side handlers bound as in the e2e tests,
+ * UI benchmark: in Chromium, with the real main-side handlers bound as in the e2e tests,
  *  - navigation → interactive workspace (first start: the demo case analysed and rendered), and
  *  - paste → findings shown, for a typical 8 KB AWS-shaped SAMLResponse (base64 form value),
  * several runs each, median reported against the targets (≤ 1 s, ≤ 100 ms); plus the renderer bundle size.

@@ -1,5 +1,5 @@
 /**
- * The login capture channels (issue 6) over an injected CaptureHost: open the SP login page of the
+ * The login capture channels over an injected CaptureHost: open the SP login page of the
  * target profile (or a typed URL) in the capture window, forward each exchange live, and on Stop
  * analyse the recorded flow as the new workspace, with the same setup as every other analysis.
  * Nothing captured is written anywhere unless the user saves it as HAR.

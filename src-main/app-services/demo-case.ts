@@ -1,6 +1,6 @@
 /**
- * The bundled demo case (issue 5: "a first start opens the bundled demo case … so `npm start` shows
- * the product working with nothing else given"): an AWS-shaped response from `assets/demo/`,
+ * The bundled demo case, which a first start opens so that `npm start` shows the product working with
+ * nothing else given: an AWS-shaped response from `assets/demo/`,
  * checked against the Jira example profile in `assets/examples/jira-atlassian-sso/`.
  *
  * `assets/demo/demo.json` may override the defaults: `{ "title", "inputs": ["file", …], "profileId", "now" }`.

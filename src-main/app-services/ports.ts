@@ -55,7 +55,7 @@ export interface CaptureListener {
 }
 
 /**
- * The login capture window (issue 6): Electron's CaptureWindow in the app, a fake in tests. One
+ * The login capture window: Electron's CaptureWindow in the app, a fake in tests. One
  * capture at a time; the app-services decide when to start, stop and close it.
  */
 export interface CaptureHost {

@@ -1,5 +1,6 @@
 /**
- * One SAML-tracer request → CapturedExchange (peers.md §1.1). Current exports (1.x) carry `requestId`,
+ * One SAML-tracer request → CapturedExchange (export format: src/SAMLTraceIO.js in
+ * https://github.com/simplesamlphp/SAML-tracer). Current exports (1.x) carry `requestId`,
  * headers as `[{name, value}]` and the parsed form as `post: [[name, value]]`; pre-1.0 exports carry
  * `id`, headers as `[[name, value]]` and the raw body in `postData` (a string, cut with "[...]" past
  * 128 KB). The export's "Mask values" filter replaces every POST value with `{hash:…}` (or

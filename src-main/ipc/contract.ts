@@ -86,7 +86,7 @@ export interface WorkspaceSetup {
   snapshot?: { origin: string; product: string; capturedAt: string; users: number; use: string };
 }
 
-/** The JIT simulation of one login against a target profile (issue 4's `simulation` JSON). */
+/** The JIT simulation of one login against a target profile (also the `simulation` member of the JSON report). */
 export type SimulationSummary = SimulationResult;
 export type { SimulatedUser, SimulationStep } from '../core/model/index.js';
 

@@ -1,6 +1,6 @@
 /**
  * Guesses which AWS IAM Identity Center mapping ("Maps to this string value or user attribute in
- * IAM Identity Center", aws.md §4) produced an attribute, so the attribute table can say
+ * IAM Identity Center", https://docs.aws.amazon.com/singlesignon/latest/userguide/mapawsssoattributestoapp.html) produced an attribute, so the attribute table can say
  * "most likely `${user:email}`". A guess from the value's shape and the attribute's name, never a fact.
  */
 import type { AttributeInfo, MessageResult } from '../model/message.js';
@@ -27,7 +27,7 @@ export function guessAwsSource(attr: Pick<AttributeInfo, 'name' | 'values'>): st
   if (values.every(isAwsGroupIdValue) && (groupNamed || values.length > 1 || values.some((v) => !isIdentityStoreId(v)))) {
     return '${user:groups}';
   }
-  // AWS cannot send group names (aws.md §5): a group-named attribute with names is a static string.
+  // AWS has no way to send group names (`${user:groups}` sends IDs): a group-named attribute with names is a static string.
   if (groupNamed || values.length > 1) return undefined;
 
   const value = values[0] ?? '';

@@ -1,5 +1,6 @@
 /**
- * AWS IAM Identity Center issues one entity ID per application (aws.md §1):
+ * AWS IAM Identity Center issues one entity ID per application (real metadata:
+ * https://github.com/awslabs/data-solutions-framework-on-aws/blob/8ccbb2ccfb93ee0235c3af172add1b8347c0642a/examples/opensearch-quickstart/stacks/main.py):
  * `https://portal.sso.<region>.amazonaws.com/saml/assertion/<base64(<account>_ins-<hex>)>`.
  * Decoding it tells a support agent which account and application instance a response came from,
  * which is what distinguishes "wrong application" from "wrong tenant" in an issuer mismatch.
@@ -43,7 +44,10 @@ function portalHost(region: string): string {
   return `portal.sso.${region}.amazonaws.com${region.startsWith('cn-') ? '.cn' : ''}`;
 }
 
-/** The application's metadata URL, which serves the current IdP metadata (aws.md §1). */
+/**
+ * The application's metadata URL, which serves the current IdP metadata (`metadataUrl` of the console API
+ * described in https://github.com/asyschikov/aws-idc-saml).
+ */
 export function awsMetadataUrl(info: AwsIssuerInfo): string | undefined {
   return info.encodedId ? `https://${portalHost(info.region)}/saml/metadata/${info.encodedId}` : undefined;
 }

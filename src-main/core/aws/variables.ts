@@ -1,6 +1,8 @@
 /**
- * The `${user:…}` variables AWS resolves in application attribute mappings (aws.md §3, documented
- * list, plus the undocumented `${user:groups}` from §5), and a best guess at what a mistyped one meant.
+ * The `${user:…}` variables AWS resolves in application attribute mappings (the documented list in
+ * https://docs.aws.amazon.com/singlesignon/latest/userguide/attributemappingsconcept.html, plus `${user:groups}`, which
+ * works but was dropped from the docs: https://github.com/awsdocs/aws-single-sign-on-user-guide/pull/15),
+ * and a best guess at what a mistyped one meant.
  */
 
 export const DOCUMENTED_USER_VARIABLES = [

@@ -1,7 +1,7 @@
 /**
  * aws.empty-attribute-statement: IAM Identity Center emits `<AttributeStatement/>` when an application
  * has no attribute mappings; the SAML schema requires at least one child, so strict SPs reject the
- * response as schema-invalid (aws.md §4, §8.5).
+ * response as schema-invalid (https://github.com/SAML-Toolkits/python-saml/issues/259).
  */
 import { awsFix } from '../fixes/aws-console.js';
 import { makeFinding } from '../findings/make-finding.js';

@@ -1,8 +1,9 @@
 /**
- * aws.groups-not-sent and aws.groups-are-ids (aws.md §5). IAM Identity Center has no documented way
- * to send group names; the undocumented `${user:groups}` sends identity-store group IDs (or
- * `domain//SID` with an AD source). Both matter for Just-in-Time provisioning into Atlassian products:
- * Atlassian's SSO 2.0 JIT makes the user's groups exactly the groups in the response (atlassian.md §2.1, §2.3).
+ * aws.groups-not-sent and aws.groups-are-ids. IAM Identity Center has no documented way to send group
+ * names; the undocumented `${user:groups}` sends identity-store group IDs (or `domain//SID` with an AD
+ * source; see aws/group-values.ts). Both matter for Just-in-Time provisioning into Atlassian products:
+ * Atlassian's SSO 2.0 JIT makes the user's groups exactly the groups in the response
+ * (https://confluence.atlassian.com/enterprise/jit-user-provisioning-1005342579.html).
  */
 import { isAwsGroupIdValue, isGroupAttributeName } from '../aws/group-values.js';
 import { RESOLUTION_IDP_PATH, atlassianSsoNote, resolutionStep } from '../fixes/atlassian.js';

@@ -1,6 +1,7 @@
 /**
  * aws.nameid-format-unsupported: IAM Identity Center supports only unspecified, emailAddress,
- * persistent and transient NameID formats (AWS Support, aws.md §3). Another format means the
+ * persistent and transient NameID formats (AWS Support, quoted in
+ * https://github.com/IdentityPython/djangosaml2/issues/265). Another format means the
  * response did not come from IAM Identity Center as configured, or an SP requirement AWS cannot meet.
  */
 import { awsFix } from '../fixes/aws-console.js';

@@ -1,6 +1,7 @@
 /**
  * aws.unresolved-variable: an attribute value (or the NameID) is literally `${…}`. AWS's mapping field
- * takes "a string value or user attribute" (aws.md §4): a mistyped variable is sent as plain text,
+ * takes "a string value or user attribute" (https://docs.aws.amazon.com/singlesignon/latest/userguide/mapawsssoattributestoapp.html):
+ * a mistyped variable is sent as plain text,
  * so every user gets the same meaningless value.
  */
 import { DOCUMENTED_USER_VARIABLES, findVariables, suggestUserVariable } from '../aws/variables.js';

@@ -1,7 +1,7 @@
 /**
  * cert.rotation: the signature verifies only with the certificate in its own KeyInfo, while the issuer
  * is the configured IdP's. With IAM Identity Center that is what an activated-but-not-yet-distributed
- * new certificate looks like (aws.md §1 "Rotation", §8.8). It is also what a forgery with a home-made
+ * new certificate looks like (https://docs.aws.amazon.com/singlesignon/latest/userguide/rotatecert.html). It is also what a forgery with a home-made
  * certificate looks like, so the fix never says to trust the KeyInfo certificate itself.
  */
 import { atlassianSsoFix, atlassianTrustUpdateSteps } from '../fixes/atlassian.js';

@@ -1,7 +1,7 @@
 /**
  * cert.expired, cert.not-yet-valid, cert.expiring (≤ 90 days, the threshold at which AWS's console turns the certificate
- * yellow, aws.md §1) and cert.weak-key (RSA below 2048 bits; AWS still offers 1024-bit keys when a
- * certificate is generated) on the certificate that verified the message and every trusted IdP certificate.
+ * yellow: https://docs.aws.amazon.com/singlesignon/latest/userguide/certexpirationindicators.html) and cert.weak-key (RSA below 2048 bits;
+ * AWS still offers 1024-bit keys when a certificate is generated: https://docs.aws.amazon.com/singlesignon/latest/userguide/rotatecert.html) on the certificate that verified the message and every trusted IdP certificate.
  */
 import { atlassianTrustUpdateSteps } from '../fixes/atlassian.js';
 import { awsCertificateRotationSteps, awsFix } from '../fixes/aws-console.js';

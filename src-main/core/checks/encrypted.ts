@@ -1,6 +1,6 @@
 /**
  * assertion.encrypted (info): the assertion arrived as EncryptedAssertion. AWS documents no assertion
- * encryption for custom SAML applications (aws.md §2), so with the AWS profile an encrypted assertion
+ * encryption for custom SAML applications (https://docs.aws.amazon.com/singlesignon/latest/userguide/samlapps.html), so with the AWS profile an encrypted assertion
  * points at another IdP or a proxy in between.
  */
 import { makeFinding } from '../findings/make-finding.js';

@@ -1,7 +1,8 @@
 /**
  * nameid.format-mismatch: the NameID format differs from what the SP asks for, in its metadata
  * (NameIDFormat) or in the AuthnRequest (NameIDPolicy@Format). The AWS side sets it in the Subject
- * row of the attribute mappings (aws.md §3).
+ * row of the attribute mappings
+ * (https://docs.aws.amazon.com/solutions/latest/innovation-sandbox-on-aws/map-application-attributes.html).
  */
 import { awsFix } from '../fixes/aws-console.js';
 import { makeFinding } from '../findings/make-finding.js';

@@ -1,4 +1,7 @@
-/** NameID format URIs and the short names AWS's Subject "Format" menu shows (aws.md §3). */
+/**
+ * NameID format URIs and the short names AWS's Subject "Format" menu shows
+ * (https://docs.aws.amazon.com/solutions/latest/innovation-sandbox-on-aws/map-application-attributes.html).
+ */
 
 export const NAMEID_UNSPECIFIED = 'urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified';
 

@@ -10,7 +10,8 @@ import type { CheckRun } from './check-run.js';
 import { responseVerified } from './message-facts.js';
 import { SECOND_LEVEL_STATUS, STATUS_SUCCESS, TOP_LEVEL_STATUS, shortStatus } from './status-codes.js';
 
-// AWS's portal shows "No access" when the user is not assigned to the application (aws.md §8.1).
+// AWS's portal shows "No access" when the user is not assigned to the application
+// (https://docs.aws.amazon.com/singlesignon/latest/userguide/assignuserstoapp.html; https://github.com/tngan/samlify/issues/539).
 const NO_ACCESS = /no access|not assigned|access denied/i;
 
 export function checkStatus(message: MessageResult, run: CheckRun): Finding[] {

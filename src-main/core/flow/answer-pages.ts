@@ -1,7 +1,9 @@
 /**
- * Recognises the pages that explain a failed login: the error Atlassian's SSO renders when it rejects
- * a response (atlassian.md §2.3, §6; texts in jit/product-messages.ts) and AWS IAM Identity Center's
- * "No access" (aws.md §8). Matching is on the page's visible text, so it works for the real product
+ * Recognises the pages that explain a failed login: the error page Atlassian's SSO renders when it
+ * rejects a response (texts in jit/product-messages.ts; e.g.
+ * https://support.atlassian.com/jira/kb/users-unable-to-access-jira-after-enabling-sso/) and AWS IAM
+ * Identity Center's "No access" for a user not assigned to the application
+ * (https://github.com/tngan/samlify/issues/539). Matching is on the page's visible text, so it works for the real product
  * pages and for any page that carries the same sentence.
  */
 import type { CapturedExchange } from '../model/input.js';

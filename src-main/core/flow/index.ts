@@ -1,5 +1,5 @@
 /**
- * Captured-flow analysis (issue 6): the SAML messages of a HAR, SAML-tracer export or in-app capture,
+ * Captured-flow analysis: the SAML messages of a HAR, SAML-tracer export or in-app capture,
  * paired request to response, with the SP's and IdP's answer pages recognised. Pure.
  */
 export { extractFlowMessages, extractFlowMessageSources, importNoteFindings, type FlowMessageSource } from './extract-messages.js';

@@ -1,4 +1,4 @@
-/** Reports (issue 3): redaction, and the HTML, Markdown and JSON renderings of analysis results. */
+/** Reports: redaction, and the HTML, Markdown and JSON renderings of analysis results. */
 export { Redactor, DROPPED_PLACEHOLDER, PLACEHOLDER_SOURCE, REDACTED_EMAIL_DOMAIN, looksLikeEmail } from './redactor.js';
 export type { DroppedCategory, PersonalCategory, PersonalValue, RedactionCategory, RedactionEntry, RedactorOptions } from './redactor.js';
 export { redactAnalysis, redactFinding } from './redact.js';

@@ -1,5 +1,5 @@
 /**
- * Redacts analysis results for sharing (issue 3 "Reports"): NameIDs, e-mail addresses, names, attribute values,
+ * Redacts analysis results for sharing: NameIDs, e-mail addresses, names, attribute values,
  * message/assertion IDs, SessionIndex, RelayState, subject IP addresses and evidence marked `personal` become
  * stable placeholders; signature values, digests and certificate bytes are dropped from the XML. Kept: finding
  * ids, algorithms, certificate fingerprints and validity, AWS-issued certificate subjects, issuer/ACS/audience
@@ -27,7 +27,10 @@ export interface RedactedAnalysis {
   redactor: Redactor;
 }
 
-/** AWS IAM Identity Center's signing certificates carry this fixed DN (aws.md §1): kept verbatim. */
+/**
+ * AWS IAM Identity Center's signing certificates carry this fixed DN in every tenant (e.g. the certificate in
+ * https://github.com/awslabs/data-solutions-framework-on-aws/blob/8ccbb2ccfb93ee0235c3af172add1b8347c0642a/examples/opensearch-quickstart/stacks/main.py): kept verbatim.
+ */
 const AWS_CERT_DN = /^CN=amazonaws\.com,\s*OU=IDAS,\s*O=Amazon,\s*C=US$/i;
 
 /** Category of a personal evidence value, from what the check says it is about (never from the location text). */

@@ -1,6 +1,7 @@
 /**
- * Stable, per-report pseudonymisation of personal values (peers.md §7.3: people share SAML traces in tickets
- * and forget to mask them; SAML-tracer's masking misses the decoded XML).
+ * Stable, per-report pseudonymisation of personal values. People share SAML traces in tickets and are told to
+ * mask them first (e.g. https://github.com/wso2-cs/troubleshoot-kit/pull/16), yet SAML-tracer's "Mask values"
+ * export keeps the decoded XML in clear (src/SAMLTraceIO.js in https://github.com/simplesamlphp/SAML-tracer).
  *
  * The same value always maps to the same placeholder within one Redactor, so a reader still sees that the
  * NameID equals the `email` attribute, or that a username differs from another only by letter case
