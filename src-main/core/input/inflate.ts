@@ -3,8 +3,9 @@ import { InputDecodeError } from './decode-error.js';
 
 /**
  * Inflates a DEFLATE-compressed message (HTTP-Redirect binding), stopping at `maxBytes` of output.
- * `maxOutputLength` makes zlib abort as soon as the limit is reached, so a bomb costs milliseconds
- * (security.md §2.11). Some tools send zlib-wrapped data (RFC 1950) instead of raw DEFLATE; that is accepted too.
+ * `maxOutputLength` makes zlib abort as soon as the limit is reached, so a bomb costs milliseconds; the size
+ * is bounded after inflating, not only before (the gap behind ruby-saml's CVE-2025-25293,
+ * https://nvd.nist.gov/vuln/detail/CVE-2025-25293). Some tools send zlib-wrapped data (RFC 1950) instead of raw DEFLATE; that is accepted too.
  */
 export function inflateMessage(compressed: Buffer, what: string, maxBytes: number): Buffer {
   const zlibWrapped = compressed.length >= 2 && compressed[0] === 0x78 && ((compressed[0]! << 8) | compressed[1]!) % 31 === 0;

@@ -1,6 +1,8 @@
 /**
  * Algorithm allow-lists for XML signatures in SAML messages. Anything not listed is refused before
- * any cryptography runs (security.md §2.4, §2.12): unknown and HMAC algorithms are hard failures,
+ * any cryptography runs: unknown transforms and algorithms are hard failures (transform chains were a
+ * denial-of-service vector, https://nvd.nist.gov/vuln/detail/CVE-2021-39171), and so is HMAC, which an
+ * attacker can compute from the RSA public key alone (https://github.com/advisories/GHSA-c27r-x354-4m68);
  * SHA-1 is accepted but reported as weak because real IdPs (and AWS certificates created with
  * "SHA-1") still use it.
  */

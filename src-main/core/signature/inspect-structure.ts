@@ -3,8 +3,10 @@ import { DS_NS, SAML_NS, isElement } from '../xml/dom.js';
 
 /**
  * One pass over the document collecting what the XML Signature Wrapping checks need
- * (security.md §0.3–0.4, §1.2): every ds:Signature, every Assertion/EncryptedAssertion anywhere
- * (searched like `//`, not only among the root's children), and every ID-like attribute value.
+ * (the eight XSW shapes of Somorovsky et al., "On Breaking SAML", USENIX Security 2012, as SAML Raider
+ * builds them: https://github.com/CompassSecurity/SAMLRaider/blob/master/src/main/java/helpers/XSWHelpers.java):
+ * every ds:Signature, every Assertion/EncryptedAssertion anywhere (searched like `//`, not only among the
+ * root's children, which is all node-saml checks), and every ID-like attribute value.
  */
 export interface DocumentStructure {
   root: Element;
