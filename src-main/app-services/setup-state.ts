@@ -10,7 +10,8 @@
 import type { EvaluateAt, SetupPatch } from '../ipc/contract.js';
 import { DEFAULT_CLOCK_SKEW_SECONDS } from '../core/model/options.js';
 import type { AnalysisSetup } from '../usecases/analysis-options.js';
-import { readIdpTrust, readSnapshot, readSpKey, readSpMetadata, SetupError, type GivenSnapshot, type IdpTrust, type ParsedSpMetadata, type SpKey } from '../usecases/setup-texts.js';
+import { readSnapshot, type GivenSnapshot } from '../usecases/setup-snapshot.js';
+import { readIdpTrust, readSpKey, readSpMetadata, SetupError, type IdpTrust, type ParsedSpMetadata, type SpKey } from '../usecases/setup-texts.js';
 
 export { SetupError };
 export type IdpTrustSetting = IdpTrust;

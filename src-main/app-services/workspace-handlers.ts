@@ -7,7 +7,7 @@ import { flowToHar } from '../capture/har-writer.js';
 import type { SetupPatch, WorkspaceResult } from '../ipc/contract.js';
 import { MAX_DROP_BYTES } from '../ipc/validators.js';
 import { baseName, decodeFileText } from '../io/decode-file-text.js';
-import type { AnalyzeRequestOptions } from '../usecases/analysis-options.js';
+import type { AnalyzeRequestOptions } from '../usecases/analysis-options-schema.js';
 import { recognizeSetupInput, type RecognizedSetup } from '../usecases/recognize-setup.js';
 import { openedWorkspace, parseWorkspaceFile, saveWorkspace } from '../usecases/workspace-file.js';
 import type { AppContext } from './app-context.js';

@@ -6,7 +6,6 @@
  */
 import { createReadStream, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
-import type { AnalyzeInput } from '../core/model/input.js';
 import { CaptureImportError } from './capture-import-error.js';
 import { ByteWindow } from './byte-window.js';
 import { CaptureAssembler, type ImportedCapture } from './capture-assembler.js';
@@ -15,7 +14,6 @@ import { harEntryShape } from './har-entry.js';
 import { any, describeValue, obj, scalar, stream, WrongKind, type Shape } from './json-shape.js';
 import { readJsonShaped } from './json-stream-reader.js';
 import { DEFAULT_CAPTURE_LIMITS, type CaptureLimits } from './limits.js';
-import { messageFileText } from './message-file-text.js';
 import { samlTracerRequestShape } from './saml-tracer-entry.js';
 
 export type { CaptureKind, ImportedCapture } from './capture-assembler.js';
@@ -57,19 +55,6 @@ export async function importCaptureChunks(chunks: AsyncIterable<Uint8Array | str
   const assembler = new CaptureAssembler(limits);
   const read = await readJsonShaped(chunks, captureRootShape(limits), (el) => assembler.add(el), source);
   return assembler.finish(read, source, () => formatError(source, read.root, read.topLevelKeys));
-}
-
-/** What a file holds, from its first bytes: capture JSON starts with `{`; a SAML message never does. */
-export async function sniffCaptureFile(path: string): Promise<'json' | 'message'> {
-  const handle = await open(path, 'r');
-  try {
-    const buffer = Buffer.alloc(4096);
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    const head = buffer.subarray(0, bytesRead).toString('utf8').replace(/^\ufeff/, '').trimStart();
-    return head.startsWith('{') ? 'json' : 'message';
-  } finally {
-    await handle.close();
-  }
 }
 
 /** Bytes one entry may take in the fast path's window; larger entries go to the streaming reader. */
@@ -118,26 +103,4 @@ export async function importCaptureText(text: string, source: string, limits: Ca
         limits,
       ),
   );
-}
-
-/**
- * A file given to `analyze`: a HAR or SAML-tracer export becomes a flow input; anything else is read
- * (bounded) as a plain SAML message for the engine to decode.
- */
-export async function importCaptureFile(path: string, options: { source?: string; maxMessageChars?: number; limits?: CaptureLimits } = {}): Promise<AnalyzeInput> {
-  const source = options.source ?? path;
-  if ((await sniffCaptureFile(path)) === 'json') {
-    const imported = await importCaptureStreamFromFile(path, source, options.limits);
-    return { source, kind: imported.kind, flow: imported.flow };
-  }
-  const max = (options.maxMessageChars ?? (options.limits ?? DEFAULT_CAPTURE_LIMITS).maxRequestBodyChars - 1) + 1;
-  const handle = await open(path, 'r');
-  try {
-    const size = (await handle.stat()).size;
-    const buffer = Buffer.alloc(Math.min(max, size));
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    return { source, content: messageFileText(buffer.subarray(0, bytesRead)) };
-  } finally {
-    await handle.close();
-  }
 }

@@ -15,9 +15,9 @@ export interface CliIo {
   stderrIsTTY?: boolean;
 }
 
+/** A loaded command; its name and one-line summary are listed in commands/index.ts, which loads it. */
 export interface CliCommand {
   name: string;
-  summary: string;
   usage: string;
   /** Returns the process exit code: 0 ok, 1 a message failed or input unreadable, 2 usage error. */
   run(argv: string[], io: CliIo): Promise<number>;

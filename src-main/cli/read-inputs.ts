@@ -3,7 +3,7 @@ import { join, relative, resolve } from 'node:path';
 import type { AnalyzeInput } from '../core/model/input.js';
 import { DEFAULT_INPUT_LIMITS } from '../core/input/decode.js';
 import { CaptureImportError } from '../capture/capture-import-error.js';
-import { importCaptureFile } from '../capture/import-capture.js';
+import { importCaptureFile } from '../capture/capture-file.js';
 import { UsageError, type CliIo } from './command.js';
 
 /** File types a folder scan picks up; anything else in the folder is skipped. HAR and SAML-tracer (.json) captures included. */

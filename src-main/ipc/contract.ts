@@ -22,8 +22,8 @@ export type EmptyRequest = Record<string, never>;
  * Analysis settings a user can give besides the target profile, and when validity windows are judged:
  * derived from the one schema that validates them (src-main/usecases/analysis-options.ts).
  */
-export type { AnalyzeRequestOptions, EvaluateAt } from '../usecases/analysis-options.js';
-import type { AnalyzeRequestOptions, EvaluateAt } from '../usecases/analysis-options.js';
+export type { AnalyzeRequestOptions, EvaluateAt } from '../usecases/analysis-options-schema.js';
+import type { AnalyzeRequestOptions, EvaluateAt } from '../usecases/analysis-options-schema.js';
 
 /** Text for one setting: pasted (no name) or read from a dropped or chosen file (its name). */
 export interface SetupText {

@@ -8,7 +8,7 @@ import type { Channel, RequestOf } from './contract.js';
 import { ZOOM_LIMITS } from './contract.js';
 import { isCapturableUrl } from '../capture/capturable-url.js';
 import { userBaseEmptyRequestSchema, userBaseExplainRequestSchema, userBaseExportRequestSchema, userBasePredictRequestSchema } from './user-base-schemas.js';
-import { analysisOptionsSchema, clockSkewSchema, evaluateAtSchema, MAX_TEXT_CHARS } from '../usecases/analysis-options.js';
+import { analysisOptionsSchema, clockSkewSchema, evaluateAtSchema, MAX_TEXT_CHARS } from '../usecases/analysis-options-schema.js';
 
 export { MAX_TEXT_CHARS };
 

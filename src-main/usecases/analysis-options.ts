@@ -1,51 +1,18 @@
 /**
- * The analysis options, assembled in one place for both front doors: the one schema of what a caller
- * may give (the IPC request, a saved workspace), the parsed setup both doors build from it (or from the
- * command line's files), and the one function that turns that setup plus a target profile into the
- * engine's AnalysisOptions.
+ * The analysis options, assembled in one place for both front doors: the parsed setup both doors build
+ * from what a caller gives (the IPC request and saved workspace, validated by the one schema in
+ * analysis-options-schema.ts, or the command line's files), and the one function that turns that setup
+ * plus a target profile into the engine's AnalysisOptions.
  *
  * Precedence: what the user gave wins. IdP metadata or certificates given replace the target profile's
  * IdP metadata (the trust anchor is one source); SP metadata given replaces the profile's SP metadata and
  * SP settings; typed SP values win over everything.
  */
-import { z } from 'zod';
 import type { TrustedCertificate } from '../core/model/certificate.js';
 import { certificatePemFromBase64 } from '../core/metadata/pem.js';
 import { DEFAULT_CLOCK_SKEW_SECONDS, type AnalysisOptions, type IdpMetadata, type SpMetadata, type SpPrivateKey } from '../core/model/options.js';
 import { readIdpMetadata, readIdpTrust, type IdpTrust, type ParsedSpMetadata } from './setup-texts.js';
-
-/** Pasted text: large HAR captures are possible, but an IPC message of hundreds of MB is not sensible. */
-export const MAX_TEXT_CHARS = 64 * 1024 * 1024;
-
-export const isoInstantSchema = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time such as 2025-01-31T12:00:00Z' });
-
-export const evaluateAtSchema = z.discriminatedUnion('mode', [
-  z.strictObject({ mode: z.literal('now') }),
-  z.strictObject({ mode: z.literal('issue-instant') }),
-  z.strictObject({ mode: z.literal('custom'), instant: isoInstantSchema }),
-]);
-/** When validity windows are judged: the wall clock, the message's IssueInstant + 1 min (old captures), or a given instant. */
-export type EvaluateAt = z.infer<typeof evaluateAtSchema>;
-
-export const clockSkewSchema = z.number().int().min(0).max(86_400);
-export const analysisProfileSchema = z.enum(['auto', 'aws', 'generic']);
-
-/** Analysis settings a caller can give besides the target profile, as text. Everything is optional. */
-export const analysisOptionsSchema = z.strictObject({
-  /** ISO 8601 instant to judge validity windows against; default: now. */
-  now: isoInstantSchema.optional(),
-  clockSkewSeconds: clockSkewSchema.optional(),
-  /** `auto` recognises AWS IAM Identity Center from the issuer host. */
-  profile: analysisProfileSchema.optional(),
-  /** IdP metadata XML (trust anchor), when no target profile supplies it. */
-  idpMetadataXml: z.string().max(MAX_TEXT_CHARS).optional(),
-  /** IdP signing certificate(s) in PEM, when no target profile supplies them. */
-  idpCertificatePem: z.string().max(1024 * 1024).optional(),
-  sp: z.strictObject({ entityId: z.string().max(2048).optional(), acsUrl: z.string().max(2048).optional() }).optional(),
-  /** The AuthnRequest the response answers (any encoding `analyze` accepts). */
-  authnRequest: z.string().max(MAX_TEXT_CHARS).optional(),
-});
-export type AnalyzeRequestOptions = z.infer<typeof analysisOptionsSchema>;
+import type { AnalyzeRequestOptions, EvaluateAt } from './analysis-options-schema.js';
 
 /** What a resolved target profile contributes to an analysis (parsed once, when the profile is read). */
 export interface TargetAnalysisSettings {

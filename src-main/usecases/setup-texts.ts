@@ -1,12 +1,10 @@
 /**
  * Reading what a user gives besides the message: IdP metadata or certificates (the trust anchor), SP
- * metadata, the SP's private key and an instance snapshot. Both front doors read these texts here, with
+ * metadata and the SP's private key (an instance snapshot: setup-snapshot.ts). Both front doors read these texts here, with
  * the engine's own parsers, once, when they are given: a broken file is refused at once with the parser's
  * explanation, and every later analysis uses the parsed value.
  */
 import { createPrivateKey } from 'node:crypto';
-import { parse as parseYaml } from 'yaml';
-import { parseInstanceSnapshot, type InstanceSnapshot } from '../core/jit/snapshot-schema.js';
 import { parseIdpMetadata } from '../core/metadata/idp-metadata.js';
 import { parsePemCertificates } from '../core/metadata/pem.js';
 import { parseSpMetadata } from '../core/metadata/sp-metadata.js';
@@ -34,11 +32,6 @@ export interface SpKey {
   description: string;
 }
 
-export interface GivenSnapshot {
-  snapshot: InstanceSnapshot;
-  origin: string;
-}
-
 /** A setting that cannot be used; the message says what was expected and what the parser found. */
 export class SetupError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
@@ -47,11 +40,13 @@ export class SetupError extends Error {
   }
 }
 
-function reason(error: unknown): string {
+/** The message of a parser's error, for the refusal that quotes it. */
+export function reason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function originOf(given: GivenText): string {
+/** Who gave the text: its file name, or `Pasted text`. */
+export function originOf(given: GivenText): string {
   return given.name?.trim() || 'Pasted text';
 }
 
@@ -124,19 +119,4 @@ export function readSpKey(given: GivenText): SpKey {
     );
   }
   return { pem, origin, description: `${type} ${details.modulusLength ?? ''}`.trim() };
-}
-
-/** JSON, or YAML when the file name says so (snapshots written by hand often are). */
-export function readSnapshot(given: GivenText): GivenSnapshot {
-  const origin = originOf(given);
-  const yaml = /\.ya?ml$/i.test(given.name ?? '');
-  let data: unknown;
-  try {
-    data = yaml ? parseYaml(stripBom(given.text), { maxAliasCount: 100 }) : JSON.parse(stripBom(given.text));
-  } catch (error) {
-    throw new SetupError(`${origin} is not valid ${yaml ? 'YAML' : 'JSON'}: ${reason(error)}`, { cause: error });
-  }
-  const parsed = parseInstanceSnapshot(data);
-  if (!parsed.ok) throw new SetupError(`${origin} is not a valid instance snapshot:\n${parsed.errors.join('\n')}`);
-  return { snapshot: parsed.value, origin };
 }

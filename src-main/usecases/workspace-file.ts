@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { CapturedFlow } from '../core/model/input.js';
-import { analysisOptionsSchema, isoInstantSchema } from './analysis-options.js';
+import { analysisOptionsSchema, isoInstantSchema } from './analysis-options-schema.js';
 import { stripBom } from './setup-texts.js';
 
 export const WORKSPACE_FILE_FORMAT = 'samlscope-workspace';

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { flowToHar } from '../../src-main/capture/har-writer.js';
-import { importCaptureFile } from '../../src-main/capture/import-capture.js';
+import { importCaptureFile } from '../../src-main/capture/capture-file.js';
 import { analyze } from '../../src-main/core/analyze.js';
 import type { AnalyzeInput } from '../../src-main/core/model/input.js';
 import { defaultOptions } from '../../src-main/core/model/options.js';

@@ -16,7 +16,6 @@ function parse(argv: string[]) {
 
 export const analyzeCommand: CliCommand = {
   name: 'analyze',
-  summary: 'Decode, verify and check SAML messages; print findings with fixes.',
   usage: USAGE,
   async run(argv, io) {
     const { values, positionals } = parse(argv);

@@ -58,7 +58,6 @@ export function reportFormat(format: string | undefined, out: string | undefined
 
 export const reportCommand: CliCommand = {
   name: 'report',
-  summary: 'Write an HTML, Markdown or JSON report of the analysis, redacted for sharing.',
   usage: USAGE,
   async run(argv, io) {
     const { values, positionals } = parse(argv);

@@ -74,7 +74,6 @@ async function simulateInput(io: CliIo, target: LoadedTarget, input: string, now
 
 export const simulateCommand: CliCommand = {
   name: 'simulate',
-  summary: 'Predict what an SSO login (or every AWS user\'s login) does to the Atlassian instance.',
   usage: USAGE,
   async run(argv, io) {
     const { values, positionals } = parse(argv);

@@ -55,7 +55,6 @@ function isLiveSource(value: string): value is LiveSource {
 
 export const snapshotCommand: CliCommand = {
   name: 'snapshot',
-  summary: 'Read a live instance (GET only) and write a snapshot file for offline simulation.',
   usage: USAGE,
   async run(argv, io) {
     const { values } = parse(argv);

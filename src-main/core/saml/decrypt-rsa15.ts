@@ -1,15 +1,16 @@
-import { createDecipheriv, createPrivateKey } from 'node:crypto';
-import type { Element } from '@xmldom/xmldom';
-import forge from 'node-forge';
-import { DS_NS, XENC_NS, attr, childElements, elementText, firstChildElement } from '../xml/dom.js';
-
 /**
  * RSA PKCS#1 v1.5 key transport (`xmlenc#rsa-1_5`), which Node.js refuses to decrypt since
  * CVE-2023-46809 (a timing oracle matters for a server answering attackers, not for an offline tool
  * decrypting one message with the SP's own key). The wrapped key is unwrapped with node-forge's
  * pure-JavaScript RSA; the content is decrypted with node:crypto.
  */
-export const RSA_1_5 = 'http://www.w3.org/2001/04/xmlenc#rsa-1_5';
+import { createDecipheriv, createPrivateKey } from 'node:crypto';
+import type { Element } from '@xmldom/xmldom';
+import forge from 'node-forge';
+import { DS_NS, XENC_NS, attr, childElements, elementText, firstChildElement } from '../xml/dom.js';
+import { RSA_1_5 } from './key-transport.js';
+
+export { RSA_1_5 };
 
 /** XML Encryption content algorithms: Node cipher, IV length, whether it is GCM (tag appended). */
 const CONTENT_ALGORITHMS: Record<string, { cipher: string; ivLength: number; gcm: boolean }> = {

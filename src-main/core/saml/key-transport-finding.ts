@@ -2,7 +2,7 @@ import type { Element } from '@xmldom/xmldom';
 import type { Finding } from '../model/finding.js';
 import { makeFinding } from '../findings/make-finding.js';
 import { nodePath } from '../xml/dom.js';
-import { RSA_1_5 } from './decrypt-rsa15.js';
+import { RSA_1_5 } from './key-transport.js';
 
 /** The warning for an assertion whose key was wrapped with RSA PKCS#1 v1.5 (decrypted anyway, offline). */
 export function obsoleteKeyTransportFinding(encryptedAssertion: Element): Finding {

@@ -7,7 +7,6 @@ import { verifyDocument, type DocumentVerification } from '../signature/verify-d
 import { insideSignature } from '../signature/uncovered-assertions.js';
 import { SAML_NS, firstChildElement, isElement, nodePath } from '../xml/dom.js';
 import { parseStrictXml } from '../xml/strict-parse.js';
-import { decryptAssertion } from './decrypt-assertion.js';
 import { obsoleteKeyTransportFinding } from './key-transport-finding.js';
 
 export interface VerifiedMessage {
@@ -84,6 +83,8 @@ export async function verifyMessage(
         evidence: [{ location: nodePath(direct), value: 'EncryptedAssertion' }],
       }));
     } else {
+      // Loaded on first use: xml-encryption and node-forge are needed only for an encrypted assertion.
+      const { decryptAssertion } = await import('./decrypt-assertion.js');
       const outcome = await decryptAssertion(direct, spKeys);
       if (!outcome.ok) {
         findings.push(makeFinding('assertion.decryption-failed', {

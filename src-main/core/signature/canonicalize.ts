@@ -8,12 +8,11 @@
  * verifies there: https://github.com/node-saml/xml-crypto/blob/master/src/signed-xml.ts
  */
 import type { Element, Node } from '@xmldom/xmldom';
-import {
-  C14nCanonicalization,
-  C14nCanonicalizationWithComments,
-  ExclusiveCanonicalization,
-  ExclusiveCanonicalizationWithComments,
-} from 'xml-crypto';
+// The canonicaliser modules themselves, not the package index: the index also loads SignedXml, its
+// signature and hash algorithms and node:util, which this module never uses (most of xml-crypto's load
+// time at CLI start-up, issue 11).
+import { C14nCanonicalization, C14nCanonicalizationWithComments } from 'xml-crypto/lib/c14n-canonicalization.js';
+import { ExclusiveCanonicalization, ExclusiveCanonicalizationWithComments } from 'xml-crypto/lib/exclusive-canonicalization.js';
 import { DS_NS } from '../xml/dom.js';
 import { parseStrictXml } from '../xml/strict-parse.js';
 import { C14N, C14N11, C14N11_WITH_COMMENTS, C14N_WITH_COMMENTS, ENVELOPED_SIGNATURE, EXC_C14N, EXC_C14N_WITH_COMMENTS } from './algorithms.js';

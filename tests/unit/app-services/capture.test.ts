@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importCaptureFile } from '../../../src-main/capture/import-capture.js';
+import { importCaptureFile } from '../../../src-main/capture/capture-file.js';
 import { analyze } from '../../../src-main/core/analyze.js';
 import type { CaptureExchangeSummary } from '../../../src-main/ipc/contract.js';
 import { RELAY_STATE, flowOptions, loginFlow } from '../flow/flow-fixture.js';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importCaptureFile } from '../../../src-main/capture/import-capture.js';
+import { importCaptureFile } from '../../../src-main/capture/capture-file.js';
 import { analyze } from '../../../src-main/core/analyze.js';
 import { decodeInput } from '../../../src-main/core/input/decode.js';
 import { defaultOptions } from '../../../src-main/core/model/options.js';

@@ -1,0 +1,47 @@
+/**
+ * A file given to `analyze`, told apart by its first bytes: a HAR or SAML-tracer capture goes to the
+ * capture importer (import-capture.ts, loaded only then), anything else is read as one SAML message.
+ * Apart from the importer so that analysing a plain message never loads the JSON streaming machinery
+ * (issue 11, CLI start-up).
+ */
+import { open } from 'node:fs/promises';
+import type { AnalyzeInput } from '../core/model/input.js';
+import { DEFAULT_CAPTURE_LIMITS, type CaptureLimits } from './limits.js';
+import { messageFileText } from './message-file-text.js';
+
+/** What a file holds, from its first bytes: capture JSON starts with `{`; a SAML message never does. */
+export async function sniffCaptureFile(path: string): Promise<'json' | 'message'> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(4096);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    const head = buffer.subarray(0, bytesRead).toString('utf8').replace(/^\ufeff/, '').trimStart();
+    return head.startsWith('{') ? 'json' : 'message';
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * A file given to `analyze`: a HAR or SAML-tracer export becomes a flow input; anything else is read
+ * (bounded) as a plain SAML message for the engine to decode.
+ */
+export async function importCaptureFile(path: string, options: { source?: string; maxMessageChars?: number; limits?: CaptureLimits } = {}): Promise<AnalyzeInput> {
+  const source = options.source ?? path;
+  if ((await sniffCaptureFile(path)) === 'json') {
+    // The capture importer (and stream-json, an ES module) is loaded only for a capture.
+    const { importCaptureStreamFromFile } = await import('./import-capture.js');
+    const imported = await importCaptureStreamFromFile(path, source, options.limits);
+    return { source, kind: imported.kind, flow: imported.flow };
+  }
+  const max = (options.maxMessageChars ?? (options.limits ?? DEFAULT_CAPTURE_LIMITS).maxRequestBodyChars - 1) + 1;
+  const handle = await open(path, 'r');
+  try {
+    const size = (await handle.stat()).size;
+    const buffer = Buffer.alloc(Math.min(max, size));
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return { source, content: messageFileText(buffer.subarray(0, bytesRead)) };
+  } finally {
+    await handle.close();
+  }
+}
