@@ -1,5 +1,5 @@
 /**
- * CLI start-up (issue 11, target 3): the wall time of `samlscope analyze` of one AWS-shaped signed response
+ * CLI start-up: the wall time of `samlscope analyze` of one AWS-shaped signed response
  * (about 8 KB of XML; Response and Assertion signed, verified against the IdP metadata) against a bare
  * `node -e 0`, measured in the same run. Baseline: `node -e 0`. Target: samlscope at most 2.5 × the
  * baseline (median ratio), with a warm compile cache: the normal second and later run of the installed

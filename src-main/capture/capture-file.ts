@@ -2,7 +2,7 @@
  * A file given to `analyze`, told apart by its first bytes: a HAR or SAML-tracer capture goes to the
  * capture importer (import-capture.ts, loaded only then), anything else is read as one SAML message.
  * Apart from the importer so that analysing a plain message never loads the JSON streaming machinery
- * (issue 11, CLI start-up).
+ * (the CLI starts faster).
  */
 import { open } from 'node:fs/promises';
 import type { AnalyzeInput } from '../core/model/input.js';

@@ -2,7 +2,7 @@
  * The `samlscope` bin (dist/cli/samlscope.cjs): turns on Node's module compile cache, then loads the CLI
  * bundle (dist/cli/samlscope-cli.cjs, built from main.ts). A separate file because the cache only serves
  * modules compiled after it is enabled: the bundle itself and the dependencies it loads. The second and
- * later runs then skip compiling them (issue 11, CLI start-up).
+ * later runs then skip compiling them.
  *
  * The cache lives in the OS temporary directory (a NODE_COMPILE_CACHE directory, which Node enables itself
  * before this runs, wins; NODE_DISABLE_COMPILE_CACHE=1 turns it off), and is best effort: on a Node without `module.enableCompileCache` (< 22.1), or when the directory cannot be used,

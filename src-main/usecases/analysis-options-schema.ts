@@ -1,7 +1,7 @@
 /**
  * The schemas of the analysis options a caller may give as data (an IPC request, a saved workspace). They
  * live apart from analysis-options.ts so that a front door which never validates such data (the CLI)
- * does not load zod or build these schemas at start-up (issue 11).
+ * does not load zod or build these schemas at start-up.
  */
 import { z } from 'zod';
 

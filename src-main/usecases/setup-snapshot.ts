@@ -1,6 +1,6 @@
 /**
  * Reading an instance snapshot the user gives (the Setup panel), apart from setup-texts.ts because it
- * needs yaml and the snapshot schema (zod), which a plain analysis never loads (issue 11, CLI start-up).
+ * needs yaml and the snapshot schema (zod), which a plain analysis never loads.
  */
 import { parse as parseYaml } from 'yaml';
 import { parseInstanceSnapshot, type InstanceSnapshot } from '../core/jit/snapshot-schema.js';

@@ -7,7 +7,7 @@ export interface CommandEntry {
   /**
    * Loads the command's module. Each command is imported only when it runs (or its --help is asked for),
    * so a run pays only for its own code and dependencies: `analyze` never loads undici, yaml or the
-   * connectors (issue 11, CLI start-up).
+   * connectors.
    */
   load: () => Promise<CliCommand>;
 }

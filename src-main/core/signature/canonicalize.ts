@@ -10,7 +10,7 @@
 import type { Element, Node } from '@xmldom/xmldom';
 // The canonicaliser modules themselves, not the package index: the index also loads SignedXml, its
 // signature and hash algorithms and node:util, which this module never uses (most of xml-crypto's load
-// time at CLI start-up, issue 11).
+// time at CLI start-up).
 import { C14nCanonicalization, C14nCanonicalizationWithComments } from 'xml-crypto/lib/c14n-canonicalization.js';
 import { ExclusiveCanonicalization, ExclusiveCanonicalizationWithComments } from 'xml-crypto/lib/exclusive-canonicalization.js';
 import { DS_NS } from '../xml/dom.js';
