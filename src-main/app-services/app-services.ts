@@ -13,6 +13,7 @@ import { createCaptureHandlers } from './capture-service.js';
 import { loadDemoCase, type DemoCase } from './demo-case.js';
 import type { ChannelHandlers } from './handler-types.js';
 import { exportReport } from './report-export.js';
+import { appLiveReader } from './simulate-target.js';
 import { UserBaseService } from './user-base-service.js';
 import { createIngest, createWorkspaceHandlers, readInputFile, type Ingest } from './workspace-handlers.js';
 
@@ -109,6 +110,7 @@ function createUserBaseHandlers(ctx: AppContext): Pick<ChannelHandlers, 'userbas
     printPdf: ctx.deps.printPdf,
     emit: ctx.deps.emit,
     profiles: ctx.profiles,
+    readLive: appLiveReader(ctx.deps.secrets, ctx.deps.env ?? {}, ctx.deps.clock),
     assets: ctx.deps.paths.assets,
     presentationMode: () => ctx.settings.get().presentationMode,
     defaultProfileId: () => ctx.settings.get().targetProfileId,

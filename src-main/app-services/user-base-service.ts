@@ -17,6 +17,8 @@ import { Redactor } from '../core/report/redactor.js';
 import type { RecognisedFile, SaveOutcome, UserBaseViewResult, UserExplanation } from '../ipc/contract.js';
 import type { UserBaseExplainRequest, UserBaseExportRequest, UserBasePredictRequest } from '../ipc/user-base-schemas.js';
 import { predictUserBaseUseCase } from '../usecases/predict-user-base.js';
+import type { LiveInstanceReader } from '../usecases/ports.js';
+import { wholeInstanceOf } from '../usecases/simulate.js';
 import type { Dialogs, EventSink, FileAccess, PdfPrinter } from './ports.js';
 import type { TargetProfiles } from './target-profiles.js';
 
@@ -26,6 +28,8 @@ export interface UserBaseServiceDeps {
   printPdf: PdfPrinter;
   emit: EventSink;
   profiles: TargetProfiles;
+  /** Reads a profile's live instance (GET requests only) when it has no snapshot. */
+  readLive: LiveInstanceReader;
   assets: string;
   presentationMode: () => boolean;
   /** The target profile picked last, when the request names none. */
@@ -82,9 +86,11 @@ export class UserBaseService {
             if (!id) return { error: 'Choose a target profile: the prediction needs the instance (its snapshot) and the engine settings.' };
             try {
               const target = await this.deps.profiles.resolve(id);
-              if (!target.snapshot) return { error: `The target profile ${target.summary.name} has no snapshot: the User base view reads a snapshot (take one with samlscope snapshot).` };
-              loaded = { profile: target.profile, snapshot: target.snapshot, name: target.summary.name };
-              return { profile: target.profile, snapshot: target.snapshot };
+              if (!target.snapshot) this.deps.emit('userbase:progress', { phase: 'read', done: req.files.length, total: req.files.length + 1, label: `Reading every user of ${target.summary.name}'s live instance (read-only)` });
+              const instance = await wholeInstanceOf({ name: target.summary.name, profile: target.profile, snapshot: target.snapshot }, this.deps.readLive);
+              if ('error' in instance) return instance;
+              loaded = { profile: target.profile, snapshot: instance.snapshot, name: target.summary.name };
+              return { profile: target.profile, snapshot: instance.snapshot };
             } catch (error) {
               return { error: error instanceof Error ? error.message : String(error) };
             }

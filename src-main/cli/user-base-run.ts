@@ -8,7 +8,7 @@ import type { AwsExportKind } from '../core/userbase/aws-exports.js';
 import { renderPredictionCsv, renderPredictionJson, renderPredictionText } from '../core/userbase/render.js';
 import { nodeTextFiles } from '../io/node-text-files.js';
 import { predictUserBaseUseCase, type PredictUserBasePorts, type UserBaseFile } from '../usecases/predict-user-base.js';
-import { snapshotOf } from '../usecases/simulate.js';
+import { wholeInstanceOf } from '../usecases/simulate.js';
 import type { LoadedTarget } from '../usecases/target-profile.js';
 import type { CliIo } from './command.js';
 import { cliLiveReader, simulationTargetOf } from './simulation-target.js';
@@ -42,7 +42,7 @@ export async function runUserBase(io: CliIo, target: LoadedTarget, flags: UserBa
   const ports: PredictUserBasePorts = {
     readText: (file, maxBytes) => files.readText(file.ref, maxBytes),
     loadTarget: async () => {
-      const source = await snapshotOf(simulationTargetOf(target), cliLiveReader(io));
+      const source = await wholeInstanceOf(simulationTargetOf(target), cliLiveReader(io));
       return 'error' in source ? source : { profile: target.profile, snapshot: source.snapshot };
     },
     // A progress line only on a terminal, rewritten in place; logs and pipes stay clean.

@@ -41,6 +41,23 @@ export async function snapshotOf(target: SimulationTarget, readLive: LiveInstanc
   }
 }
 
+/**
+ * The whole instance, for predicting every user's login: the profile's snapshot, or every user of its live
+ * instance, read with GET requests only (the same read as `samlscope snapshot`).
+ */
+export async function wholeInstanceOf(target: SimulationTarget, readLive: LiveInstanceReader | undefined): Promise<{ snapshot: InstanceSnapshot } | { error: string }> {
+  if (target.snapshot) return { snapshot: target.snapshot };
+  const instance = target.profile.instance;
+  if (!('live' in instance)) return { error: `The target profile ${target.name} has neither a snapshot nor a live instance.` };
+  if (!readLive) return { error: `The live instance of ${target.name} cannot be read here: take a snapshot first (samlscope snapshot).` };
+  try {
+    const live = await readLive({ product: target.profile.product, live: instance.live, users: 'all' });
+    return { snapshot: live.snapshot };
+  } catch (error) {
+    return { error: `The live instance of ${target.name} (${instance.live.baseUrl}) could not be read: ${describe(error)}` };
+  }
+}
+
 /** Simulates the login (the last Response) against the target, or says why it cannot. */
 export async function simulateOneLogin(results: readonly AnalysisResult[], target: SimulationTarget, readLive: LiveInstanceReader | undefined): Promise<SimulateOutcome> {
   const message = loginResponse(results);

@@ -53,4 +53,30 @@ describe('samlscope simulate with a live instance', () => {
     expect(fake.violations).toEqual([]);
     expect(fake.requests.every((r) => r.method === 'GET')).toBe(true);
   });
+
+  it('predicts the whole user base from every user of the live instance, read with GET requests only', async () => {
+    const before = fake.requests.length;
+    let stdout = '';
+    let stderr = '';
+    const code = await runCli(
+      ['simulate', '--target', join(dir, 'live.yaml'), '--users', join(ROOT, 'assets/examples/aws-users.json'), '--aws-mappings', join(ROOT, 'assets/examples/aws-mappings.json'), '--format', 'json'],
+      {
+        stdout: (t) => void (stdout += t),
+        stderr: (t) => void (stderr += t),
+        cwd: dir,
+        now: () => new Date('2026-11-29T10:00:30Z'),
+        env: { JIRA_TOKEN: TOKEN },
+        readStdin: async () => '',
+      },
+    );
+    expect(stderr).toBe('');
+    const { userBasePrediction } = JSON.parse(stdout);
+    const jdoe = userBasePrediction.users.find((u: { account?: { username: string } }) => u.account?.username === 'jdoe');
+    // The live instance's jdoe, not the example snapshot's (which also has project-alpha).
+    expect(jdoe.account.groups).toEqual(['jira-software-users', 'developers']);
+    expect(code).toBe(userBasePrediction.summary.canLogIn === userBasePrediction.summary.assigned ? 0 : 1);
+    expect(fake.requests.length).toBeGreaterThan(before);
+    expect(fake.violations).toEqual([]);
+    expect(fake.requests.every((r) => r.method === 'GET')).toBe(true);
+  });
 });
