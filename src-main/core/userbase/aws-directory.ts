@@ -22,6 +22,7 @@ export interface AwsDirectory {
 }
 
 const NO_GROUPS: readonly string[] = Object.freeze([]);
+const NO_MEMBERSHIPS: readonly AwsMembership[] = Object.freeze([]);
 
 export function indexAwsDirectory(input: AwsDirectoryInput): AwsDirectory {
   const notes: string[] = [];
@@ -33,7 +34,10 @@ export function indexAwsDirectory(input: AwsDirectoryInput): AwsDirectory {
   const groupsByUser = new Map<string, string[]>();
   let unknownUsers = 0;
   const unnamed = new Set<string>();
-  for (const m of input.memberships ?? []) {
+  const memberships = input.memberships ?? NO_MEMBERSHIPS;
+  // An index loop: for…of over a million memberships allocated an iterator result each.
+  for (let i = 0; i < memberships.length; i += 1) {
+    const m = memberships[i] as AwsMembership;
     const userId = m.MemberId.UserId;
     if (!userIds.has(userId)) {
       unknownUsers += 1;
