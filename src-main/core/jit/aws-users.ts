@@ -143,6 +143,11 @@ export function compileAwsSource(source: string): AwsSourceEvaluator {
   };
 }
 
+/** Where an attribute of a predicted response comes from (one function for every user, not a closure each). */
+function mappingLocation(name: string): string {
+  return `aws-mappings: ${name}`;
+}
+
 /**
  * The identity data the SAML response for this user would carry. `groupIds` are the user's AWS group IDs when the
  * memberships are known: `${user:groups}` sends those (aws.md §5); without them it is assumed to send none that match.
@@ -161,7 +166,7 @@ export function factsForAwsUser(user: AwsIdentityStoreUser, mappings: CompiledAw
     attributes,
     verified: true,
     nameIdLocation: 'aws-mappings: Subject',
-    attributeLocation: (name) => `aws-mappings: ${name}`,
+    attributeLocation: mappingLocation,
   };
   const nameId = mappings.subjectValue(user);
   if (nameId !== undefined) facts.nameId = nameId;

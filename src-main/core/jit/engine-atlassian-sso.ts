@@ -96,7 +96,7 @@ export function simulateAtlassianSso(
 
   if (existing.remote) return loginFromRemoteDirectory(run, username, existing.remote);
   const provisioned = existing.internal
-    ? updateUser(run, settings, username, data, existing.internal, jitDirectory)
+    ? updateUser(run, settings, username, data, existing.internal, jitDirectory, before ?? toSimulatedUser(existing.internal.located))
     : createUser(run, settings, username, data, jitDirectory);
   if (provisioned instanceof LoginFailure) return failedResult(run, provisioned, username, before);
 
@@ -355,10 +355,10 @@ function updateUser(
   data: JitData,
   found: NonNullable<ExistingUser['internal']>,
   jitDirectory: SnapshotDirectory | undefined,
+  before: SimulatedUser,
 ): Provisioned | LoginFailure {
   recordFoundUser(run, found);
   const current = found.located.user;
-  const before = toSimulatedUser(found.located);
   const after = cloneUser(before);
   const changes: string[] = [];
   if (after.attributes['jit_idp_id'] !== data.nameId) {

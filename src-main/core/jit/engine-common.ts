@@ -84,7 +84,8 @@ export function applyGroupChanges(
   attribute: string,
   directoryIds: ReadonlyArray<string | undefined>,
 ): GroupChanges {
-  const before = [...user.groups];
+  // No copy: user.groups is replaced below, never changed in place, so the old list is the "before".
+  const before = user.groups;
   const { after, added, removed } = syncGroups(before, wanted, removeUnlisted);
   const created = added.filter((g) => !groupExistsInAnyOf(index, g, directoryIds));
   user.groups = after;

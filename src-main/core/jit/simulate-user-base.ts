@@ -62,8 +62,8 @@ export interface UserBaseResult {
 }
 
 export interface UserBaseOptions {
-  /** The user's AWS group IDs, when the memberships are known (what `${user:groups}` sends). */
-  groupIdsOf?: (user: AwsIdentityStoreUser) => readonly string[];
+  /** The user's AWS group IDs, when the memberships are known (what `${user:groups}` sends); `i` is the user's position in `users`. */
+  groupIdsOf?: (user: AwsIdentityStoreUser, i: number) => readonly string[];
   /**
    * Only the first `counted` users log in (default: all). The others still get a row (it locates their account),
    * but stay out of the summary, the collisions and the seat count: one run serves assigned and unassigned users.
@@ -85,7 +85,7 @@ export function simulateUserBase(users: readonly AwsIdentityStoreUser[], mapping
   const bulk = { collectSteps: false, collectFindings: false } as const;
   for (let i = 0; i < users.length; i += 1) {
     const aws = users[i] as AwsIdentityStoreUser;
-    const facts = factsForAwsUser(aws, compiled, options.groupIdsOf?.(aws));
+    const facts = factsForAwsUser(aws, compiled, options.groupIdsOf?.(aws, i));
     const r = runEngine(facts, profile, index, bulk);
     const ids = uniqueIds(r.findingIds);
     const row: UserBaseRow = {

@@ -46,10 +46,10 @@ export function predictUserBase(inputs: UserBaseInputs, hooks: PredictHooks = {}
   const { profile, snapshot } = inputs;
   const index = snapshotIndexFor(snapshot);
   const aws = indexAwsDirectory(inputs);
-  const groupIdsOf = (u: AwsIdentityStoreUser): readonly string[] => aws.groupIdsOf(u.UserId);
 
   if (!go('logins')) return undefined;
-  const { ordered, assignments, assignedCount } = assignedFirst(inputs.users, aws);
+  const { ordered, groupIds: groupIdsAt, assignments, assignedCount } = assignedFirst(inputs.users, aws);
+  const groupIdsOf = (_u: AwsIdentityStoreUser, i: number): readonly string[] => groupIdsAt[i] as readonly string[];
   // One engine run: only assigned users can log in, so only they count for collisions and seats; the rest only locate accounts.
   const run = simulateUserBase(ordered, inputs.awsMappings, profile, snapshot, { groupIdsOf, counted: assignedCount });
 
@@ -64,7 +64,7 @@ export function predictUserBase(inputs: UserBaseInputs, hooks: PredictHooks = {}
     const u = ordered[i] as AwsIdentityStoreUser;
     const row = run.rows[i] as UserBaseRow;
     const assigned = i < assignedCount;
-    const groupIds = aws.groupIdsOf(u.UserId);
+    const groupIds = groupIdsAt[i] as readonly string[];
     const account = accountNow(index, row);
     const expected = expectedOf(groupIds);
     // An unassigned user has no login: nothing is carried, added or removed.
@@ -115,23 +115,32 @@ export function predictUserBase(inputs: UserBaseInputs, hooks: PredictHooks = {}
 
 const NONE: readonly string[] = Object.freeze([]);
 
-/** Assigned users first, then the rest (the order of the result), with each user's assignment worked out once. */
-function assignedFirst(all: readonly AwsIdentityStoreUser[], aws: AwsDirectory): { ordered: AwsIdentityStoreUser[]; assignments: Assignment[]; assignedCount: number } {
-  const ordered: AwsIdentityStoreUser[] = [];
-  const assignments: Assignment[] = [];
-  const rest: AwsIdentityStoreUser[] = [];
-  const restAssignments: Assignment[] = [];
+/** The users in result order (assigned first, then the rest), with each one's group ids and assignment looked up once. */
+interface OrderedUsers {
+  ordered: AwsIdentityStoreUser[];
+  groupIds: Array<readonly string[]>;
+  assignments: Assignment[];
+  assignedCount: number;
+}
+
+function assignedFirst(all: readonly AwsIdentityStoreUser[], aws: AwsDirectory): OrderedUsers {
+  const out: OrderedUsers = { ordered: [], groupIds: [], assignments: [], assignedCount: 0 };
+  const rest: OrderedUsers = { ordered: [], groupIds: [], assignments: [], assignedCount: 0 };
   for (const u of all) {
-    const a = aws.assignmentOf(u.UserId);
-    (a.assigned ? ordered : rest).push(u);
-    (a.assigned ? assignments : restAssignments).push(a);
+    const ids = aws.groupIdsOf(u.UserId);
+    const a = aws.assignmentOf(u.UserId, ids);
+    const to = a.assigned ? out : rest;
+    to.ordered.push(u);
+    to.groupIds.push(ids);
+    to.assignments.push(a);
   }
-  const assignedCount = ordered.length;
-  for (let i = 0; i < rest.length; i += 1) {
-    ordered.push(rest[i] as AwsIdentityStoreUser);
-    assignments.push(restAssignments[i] as Assignment);
+  out.assignedCount = out.ordered.length;
+  for (let i = 0; i < rest.ordered.length; i += 1) {
+    out.ordered.push(rest.ordered[i] as AwsIdentityStoreUser);
+    out.groupIds.push(rest.groupIds[i] as readonly string[]);
+    out.assignments.push(rest.assignments[i] as Assignment);
   }
-  return { ordered, assignments, assignedCount };
+  return out;
 }
 
 function accountNow(index: SnapshotIndex, row: UserBaseRow): AccountNow | null {
