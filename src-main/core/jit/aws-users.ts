@@ -73,18 +73,20 @@ export const GROUPS_VARIABLE = '${user:groups}';
 /** A mapping compiled once for the whole user base. */
 export interface CompiledAwsMappings {
   subject: string;
-  /** Attribute name → source expression. */
-  attributes: ReadonlyArray<{ name: string; source: string; groups: boolean }>;
+  /** Evaluates `subject` for one user (as evaluateAwsSource). */
+  subjectValue: AwsSourceEvaluator;
+  /** Attribute name → source expression, with its evaluator. */
+  attributes: ReadonlyArray<{ name: string; source: string; groups: boolean; value: AwsSourceEvaluator }>;
   notes: string[];
 }
 
 export function compileAwsMappings(mappings: AwsMappings): CompiledAwsMappings {
   const notes: string[] = [];
   let subject: string | undefined;
-  const attributes: Array<{ name: string; source: string; groups: boolean }> = [];
+  const attributes: Array<{ name: string; source: string; groups: boolean; value: AwsSourceEvaluator }> = [];
   for (const [name, source] of Object.entries(mappings)) {
     if (name.toLowerCase() === 'subject') subject = source;
-    else attributes.push({ name, source, groups: source.includes(GROUPS_VARIABLE) });
+    else attributes.push({ name, source, groups: source.includes(GROUPS_VARIABLE), value: compileAwsSource(source) });
   }
   if (subject === undefined) {
     subject = '${user:subject}';
@@ -100,20 +102,50 @@ export function compileAwsMappings(mappings: AwsMappings): CompiledAwsMappings {
   if (attributes.some((a) => a.groups)) {
     notes.push('${user:groups} sends group IDs, which list-users does not show: each user is assumed to get IDs that match no group name.');
   }
-  return { subject, attributes, notes };
+  return { subject, subjectValue: compileAwsSource(subject), attributes, notes };
 }
 
 /** Evaluates one mapping for one user; undefined when a variable has no value (AWS then sends no attribute — inferred). */
 export function evaluateAwsSource(source: string, user: AwsIdentityStoreUser): string | undefined {
-  let missing = false;
-  const value = source.replace(VARIABLE, (whole, variable: string) => {
-    const known = AWS_VARIABLE_SOURCES[variable];
-    if (!known) return whole;
-    const v = known.read(user);
-    if (v === undefined || v === '') missing = true;
-    return v ?? '';
-  });
-  return missing ? undefined : value;
+  return compileAwsSource(source)(user);
+}
+
+export type AwsSourceEvaluator = (user: AwsIdentityStoreUser) => string | undefined;
+
+/**
+ * A mapping split once into literal text and the readers of its known variables (an unknown `${user:x}` stays
+ * literal text, as AWS sends it), so a bulk run does not run a regular expression per user and attribute.
+ */
+export function compileAwsSource(source: string): AwsSourceEvaluator {
+  // A variable's reader has the evaluator's shape: user → value, undefined when it has none.
+  const parts: Array<string | AwsSourceEvaluator> = [];
+  let last = 0;
+  for (const m of source.matchAll(VARIABLE)) {
+    const known = AWS_VARIABLE_SOURCES[m[1] as string];
+    if (!known) continue;
+    if (m.index > last) parts.push(source.slice(last, m.index));
+    parts.push(known.read);
+    last = m.index + m[0].length;
+  }
+  if (last < source.length) parts.push(source.slice(last));
+  return (user) => {
+    let value = '';
+    for (const part of parts) {
+      if (typeof part === 'string') {
+        value += part;
+        continue;
+      }
+      const v = part(user);
+      if (v === undefined || v === '') return undefined;
+      value += v;
+    }
+    return value;
+  };
+}
+
+/** Where an attribute of a predicted response comes from (one function for every user, not a closure each). */
+function mappingLocation(name: string): string {
+  return `aws-mappings: ${name}`;
 }
 
 /**
@@ -127,16 +159,16 @@ export function factsForAwsUser(user: AwsIdentityStoreUser, mappings: CompiledAw
       attributes.set(a.name, groupIds ? [...groupIds] : []);
       continue;
     }
-    const v = evaluateAwsSource(a.source, user);
+    const v = a.value(user);
     if (v !== undefined) attributes.set(a.name, [v]);
   }
   const facts: LoginFacts = {
     attributes,
     verified: true,
     nameIdLocation: 'aws-mappings: Subject',
-    attributeLocation: (name) => `aws-mappings: ${name}`,
+    attributeLocation: mappingLocation,
   };
-  const nameId = evaluateAwsSource(mappings.subject, user);
+  const nameId = mappings.subjectValue(user);
   if (nameId !== undefined) facts.nameId = nameId;
   return facts;
 }

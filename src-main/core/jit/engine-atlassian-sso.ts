@@ -9,6 +9,8 @@ import {
   applyGroupChanges,
   checkLogInPermitted,
   cloneUser,
+  groupChangeSummary,
+  groupsChange,
   likelySamePerson,
   noGroupChange,
   sameUserData,
@@ -94,7 +96,7 @@ export function simulateAtlassianSso(
 
   if (existing.remote) return loginFromRemoteDirectory(run, username, existing.remote);
   const provisioned = existing.internal
-    ? updateUser(run, settings, username, data, existing.internal, jitDirectory)
+    ? updateUser(run, settings, username, data, existing.internal, jitDirectory, before ?? toSimulatedUser(existing.internal.located))
     : createUser(run, settings, username, data, jitDirectory);
   if (provisioned instanceof LoginFailure) return failedResult(run, provisioned, username, before);
 
@@ -124,7 +126,7 @@ function readUsername(run: EngineRun, settings: AtlassianSsoSettings): string | 
     log.add('Username', `Username mapping ${settings.usernameMapping}: ${p.message}.`, 'fail', true);
     return new LoginFailure(`The username mapping ${settings.usernameMapping} cannot be evaluated: ${p.message}.`);
   }
-  log.add('Username', `Username mapping ${settings.usernameMapping} gives "${evaluated.value}".`, 'pass');
+  log.add('Username', () => `Username mapping ${settings.usernameMapping} gives "${evaluated.value}".`, 'pass');
   return evaluated.value;
 }
 
@@ -231,10 +233,14 @@ function readMappedValue(run: EngineRun, failures: LoginFailure[], field: 'displ
     failures.push(new LoginFailure(`The ${field} mapping ${expression} cannot be evaluated: ${p.message}.`, p.kind === 'missing' ? p.message : undefined));
     return undefined;
   }
-  const several = expressionVariables(parsed.parts).filter((v) => (facts.attributes.get(v)?.length ?? 0) > 1);
-  const note = several.length ? ` (the first value of ${several.map((v) => `"${v}" (${facts.attributes.get(v)?.length} values)`).join(', ')})` : '';
-  log.add(title, `${expression} gives "${value.value}"${note}.`, 'pass');
+  log.add(title, () => `${expression} gives "${value.value}"${firstValueNote(parsed.parts, facts)}.`, 'pass');
   return value.value;
+}
+
+/** " (the first value of "a" (2 values))" when a mapping variable has several values, else "". */
+function firstValueNote(parts: Parameters<typeof expressionVariables>[0], facts: LoginFacts): string {
+  const several = expressionVariables(parts).filter((v) => (facts.attributes.get(v)?.length ?? 0) > 1);
+  return several.length ? ` (the first value of ${several.map((v) => `"${v}" (${facts.attributes.get(v)?.length} values)`).join(', ')})` : '';
 }
 
 /** The groups mapping names an attribute; all its values are the user's groups. Absent, JIT login fails. */
@@ -256,7 +262,7 @@ function readGroups(run: EngineRun, failures: LoginFailure[], settings: Atlassia
     failures.push(new LoginFailure(`The response has no "${attribute}" attribute, which JIT group sync requires.`, ATLASSIAN_MESSAGES.attributeNotFound(attribute)));
     return undefined;
   }
-  log.add('Groups mapping', `"${attribute}" lists ${values.length ? values.join(', ') : 'no groups'}.`, 'pass');
+  log.add('Groups mapping', () => `"${attribute}" lists ${values.length ? values.join(', ') : 'no groups'}.`, 'pass');
   return [...values];
 }
 
@@ -305,7 +311,7 @@ function loginUnchanged(run: EngineRun, username: string, user: SimulatedUser): 
 /** Step 5: nobody has the NameID or the username. Licence check, then the user is created in the JIT directory. */
 function createUser(run: EngineRun, settings: AtlassianSsoSettings, username: string, data: JitData, jitDirectory: SnapshotDirectory | undefined): Provisioned | LoginFailure {
   const { log, findings, ctx, index, product } = run;
-  log.add('Find user', `No internal user has jit_idp_id "${data.nameId}" or username "${username}", and no other directory has "${username}".`, 'info');
+  log.add('Find user', () => `No internal user has jit_idp_id "${data.nameId}" or username "${username}", and no other directory has "${username}".`, 'info');
   warnAboutLikelyDuplicates(run, settings, username, data.email);
   const licence = checkLicenseForNewUser(index, product, data.groups);
   if (!licence.ok) {
@@ -325,7 +331,7 @@ function createUser(run: EngineRun, settings: AtlassianSsoSettings, username: st
     groups: [],
   };
   if (jitDirectory) after.directoryName = jitDirectory.name;
-  log.add('Create user', `Creates "${username}" in ${jitDirectory ? `"${jitDirectory.name}"` : 'the JIT directory'} with jit_idp_id = NameID and a random password.`, 'change');
+  log.add('Create user', () => `Creates "${username}" in ${jitDirectory ? `"${jitDirectory.name}"` : 'the JIT directory'} with jit_idp_id = NameID and a random password.`, 'change');
   const groups = syncUserGroups(run, settings, after, data.groups, jitDirectory?.id, jitDirectory?.id);
   return { before: null, after, groups, created: true };
 }
@@ -349,10 +355,10 @@ function updateUser(
   data: JitData,
   found: NonNullable<ExistingUser['internal']>,
   jitDirectory: SnapshotDirectory | undefined,
+  before: SimulatedUser,
 ): Provisioned | LoginFailure {
   recordFoundUser(run, found);
   const current = found.located.user;
-  const before = toSimulatedUser(found.located);
   const after = cloneUser(before);
   const changes: string[] = [];
   if (after.attributes['jit_idp_id'] !== data.nameId) {
@@ -375,7 +381,7 @@ function updateUser(
   }
   // Inferred: username.equals() is case-sensitive, so a case-only difference is a rename attempt.
   const caseOnly = current.username.toLowerCase() === username.toLowerCase() && current.username !== username;
-  run.log.add('Update user', changes.length ? `Login ${changes.join(', ')}.` : 'Nothing to change.', changes.length ? 'change' : 'pass', caseOnly);
+  run.log.add('Update user', () => (changes.length ? `Login ${changes.join(', ')}.` : 'Nothing to change.'), changes.length ? 'change' : 'pass', caseOnly);
   const userDirectoryId = found.located.directoryAssumed ? undefined : found.located.directory.id;
   const groups = syncUserGroups(run, settings, after, data.groups, userDirectoryId, jitDirectory?.id);
   const misplaced = checkMembershipsInUserDirectory(run, found.located, groups, jitDirectory);
@@ -402,19 +408,18 @@ function checkMembershipsInUserDirectory(run: EngineRun, located: LocatedUser, g
 function recordFoundUser(run: EngineRun, found: NonNullable<ExistingUser['internal']>): void {
   const { located, via } = found;
   const untyped = located.directory.type === 'unknown';
-  const caveat = located.directoryAssumed
+  run.log.add('Find user', () => `Found "${located.user.username}" in "${located.directory.name}" by ${via === 'jit_idp_id' ? 'jit_idp_id = NameID' : 'username'}${foundCaveat(located, untyped)}.`, 'pass', located.directoryAssumed || untyped);
+}
+
+/** Why the found account's directory is an assumption, if it is. */
+function foundCaveat(located: LocatedUser, untyped: boolean): string {
+  return located.directoryAssumed
     ? untyped
       ? ' (the snapshot records no directory for the user; treated as internal, where JIT finds and updates users)'
       : ' (directory not in the snapshot; first active directory assumed)'
     : untyped
       ? ' (the directory\'s type is not recorded; treated as internal, where JIT finds and updates users)'
       : '';
-  run.log.add(
-    'Find user',
-    `Found "${located.user.username}" in "${located.directory.name}" by ${via === 'jit_idp_id' ? 'jit_idp_id = NameID' : 'username'}${caveat}.`,
-    'pass',
-    located.directoryAssumed || untyped,
-  );
 }
 
 /** The rename part of step 6: refused when another user of the directory has the new name. */
@@ -445,9 +450,10 @@ function syncUserGroups(
   userDirectoryId: string | undefined,
   jitDirectoryId: string | undefined,
 ): GroupChanges {
-  const { changes, summary } = applyGroupChanges(run.ctx, run.index, run.findings, user, incoming, true, settings.groupsAttribute ?? '', [userDirectoryId, jitDirectoryId]);
+  const changes = applyGroupChanges(run.ctx, run.index, run.findings, user, incoming, true, settings.groupsAttribute ?? '', [userDirectoryId, jitDirectoryId]);
+  const changed = groupsChange(changes);
   // Inferred: group names are compared case-insensitively (IdentifierSet), which the research could not confirm.
-  run.log.add('Group sync', summary.length ? `Login ${summary.join('; ')}.` : 'Memberships already match the response.', summary.length ? 'change' : 'pass', true);
+  run.log.add('Group sync', () => (changed ? `Login ${groupChangeSummary(changes).join('; ')}.` : 'Memberships already match the response.'), changed ? 'change' : 'pass', true);
   return changes;
 }
 

@@ -2,7 +2,7 @@
 import type { FindingId } from '../findings/catalog.js';
 import type { FindingSink } from './finding-sink.js';
 import { groupsRemoved, noApplicationAccess, userInactive, type FindingContext } from './jit-findings.js';
-import { accessGrantingGroups, applicationsFor, groupExistsAnywhere, groupExistsIn, type LocatedUser, type SnapshotIndex } from './snapshot-index.js';
+import { accessGrantingGroups, applicationsFor, groupExistsInAnyOf, type LocatedUser, type SnapshotIndex } from './snapshot-index.js';
 import type { StepLog } from './step-log.js';
 import type { GroupChanges, SimulatedUser, SimulationOutcome, SimulationResult } from './simulation-types.js';
 import { ATLASSIAN_MESSAGES } from './product-messages.js';
@@ -35,20 +35,44 @@ export function cloneUser(u: SimulatedUser): SimulatedUser {
 
 /** Set arithmetic on group names, case-insensitively (Crowd group names are case-insensitive). */
 export function syncGroups(before: readonly string[], wanted: readonly string[], removeUnlisted: boolean): Pick<GroupChanges, 'after' | 'added' | 'removed'> {
-  const wantedLower = new Set(wanted.map((g) => g.toLowerCase()));
-  const beforeLower = new Set(before.map((g) => g.toLowerCase()));
-  const removed = removeUnlisted ? before.filter((g) => !wantedLower.has(g.toLowerCase())) : [];
+  // Lower-case each name once: bulk runs call this for every user of the base.
+  const beforeLower = new Set<string>();
+  for (const g of before) beforeLower.add(g.toLowerCase());
+  const wantedLower = new Set<string>();
   const added: string[] = [];
-  for (const g of wanted) if (!beforeLower.has(g.toLowerCase()) && !added.some((a) => a.toLowerCase() === g.toLowerCase())) added.push(g);
-  const removedLower = new Set(removed.map((g) => g.toLowerCase()));
-  const after = [...before.filter((g) => !removedLower.has(g.toLowerCase())), ...added];
+  for (const g of wanted) {
+    const k = g.toLowerCase();
+    if (!beforeLower.has(k) && !wantedLower.has(k)) added.push(g);
+    wantedLower.add(k);
+  }
+  const removed: string[] = [];
+  const after: string[] = [];
+  for (const g of before) {
+    if (removeUnlisted && !wantedLower.has(g.toLowerCase())) removed.push(g);
+    else after.push(g);
+  }
+  for (const g of added) after.push(g);
   return { after, added, removed };
+}
+
+/** The "removes …; adds …; creates the groups …" parts of a group step, empty when nothing changes. */
+export function groupChangeSummary(changes: Pick<GroupChanges, 'added' | 'removed' | 'created'>): string[] {
+  const summary: string[] = [];
+  if (changes.removed.length) summary.push(`removes ${changes.removed.join(', ')}`);
+  if (changes.added.length) summary.push(`adds ${changes.added.join(', ')}`);
+  if (changes.created.length) summary.push(`creates the groups ${changes.created.join(', ')}`);
+  return summary;
+}
+
+/** Whether a group step changes anything (its summary is not empty: `created` is a subset of `added`). */
+export function groupsChange(changes: Pick<GroupChanges, 'added' | 'removed'>): boolean {
+  return changes.added.length > 0 || changes.removed.length > 0;
 }
 
 /**
  * Applies `wanted` to the user's memberships (both engines' group step): records jit.groups-removed and returns
- * the changes with a "removes …; adds …; creates the groups …" summary for the caller's own step. A group counts
- * as existing if it exists in any of `directoryIds`; an undefined id (directory not recorded) means anywhere.
+ * the changes; the caller's own step describes them with groupChangeSummary (built only when steps are kept). A
+ * group counts as existing if it exists in any of `directoryIds`; an undefined id (directory not recorded) means anywhere.
  */
 export function applyGroupChanges(
   ctx: FindingContext,
@@ -59,21 +83,17 @@ export function applyGroupChanges(
   removeUnlisted: boolean,
   attribute: string,
   directoryIds: ReadonlyArray<string | undefined>,
-): { changes: GroupChanges; summary: string[] } {
-  const before = [...user.groups];
+): GroupChanges {
+  // No copy: user.groups is replaced below, never changed in place, so the old list is the "before".
+  const before = user.groups;
   const { after, added, removed } = syncGroups(before, wanted, removeUnlisted);
-  const existsIn = (g: string, dir: string | undefined): boolean => (dir === undefined ? groupExistsAnywhere(index, g) : groupExistsIn(index, g, dir));
-  const created = added.filter((g) => !directoryIds.some((dir) => existsIn(g, dir)));
+  const created = added.filter((g) => !groupExistsInAnyOf(index, g, directoryIds));
   user.groups = after;
   if (removed.length > 0) {
-    const accessGroupsLost = removed.filter((g) => (index.applicationsByGroup.get(g.toLowerCase()) ?? []).length > 0);
+    const accessGroupsLost = removed.filter((g) => grantsAccess(index, g));
     findings.add('jit.groups-removed', () => groupsRemoved(ctx, { username: user.username, removed, accessGroupsLost, sent: wanted, attribute }));
   }
-  const summary: string[] = [];
-  if (removed.length) summary.push(`removes ${removed.join(', ')}`);
-  if (added.length) summary.push(`adds ${added.join(', ')}`);
-  if (created.length) summary.push(`creates the groups ${created.join(', ')}`);
-  return { changes: { before, after, added, removed, created }, summary };
+  return { before, after, added, removed, created };
 }
 
 export function noGroupChange(groups: readonly string[]): GroupChanges {
@@ -112,20 +132,26 @@ export function checkLogInPermitted(
   }
   const apps = applicationsFor(index, user.groups);
   if (apps.length > 0) {
-    log.add('Application access', `Groups grant ${apps.join(', ')}: the login is permitted.`, 'pass');
+    log.add('Application access', () => `Groups grant ${apps.join(', ')}: the login is permitted.`, 'pass');
     return { canLogIn: true };
   }
-  const granting = accessGrantingGroups(index);
-  const lostGranting = lostGroups.filter((g) => (index.applicationsByGroup.get(g.toLowerCase()) ?? []).length > 0);
-  const args: Parameters<typeof noApplicationAccess>[1] = { username: user.username, groupsAfter: user.groups, grantingGroups: granting, lostGranting };
-  if (defaultGroups) args.defaultGroups = defaultGroups;
-  findings.add('jit.no-application-access', () => noApplicationAccess(ctx, args));
-  log.add('Application access', `None of ${user.groups.length ? user.groups.join(', ') : '(no groups)'} grants access; access comes from ${granting.join(', ')}.`, 'fail');
+  const lostGranting = lostGroups.filter((g) => grantsAccess(index, g));
+  findings.add('jit.no-application-access', () => {
+    const args: Parameters<typeof noApplicationAccess>[1] = { username: user.username, groupsAfter: user.groups, grantingGroups: accessGrantingGroups(index), lostGranting };
+    if (defaultGroups) args.defaultGroups = defaultGroups;
+    return noApplicationAccess(ctx, args);
+  });
+  log.add('Application access', () => `None of ${user.groups.length ? user.groups.join(', ') : '(no groups)'} grants access; access comes from ${accessGrantingGroups(index).join(', ')}.`, 'fail');
   return {
     canLogIn: false,
     reason: `"${user.username}" has no group with application access${lostGranting.length ? ` after losing ${lostGranting.join(', ')}` : ''}.`,
     productMessage: ATLASSIAN_MESSAGES.notPermitted(user.username),
   };
+}
+
+/** Whether the group grants some application (case-insensitive name). */
+function grantsAccess(index: SnapshotIndex, group: string): boolean {
+  return (index.applicationsByGroup.get(group.toLowerCase())?.length ?? 0) > 0;
 }
 
 /** create/update/unchanged from what changed, unless the login failed. */

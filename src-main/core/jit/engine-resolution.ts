@@ -7,6 +7,8 @@
  */
 import {
   applyGroupChanges,
+  groupChangeSummary,
+  groupsChange,
   checkLogInPermitted,
   cloneUser,
   likelySamePerson,
@@ -549,7 +551,8 @@ function reportUnsentAttributes(run: ResolutionRun, creating: boolean): string[]
 /** `directoryId` undefined: the snapshot does not record the user's directory, so a group anywhere counts as existing. */
 function applyGroups(run: ResolutionRun, user: SimulatedUser, wanted: readonly string[], directoryId: string | undefined, removeUnlisted: boolean): GroupChanges {
   // Inferred: groups that do not exist yet are created in the user's directory. Removals need a group attribute, so `?? ''` is never used.
-  const { changes, summary } = applyGroupChanges(run.ctx, run.index, run.findings, user, wanted, removeUnlisted, run.settings.groupsAttribute ?? '', [directoryId]);
-  run.log.add('Groups', summary.length ? `Login ${summary.join('; ')}.` : 'Memberships already match.', summary.length ? 'change' : 'pass', changes.created.length > 0);
+  const changes = applyGroupChanges(run.ctx, run.index, run.findings, user, wanted, removeUnlisted, run.settings.groupsAttribute ?? '', [directoryId]);
+  const changed = groupsChange(changes);
+  run.log.add('Groups', () => (changed ? `Login ${groupChangeSummary(changes).join('; ')}.` : 'Memberships already match.'), changed ? 'change' : 'pass', changes.created.length > 0);
   return changes;
 }

@@ -62,30 +62,32 @@ export interface UserBaseResult {
 }
 
 export interface UserBaseOptions {
-  /** The user's AWS group IDs, when the memberships are known (what `${user:groups}` sends). */
-  groupIdsOf?: (user: AwsIdentityStoreUser) => readonly string[];
+  /** The user's AWS group IDs, when the memberships are known (what `${user:groups}` sends); `i` is the user's position in `users`. */
+  groupIdsOf?: (user: AwsIdentityStoreUser, i: number) => readonly string[];
+  /**
+   * Only the first `counted` users log in (default: all). The others still get a row (it locates their account),
+   * but stay out of the summary, the collisions and the seat count: one run serves assigned and unassigned users.
+   */
+  counted?: number;
 }
 
 export function simulateUserBase(users: readonly AwsIdentityStoreUser[], mappings: AwsMappings, profile: TargetProfile, snapshot: InstanceSnapshot, options: UserBaseOptions = {}): UserBaseResult {
   const index = snapshotIndexFor(snapshot);
   const compiled = compileAwsMappings(mappings);
   const rows: UserBaseRow[] = new Array<UserBaseRow>(users.length);
-  const byAccount = new Map<string, number[]>();
+  const byAccount: AccountLogins = new Map();
   const findingCounts: Record<string, number> = {};
   const reasons = new Map<string, number>();
   const newUsersByApp = new Map<string, number>();
-  const summary: UserBaseSummary = { total: users.length, created: 0, updated: 0, unchanged: 0, failing: 0, canLogIn: 0, losingGroups: 0, colliding: 0, findingCounts, failureReasons: [], licence: [] };
+  const counted = options.counted ?? users.length;
+  const summary: UserBaseSummary = { total: counted, created: 0, updated: 0, unchanged: 0, failing: 0, canLogIn: 0, losingGroups: 0, colliding: 0, findingCounts, failureReasons: [], licence: [] };
 
+  const bulk = { collectSteps: false, collectFindings: false } as const;
   for (let i = 0; i < users.length; i += 1) {
     const aws = users[i] as AwsIdentityStoreUser;
-    const facts = factsForAwsUser(aws, compiled, options.groupIdsOf?.(aws));
-    const r = runEngine(facts, profile, index, { collectSteps: false, collectFindings: false });
-    const ids: string[] = [];
-    for (const id of r.findingIds) {
-      if (ids.includes(id)) continue;
-      ids.push(id);
-      findingCounts[id] = (findingCounts[id] ?? 0) + 1;
-    }
+    const facts = factsForAwsUser(aws, compiled, options.groupIdsOf?.(aws, i));
+    const r = runEngine(facts, profile, index, bulk);
+    const ids = uniqueIds(r.findingIds);
     const row: UserBaseRow = {
       awsUserName: aws.UserName,
       awsUserId: aws.UserId,
@@ -106,7 +108,9 @@ export function simulateUserBase(users: readonly AwsIdentityStoreUser[], mapping
     };
     if (r.productMessage) row.productMessage = r.productMessage;
     rows[i] = row;
+    if (i >= counted) continue;
 
+    for (const id of ids) findingCounts[id] = (findingCounts[id] ?? 0) + 1;
     if (r.outcome === 'create') summary.created += 1;
     else if (r.outcome === 'update') summary.updated += 1;
     else if (r.outcome === 'unchanged') summary.unchanged += 1;
@@ -121,16 +125,11 @@ export function simulateUserBase(users: readonly AwsIdentityStoreUser[], mapping
       for (const app of applicationsFor(index, r.user.after.groups)) newUsersByApp.set(app, (newUsersByApp.get(app) ?? 0) + 1);
     }
     // The account a login lands on: an existing one (directory + name) or the name it creates.
-    const account = r.user.before ? `existing\u0000${r.user.before.directoryId ?? '?'}\u0000${r.user.before.username.toLowerCase()}` : r.username ? `new\u0000${r.username.toLowerCase()}` : undefined;
-    if (account) {
-      const list = byAccount.get(account);
-      if (list) list.push(i);
-      else byAccount.set(account, [i]);
-    }
+    if (r.user.before) landsOn(byAccount, `existing\u0000${r.user.before.directoryId ?? '?'}`, r.user.before.username, i);
+    else if (r.username) landsOn(byAccount, 'new', r.username, i);
   }
 
-  for (const list of byAccount.values()) {
-    if (list.length < 2) continue;
+  for (const list of sharedAccounts(byAccount)) {
     for (const i of list) {
       const row = rows[i] as UserBaseRow;
       row.colliding = true;
@@ -146,6 +145,38 @@ export function simulateUserBase(users: readonly AwsIdentityStoreUser[], mapping
     summary.licence.push({ application, seats: lic.seats, used: lic.used, newUsers, overBy: Number.isFinite(free) ? Math.max(0, newUsers - free) : 0 });
   }
   return { engine: profile.provisioning.engine, product: profile.product, summary, rows, notes: compiled.notes };
+}
+
+/** Directory (or "new") → lower-case username → the indexes of the users whose login lands there. */
+type AccountLogins = Map<string, Map<string, number | number[]>>;
+
+/**
+ * Records that user `i` lands on an account. Two map levels and a bare index for the usual single login: no key
+ * string to join and hash, and no array, per user of a 100,000-user base.
+ */
+function landsOn(byAccount: AccountLogins, where: string, username: string, i: number): void {
+  let names = byAccount.get(where);
+  if (!names) {
+    names = new Map();
+    byAccount.set(where, names);
+  }
+  const key = username.toLowerCase();
+  const seen = names.get(key);
+  if (seen === undefined) names.set(key, i);
+  else if (typeof seen === 'number') names.set(key, [seen, i]);
+  else seen.push(i);
+}
+
+/** The lists of users landing on one account together (two or more each). */
+function* sharedAccounts(byAccount: AccountLogins): Generator<number[]> {
+  for (const names of byAccount.values()) for (const seen of names.values()) if (typeof seen !== 'number') yield seen;
+}
+
+/** Finding ids without repeats, in first-seen order (an engine may record one id twice). */
+function uniqueIds(found: readonly string[]): string[] {
+  const ids: string[] = [];
+  for (const id of found) if (!ids.includes(id)) ids.push(id);
+  return ids;
 }
 
 /** Collapses per-user reasons into one line per cause (quoted names become "…"). */

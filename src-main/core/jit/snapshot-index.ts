@@ -142,7 +142,12 @@ export function resolveUsername(index: SnapshotIndex, username: string): Located
 /** Applications a set of groups grants (case-insensitive group names). */
 export function applicationsFor(index: SnapshotIndex, groups: readonly string[]): string[] {
   const apps: string[] = [];
-  for (const g of groups) for (const app of index.applicationsByGroup.get(g.toLowerCase()) ?? []) if (!apps.includes(app)) apps.push(app);
+  // Index loops and no `?? []` per group: every login of a bulk run asks this.
+  for (let i = 0; i < groups.length; i += 1) {
+    const granted = index.applicationsByGroup.get((groups[i] as string).toLowerCase());
+    if (granted === undefined) continue;
+    for (const app of granted) if (!apps.includes(app)) apps.push(app);
+  }
   return apps;
 }
 
@@ -157,6 +162,19 @@ export function accessGrantingGroups(index: SnapshotIndex): string[] {
 export function groupExistsIn(index: SnapshotIndex, group: string, directoryId: string): boolean {
   const dirs = index.groupDirectories.get(group.toLowerCase());
   return dirs !== undefined && (dirs.has(directoryId) || dirs.has(ANY_DIRECTORY));
+}
+
+/**
+ * Whether the group exists in any of the directories; an undefined id (directory not recorded) means anywhere, as
+ * groupExistsAnywhere. Lower-cases the name once: bulk runs ask this for every group of every login.
+ */
+export function groupExistsInAnyOf(index: SnapshotIndex, group: string, directoryIds: ReadonlyArray<string | undefined>): boolean {
+  const key = group.toLowerCase();
+  const dirs = index.groupDirectories.get(key);
+  for (const dir of directoryIds) {
+    if (dir === undefined ? dirs !== undefined || index.applicationsByGroup.has(key) : dirs !== undefined && (dirs.has(dir) || dirs.has(ANY_DIRECTORY))) return true;
+  }
+  return false;
 }
 
 /** A known directory type other than internal: Atlassian SSO's JIT never writes there (unknown types may be internal). */

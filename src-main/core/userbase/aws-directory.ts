@@ -17,11 +17,13 @@ export interface AwsDirectory {
   /** UserId → the user's group ids, in membership order, without duplicates. */
   groupIdsOf(userId: string): readonly string[];
   groupName(groupId: string): string;
-  assignmentOf(userId: string): Assignment;
+  /** `groupIds`: the user's groupIdsOf, when the caller has it already. */
+  assignmentOf(userId: string, groupIds?: readonly string[]): Assignment;
   notes: string[];
 }
 
 const NO_GROUPS: readonly string[] = Object.freeze([]);
+const NO_MEMBERSHIPS: readonly AwsMembership[] = Object.freeze([]);
 
 export function indexAwsDirectory(input: AwsDirectoryInput): AwsDirectory {
   const notes: string[] = [];
@@ -33,7 +35,10 @@ export function indexAwsDirectory(input: AwsDirectoryInput): AwsDirectory {
   const groupsByUser = new Map<string, string[]>();
   let unknownUsers = 0;
   const unnamed = new Set<string>();
-  for (const m of input.memberships ?? []) {
+  const memberships = input.memberships ?? NO_MEMBERSHIPS;
+  // An index loop: for…of over a million memberships allocated an iterator result each.
+  for (let i = 0; i < memberships.length; i += 1) {
+    const m = memberships[i] as AwsMembership;
     const userId = m.MemberId.UserId;
     if (!userIds.has(userId)) {
       unknownUsers += 1;
@@ -57,10 +62,10 @@ export function indexAwsDirectory(input: AwsDirectoryInput): AwsDirectory {
   return {
     groupIdsOf: (userId) => groupsByUser.get(userId) ?? NO_GROUPS,
     groupName: (groupId) => names.get(groupId) ?? groupId,
-    assignmentOf(userId) {
+    assignmentOf(userId, groupIds = groupsByUser.get(userId) ?? NO_GROUPS) {
       if (!input.assignments) return { known: false, assigned: true, direct: false, viaGroups: [] };
       const viaGroups: string[] = [];
-      for (const g of groupsByUser.get(userId) ?? NO_GROUPS) if (assignedGroups.has(g)) viaGroups.push(names.get(g) ?? g);
+      for (const g of groupIds) if (assignedGroups.has(g)) viaGroups.push(names.get(g) ?? g);
       const isDirect = direct.has(userId);
       return { known: true, assigned: isDirect || viaGroups.length > 0, direct: isDirect, viaGroups };
     },

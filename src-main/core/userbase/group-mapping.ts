@@ -68,3 +68,37 @@ export function expectedGroupsFor(groupIds: readonly string[], groupName: (id: s
   }
   return out;
 }
+
+/**
+ * expectedGroupsFor for a whole user base: each AWS group's targets (and their lower-case keys) are looked up once,
+ * not once per member, which matters with a million memberships. Same result as expectedGroupsFor.
+ */
+export function expectedGroupsResolver(groupName: (id: string) => string, mapping: CompiledGroupMapping): (groupIds: readonly string[]) => string[] {
+  const byId = new Map<string, { targets: readonly string[]; keys: readonly string[] }>();
+  const targetsOf = (id: string): { targets: readonly string[]; keys: readonly string[] } => {
+    let t = byId.get(id);
+    if (!t) {
+      const targets = mapping.targetsOf(id, groupName(id));
+      t = { targets, keys: targets.map((g) => g.toLowerCase()) };
+      byId.set(id, t);
+    }
+    return t;
+  };
+  // Lower-case name → the call that last saw it: one map for every user, never cleared (clearing reallocates).
+  const seenIn = new Map<string, number>();
+  let call = 0;
+  return (groupIds) => {
+    const out: string[] = [];
+    call += 1;
+    for (const id of groupIds) {
+      const { targets, keys } = targetsOf(id);
+      for (let j = 0; j < targets.length; j += 1) {
+        const k = keys[j] as string;
+        if (seenIn.get(k) === call) continue;
+        seenIn.set(k, call);
+        out.push(targets[j] as string);
+      }
+    }
+    return out;
+  };
+}

@@ -45,9 +45,42 @@ export function buildGroupPlan(users: readonly UserBaseUser[], index: SnapshotIn
   return { rows, perGroup, loginStripsLocalGroups };
 }
 
-/** `username,group,action`, one membership a line (RFC 4180, formula-safe cells). */
+/**
+ * `username,group,action`, one membership a line (RFC 4180, formula-safe cells). A plan has about ten rows per
+ * user but only a few thousand distinct groups: each `,group,action` ending is escaped and built once, and a
+ * user's rows (which are consecutive) share one escaped username, so a line costs one concatenation.
+ */
 export function renderGroupPlanCsv(plan: GroupPlan): string {
-  const lines = ['username,group,action'];
-  for (const r of plan.rows) lines.push(`${csvCell(r.username)},${csvCell(r.group)},${r.action}`);
+  const lines: string[] = new Array<string>(plan.rows.length + 1);
+  lines[0] = 'username,group,action';
+  const ending = lineEndings();
+  let lastUser: string | undefined;
+  let userCell = '';
+  for (let i = 0; i < plan.rows.length; i += 1) {
+    const r = plan.rows[i] as PlanRow;
+    if (r.username !== lastUser) {
+      lastUser = r.username;
+      userCell = csvCell(r.username);
+    }
+    lines[i + 1] = userCell + ending(r.group, r.action);
+  }
   return lines.join('\r\n') + '\r\n';
+}
+
+/** `,group,action` for each group and action, escaped once. */
+function lineEndings(): (group: string, action: PlanAction) => string {
+  const byAction = new Map<PlanAction, Map<string, string>>();
+  return (group, action) => {
+    let byGroup = byAction.get(action);
+    if (!byGroup) {
+      byGroup = new Map();
+      byAction.set(action, byGroup);
+    }
+    let end = byGroup.get(group);
+    if (end === undefined) {
+      end = `,${csvCell(group)},${action}`;
+      byGroup.set(group, end);
+    }
+    return end;
+  };
 }

@@ -9,23 +9,45 @@ import { applicationsFor, type SnapshotIndex } from '../jit/snapshot-index.js';
 import type { SnapshotUser } from '../jit/snapshot-schema.js';
 import type { LocalAccount } from '../model/userbase.js';
 
-/** Which AWS users' logins land on which accounts, keyed by `accountKey`. */
+/**
+ * Values keyed by account: directory id (`?` when not recorded) and lower-case username. Two map levels rather
+ * than one joined key: a bulk run looks up 200,000 accounts, and each joined key was a new string to build and hash.
+ */
+export class AccountMap<V> {
+  private readonly byDirectory = new Map<string, Map<string, V>>();
+
+  get(directoryId: string | null, username: string): V | undefined {
+    return this.byDirectory.get(directoryId ?? '?')?.get(username.toLowerCase());
+  }
+
+  has(directoryId: string | null, username: string): boolean {
+    return this.get(directoryId, username) !== undefined;
+  }
+
+  set(directoryId: string | null, username: string, value: V): void {
+    const dir = directoryId ?? '?';
+    let names = this.byDirectory.get(dir);
+    if (!names) {
+      names = new Map();
+      this.byDirectory.set(dir, names);
+    }
+    names.set(username.toLowerCase(), value);
+  }
+}
+
+/** Which AWS users' logins land on which accounts. */
 export interface AccountLinks {
   /** Accounts an assigned AWS user's login uses. */
-  assigned: Set<string>;
+  assigned: AccountMap<true>;
   /** Accounts only an unassigned AWS user's login would use → that user's UserName. */
-  unassigned: Map<string, string>;
+  unassigned: AccountMap<string>;
   /** NameIDs (jit_idp_id values) of assigned and of unassigned users. */
   assignedNameIds: Set<string>;
   unassignedNameIds: Map<string, string>;
 }
 
-export function accountKey(directoryId: string | null, username: string): string {
-  return `${directoryId ?? '?'}\u0000${username.toLowerCase()}`;
-}
-
 export function emptyLinks(): AccountLinks {
-  return { assigned: new Set(), unassigned: new Map(), assignedNameIds: new Set(), unassignedNameIds: new Map() };
+  return { assigned: new AccountMap(), unassigned: new AccountMap(), assignedNameIds: new Set(), unassignedNameIds: new Map() };
 }
 
 function jitMarkOf(user: SnapshotUser): LocalAccount['jitMark'] | undefined {
@@ -47,8 +69,7 @@ export function findAccountsLeftBehind(index: SnapshotIndex, links: AccountLinks
     if (!user.active) continue;
     const directory = user.directoryId === null ? undefined : index.directoriesById.get(user.directoryId);
     if (directory && (!directory.active || (directory.type !== 'internal' && directory.type !== 'unknown'))) continue;
-    const key = accountKey(user.directoryId, user.username);
-    if (links.assigned.has(key)) continue;
+    if (links.assigned.has(user.directoryId, user.username)) continue;
     const idpId = user.attributes['jit_idp_id'];
     if (idpId !== undefined && links.assignedNameIds.has(idpId)) continue;
     const account: LocalAccount = {
@@ -60,7 +81,7 @@ export function findAccountsLeftBehind(index: SnapshotIndex, links: AccountLinks
       applications: applicationsFor(index, user.groups),
     };
     const mark = jitMarkOf(user);
-    const unassignedUser = links.unassigned.get(key) ?? (idpId !== undefined ? links.unassignedNameIds.get(idpId) : undefined);
+    const unassignedUser = links.unassigned.get(user.directoryId, user.username) ?? (idpId !== undefined ? links.unassignedNameIds.get(idpId) : undefined);
     if (mark) {
       account.jitMark = mark;
       account.reason = unassignedUser !== undefined ? 'not-assigned' : 'deleted-in-aws';

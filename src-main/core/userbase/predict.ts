@@ -14,11 +14,11 @@ import type { Finding } from '../model/finding.js';
 import type { AwsAssignment, AwsGroup, AwsMembership, GroupMapping } from './aws-exports.js';
 import { indexAwsDirectory, type AwsDirectory } from './aws-directory.js';
 import { buildGroupPlan } from './group-plan.js';
-import { compileGroupMapping, expectedGroupsFor } from './group-mapping.js';
-import { accountKey, emptyLinks, findAccountsLeftBehind, seatsHeld, type AccountLinks } from './local-accounts.js';
+import { compileGroupMapping, expectedGroupsResolver } from './group-mapping.js';
+import { emptyLinks, findAccountsLeftBehind, seatsHeld, type AccountLinks } from './local-accounts.js';
 import { classifyMissingClaims, claimReaderFor, hasMissingClaims } from './missing-claims.js';
 import { orphanedAccountFinding } from './orphaned-finding.js';
-import type { AccountNow, SeatUse, UserBasePrediction, UserBaseSummary, UserBaseUser } from '../model/userbase.js';
+import type { AccountNow, Assignment, SeatUse, UserBasePrediction, UserBaseSummary, UserBaseUser } from '../model/userbase.js';
 
 export interface UserBaseInputs {
   users: readonly AwsIdentityStoreUser[];
@@ -46,39 +46,33 @@ export function predictUserBase(inputs: UserBaseInputs, hooks: PredictHooks = {}
   const { profile, snapshot } = inputs;
   const index = snapshotIndexFor(snapshot);
   const aws = indexAwsDirectory(inputs);
-  const groupIdsOf = (u: AwsIdentityStoreUser): readonly string[] => aws.groupIdsOf(u.UserId);
 
   if (!go('logins')) return undefined;
-  const assignedUsers: AwsIdentityStoreUser[] = [];
-  const unassignedUsers: AwsIdentityStoreUser[] = [];
-  for (const u of inputs.users) (aws.assignmentOf(u.UserId).assigned ? assignedUsers : unassignedUsers).push(u);
-  // Only assigned users can log in: collisions and seats are counted among them. The unassigned run only locates accounts.
-  const assignedRun = simulateUserBase(assignedUsers, inputs.awsMappings, profile, snapshot, { groupIdsOf });
-  const unassignedRun = simulateUserBase(unassignedUsers, inputs.awsMappings, profile, snapshot, { groupIdsOf });
+  const { ordered, groupIds: groupIdsAt, assignments, assignedCount } = assignedFirst(inputs.users, aws);
+  const groupIdsOf = (_u: AwsIdentityStoreUser, i: number): readonly string[] => groupIdsAt[i] as readonly string[];
+  // One engine run: only assigned users can log in, so only they count for collisions and seats; the rest only locate accounts.
+  const run = simulateUserBase(ordered, inputs.awsMappings, profile, snapshot, { groupIdsOf, counted: assignedCount });
 
   if (!go('claims')) return undefined;
   const mapping = compileGroupMapping(inputs.groupMapping, index);
+  const expectedOf = expectedGroupsResolver(aws.groupName, mapping);
   const compiled = compileAwsMappings(inputs.awsMappings);
   const reader = claimReaderFor(profile, compiled);
   const links = emptyLinks();
-  const users: UserBaseUser[] = [];
-  const build = (list: readonly AwsIdentityStoreUser[], run: UserBaseResult, assigned: boolean): void => {
-    for (let i = 0; i < list.length; i += 1) {
-      const u = list[i] as AwsIdentityStoreUser;
-      const row = run.rows[i] as UserBaseRow;
-      const groupIds = aws.groupIdsOf(u.UserId);
-      const account = accountNow(index, row);
-      const expected = expectedGroupsFor(groupIds, aws.groupName, mapping);
-      // An unassigned user has no login: nothing is carried, added or removed.
-      const claims = assigned && expected.length ? reader.claims(u, groupIds) : [];
-      const missingClaims = classifyMissingClaims({ expected, claims, current: account?.groups ?? [], added: assigned ? row.groupsAdded : [], removed: assigned ? row.groupsRemoved : [] });
-      users.push(userOf(u, row, aws, groupIds, account, expected, missingClaims, assigned));
-      link(links, row, u.UserName, assigned);
-    }
-  };
-  build(assignedUsers, assignedRun, true);
-  build(unassignedUsers, unassignedRun, false);
-
+  const users: UserBaseUser[] = new Array<UserBaseUser>(ordered.length);
+  for (let i = 0; i < ordered.length; i += 1) {
+    const u = ordered[i] as AwsIdentityStoreUser;
+    const row = run.rows[i] as UserBaseRow;
+    const assigned = i < assignedCount;
+    const groupIds = groupIdsAt[i] as readonly string[];
+    const account = accountNow(index, row);
+    const expected = expectedOf(groupIds);
+    // An unassigned user has no login: nothing is carried, added or removed.
+    const claims = assigned && expected.length ? reader.claims(u, groupIds) : NONE;
+    const missingClaims = classifyMissingClaims({ expected, claims, current: account?.groups ?? NONE, added: assigned ? row.groupsAdded : NONE, removed: assigned ? row.groupsRemoved : NONE });
+    users[i] = userOf(u, row, aws, assignments[i] as Assignment, groupIds, account, expected, missingClaims, assigned);
+    link(links, row, u.UserName, assigned);
+  }
   if (!go('accounts')) return undefined;
   const { orphaned, notFromAws } = findAccountsLeftBehind(index, links);
   const held = seatsHeld(orphaned);
@@ -89,7 +83,7 @@ export function predictUserBase(inputs: UserBaseInputs, hooks: PredictHooks = {}
   if (!go('plan')) return undefined;
   const plan = buildGroupPlan(users, index, reader.syncsGroups);
   // With memberships known, ${user:groups} is predicted from the real group IDs, not assumed empty.
-  const notes = [...aws.notes, ...assignedRun.notes.filter((n) => !(inputs.memberships && n.startsWith(GROUPS_ASSUMPTION)))];
+  const notes = [...aws.notes, ...run.notes.filter((n) => !(inputs.memberships && n.startsWith(GROUPS_ASSUMPTION)))];
   if (inputs.memberships && compiled.attributes.some((a) => a.groups)) notes.push('${user:groups} sends each user\'s AWS GroupIds (from the memberships), not group names.');
   if (mapping.unmapped.size > 0) {
     const names = [...mapping.unmapped].slice(0, 10).map((n) => `"${n}"`).join(', ');
@@ -109,7 +103,7 @@ export function predictUserBase(inputs: UserBaseInputs, hooks: PredictHooks = {}
       assignments: inputs.assignments ? inputs.assignments.length : null,
       groupMapping: inputs.groupMapping ? 'file' : 'same-name',
     },
-    summary: summarise(users, assignedRun, index, orphaned.length, notFromAws.length, held),
+    summary: summarise(users, run, index, orphaned.length, notFromAws.length, held),
     users,
     orphaned,
     notFromAws,
@@ -117,6 +111,36 @@ export function predictUserBase(inputs: UserBaseInputs, hooks: PredictHooks = {}
     findings,
     notes,
   };
+}
+
+const NONE: readonly string[] = Object.freeze([]);
+
+/** The users in result order (assigned first, then the rest), with each one's group ids and assignment looked up once. */
+interface OrderedUsers {
+  ordered: AwsIdentityStoreUser[];
+  groupIds: Array<readonly string[]>;
+  assignments: Assignment[];
+  assignedCount: number;
+}
+
+function assignedFirst(all: readonly AwsIdentityStoreUser[], aws: AwsDirectory): OrderedUsers {
+  const out: OrderedUsers = { ordered: [], groupIds: [], assignments: [], assignedCount: 0 };
+  const rest: OrderedUsers = { ordered: [], groupIds: [], assignments: [], assignedCount: 0 };
+  for (const u of all) {
+    const ids = aws.groupIdsOf(u.UserId);
+    const a = aws.assignmentOf(u.UserId, ids);
+    const to = a.assigned ? out : rest;
+    to.ordered.push(u);
+    to.groupIds.push(ids);
+    to.assignments.push(a);
+  }
+  out.assignedCount = out.ordered.length;
+  for (let i = 0; i < rest.ordered.length; i += 1) {
+    out.ordered.push(rest.ordered[i] as AwsIdentityStoreUser);
+    out.groupIds.push(rest.groupIds[i] as readonly string[]);
+    out.assignments.push(rest.assignments[i] as Assignment);
+  }
+  return out;
 }
 
 function accountNow(index: SnapshotIndex, row: UserBaseRow): AccountNow | null {
@@ -127,14 +151,14 @@ function accountNow(index: SnapshotIndex, row: UserBaseRow): AccountNow | null {
   return { username: located.user.username, directory: located.directory.name, directoryType: located.directory.type, active: located.user.active, groups: [...located.user.groups] };
 }
 
-function userOf(u: AwsIdentityStoreUser, row: UserBaseRow, aws: AwsDirectory, groupIds: readonly string[], account: AccountNow | null, expected: string[], missingClaims: UserBaseUser['missingClaims'], assigned: boolean): UserBaseUser {
+function userOf(u: AwsIdentityStoreUser, row: UserBaseRow, aws: AwsDirectory, assignment: Assignment, groupIds: readonly string[], account: AccountNow | null, expected: string[], missingClaims: UserBaseUser['missingClaims'], assigned: boolean): UserBaseUser {
   const email = (u.Emails?.find((e) => e.Primary) ?? u.Emails?.[0])?.Value ?? null;
   const out: UserBaseUser = {
     awsUserId: u.UserId,
     awsUserName: u.UserName,
     displayName: u.DisplayName ?? u.Name?.Formatted ?? u.UserName,
     email,
-    assignment: aws.assignmentOf(u.UserId),
+    assignment,
     awsGroups: groupIds.map(aws.groupName),
     account,
     outcome: assigned ? row.outcome : 'not-assigned',
@@ -157,12 +181,13 @@ function userOf(u: AwsIdentityStoreUser, row: UserBaseRow, aws: AwsDirectory, gr
 }
 
 function link(links: AccountLinks, row: UserBaseRow, awsUserName: string, assigned: boolean): void {
-  const key = row.matchedUser !== null ? accountKey(row.matchedDirectoryId, row.matchedUser) : undefined;
+  const dir = row.matchedDirectoryId;
+  const name = row.matchedUser;
   if (assigned) {
-    if (key) links.assigned.add(key);
+    if (name !== null) links.assigned.set(dir, name, true);
     if (row.nameId !== null) links.assignedNameIds.add(row.nameId);
   } else {
-    if (key && !links.unassigned.has(key)) links.unassigned.set(key, awsUserName);
+    if (name !== null && !links.unassigned.has(dir, name)) links.unassigned.set(dir, name, awsUserName);
     if (row.nameId !== null && !links.unassignedNameIds.has(row.nameId)) links.unassignedNameIds.set(row.nameId, awsUserName);
   }
 }
