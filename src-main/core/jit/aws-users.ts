@@ -57,6 +57,11 @@ export const AWS_VARIABLE_SOURCES: Record<string, { read: (u: AwsIdentityStoreUs
   AD_GUID: { read: (u) => u.UserId, inferred: true, note: 'UserId' },
 };
 
+/** The reader of `${user:name}`; only the variables listed above (a name like `constructor` is no variable). */
+export function awsVariableSource(name: string): (typeof AWS_VARIABLE_SOURCES)[string] | undefined {
+  return Object.hasOwn(AWS_VARIABLE_SOURCES, name) ? AWS_VARIABLE_SOURCES[name] : undefined;
+}
+
 function primaryEmail(u: AwsIdentityStoreUser): string | undefined {
   const emails = u.Emails ?? [];
   return (emails.find((e) => e.Primary) ?? emails[0])?.Value;
@@ -95,7 +100,7 @@ export function compileAwsMappings(mappings: AwsMappings): CompiledAwsMappings {
   const used = new Set<string>();
   for (const src of [subject, ...attributes.map((a) => a.source)]) for (const m of src.matchAll(VARIABLE)) if (m[1]) used.add(m[1]);
   for (const v of used) {
-    const known = AWS_VARIABLE_SOURCES[v];
+    const known = awsVariableSource(v);
     if (known?.inferred) notes.push(`\${user:${v}} is taken to be the user's ${known.note} (inferred, not documented by AWS).`);
     else if (!known && v !== 'groups') notes.push(`\${user:${v}} is not an IAM Identity Center attribute: AWS sends the text "\${user:${v}}" unresolved.`);
   }
@@ -121,7 +126,7 @@ export function compileAwsSource(source: string): AwsSourceEvaluator {
   const parts: Array<string | AwsSourceEvaluator> = [];
   let last = 0;
   for (const m of source.matchAll(VARIABLE)) {
-    const known = AWS_VARIABLE_SOURCES[m[1] as string];
+    const known = awsVariableSource(m[1] ?? '');
     if (!known) continue;
     if (m.index > last) parts.push(source.slice(last, m.index));
     parts.push(known.read);

@@ -96,13 +96,18 @@ export function ancestorNamespacesOf(el: Element): NamespaceBinding[] {
   return out;
 }
 
+/** The canonicalisers of an algorithm URI; only the listed ones (a URI like `constructor` names none). */
+function canonicalizersOf(uri: string): (typeof CANONICALIZERS)[string] | undefined {
+  return Object.hasOwn(CANONICALIZERS, uri) ? CANONICALIZERS[uri] : undefined;
+}
+
 export function isCanonicalizationAlgorithm(uri: string): boolean {
-  return uri in CANONICALIZERS;
+  return canonicalizersOf(uri) !== undefined;
 }
 
 /** Canonicalises SignedInfo (comments kept when the algorithm says so, as xml-crypto's getCanonXml does). */
 export function canonicalizeSignedInfo(signedInfo: Element, algorithm: string): string {
-  const canonicalizer = CANONICALIZERS[algorithm];
+  const canonicalizer = canonicalizersOf(algorithm);
   if (!canonicalizer) throw new Error(`canonicalization algorithm ${algorithm} is not supported`);
   const options: CanonicalizerOptions = { ancestorNamespaces: ancestorNamespacesOf(signedInfo), defaultNsForPrefix: { ...DEFAULT_NS_FOR_PREFIX } };
   return canonicalizer.withComments(unchangedOrCopy(signedInfo, algorithm, options), options);
@@ -151,7 +156,7 @@ export function canonicalizeReference(target: Element, signature: Element, trans
         currentSignature = undefined;
         continue;
       }
-      const canonicalizer = CANONICALIZERS[algorithm];
+      const canonicalizer = canonicalizersOf(algorithm);
       if (!canonicalizer) throw new Error(`transform ${algorithm} is not supported`);
       const input = current === target ? unchangedOrCopy(current, algorithm, options) : current;
       octets = canonicalizer.withoutComments(input, options);

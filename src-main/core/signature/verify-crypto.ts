@@ -46,7 +46,7 @@ export function prepareSignature(signature: Element, target: Element, canonicali
     const verifiedInfo = parseStrictXml(canonical, 'canonical SignedInfo').documentElement!;
     const method = firstChildElement(verifiedInfo, DS_NS, 'SignatureMethod');
     const signatureAlgorithm = method ? attr(method, 'Algorithm') ?? '' : '';
-    if (!SIGNATURES[signatureAlgorithm]) return { ok: false, error: `signature algorithm ${signatureAlgorithm || '(missing)'} is not supported` };
+    if (!Object.hasOwn(SIGNATURES, signatureAlgorithm)) return { ok: false, error: `signature algorithm ${signatureAlgorithm || '(missing)'} is not supported` };
 
     const references = childElements(verifiedInfo, DS_NS, 'Reference');
     if (references.length !== 1) return { ok: false, error: `the canonical SignedInfo holds ${references.length} References` };
@@ -82,7 +82,8 @@ function readReference(reference: Element, target: Element): ReadReference | { e
   const pointsAtTarget = uri === '' ? target.ownerDocument?.documentElement === target : id !== undefined && target.getAttribute('ID') === id;
   if (!pointsAtTarget) return { error: `the signed Reference URI ${JSON.stringify(uri)} does not name the signed element` };
   const method = firstChildElement(reference, DS_NS, 'DigestMethod');
-  const digest = DIGESTS[method ? attr(method, 'Algorithm') ?? '' : ''];
+  const digestUri = method ? attr(method, 'Algorithm') ?? '' : '';
+  const digest = Object.hasOwn(DIGESTS, digestUri) ? DIGESTS[digestUri] : undefined;
   if (!digest) return { error: 'the Reference has no supported DigestMethod' };
   const values = childElements(reference, DS_NS, 'DigestValue');
   if (values.length !== 1) return { error: `the Reference has ${values.length} DigestValue elements` };
