@@ -71,7 +71,8 @@ export function createCrowdConnector(client: ReadOnlyHttpClient): InstanceConnec
     getShapedOrAbsent(client, '/rest/usermanagement/1/user', { username, expand: 'attributes' }, crowdUserSchema, 'a Crowd user');
 
   const toUser = async (u: CrowdUser): Promise<SnapshotUser> => {
-    const attributes: Record<string, string> = {};
+    // Null prototype: an attribute the directory calls `__proto__` or `constructor` is an ordinary entry.
+    const attributes = Object.create(null) as Record<string, string>;
     for (const a of u.attributes?.attributes ?? []) {
       // The snapshot holds one value per attribute; multi-valued ones keep their first value.
       if (a.values.length > 0) attributes[a.name] = a.values[0] as string;

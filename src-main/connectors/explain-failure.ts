@@ -3,6 +3,7 @@
  * (with the Atlassian-specific causes). Nothing here sees a secret.
  */
 import { ConnectorError } from './connector-error.js';
+import { ownValue } from '../core/model/own.js';
 
 export type AuthType = 'pat' | 'basic';
 
@@ -149,10 +150,10 @@ export function errorCodes(error: unknown): string[] {
 /** A socket-level failure (no HTTP answer) as a ConnectorError. */
 export function explainNetworkError(error: unknown, request: string, host: string): ConnectorError {
   const codes = errorCodes(error);
-  const tls = codes.find((c) => c in TLS_REASONS) ?? codes.find((c) => /CERT|SSL|TLS/.test(c));
+  const tls = codes.find((c) => Object.hasOwn(TLS_REASONS, c)) ?? codes.find((c) => /CERT|SSL|TLS/.test(c));
   if (tls) {
-    const reason = TLS_REASONS[tls] ?? 'the TLS handshake failed';
-    const fix = TLS_FIX[tls] ?? TRUST_FIX;
+    const reason = ownValue(TLS_REASONS, tls) ?? 'the TLS handshake failed';
+    const fix = ownValue(TLS_FIX, tls) ?? TRUST_FIX;
     return new ConnectorError(`${request} failed: the TLS certificate of ${host} was rejected (${tls}): ${reason}. ${fix}`, { kind: 'tls', request, code: tls });
   }
   const dns = codes.find((c) => DNS_CODES.has(c));

@@ -5,6 +5,7 @@
  */
 import type { LiveAuth } from '../core/jit/target-profile-schema.js';
 import type { HttpAuth } from './http-client.js';
+import { ownValue } from '../core/model/own.js';
 
 export interface SecretResolver {
   /** The secret a reference such as `env:JIRA_TOKEN` points at; throws SecretError when it cannot. */
@@ -33,7 +34,7 @@ export class EnvSecretResolver implements SecretResolver {
   async resolve(ref: string): Promise<string> {
     const { scheme, name } = splitRef(ref);
     if (scheme !== 'env') throw new SecretError(`${ref} is not an environment-variable reference (env:NAME).`);
-    const value = this.env[name];
+    const value = ownValue(this.env, name);
     if (value === undefined) {
       throw new SecretError(`The environment variable ${name} (referenced as ${ref}) is not set. Set it in the shell that runs samlscope, e.g. read -rs ${name} && export ${name}.`);
     }

@@ -6,6 +6,7 @@
  */
 import type { SecretStorageStatus } from '../ipc/contract.js';
 import type { FileAccess, SecretStore } from '../app-services/ports.js';
+import { ownValue } from '../core/model/own.js';
 
 /** The part of Electron's `safeStorage` used here. */
 export interface SafeStorageLike {
@@ -45,11 +46,11 @@ export function createSafeStorageSecretStore(deps: { safeStorage: SafeStorageLik
   async function load(): Promise<SecretsFile> {
     try {
       const parsed = JSON.parse(new TextDecoder().decode(await fs.readFile(file))) as Partial<SecretsFile>;
-      if (parsed && typeof parsed.secrets === 'object' && parsed.secrets !== null) return { version: 1, secrets: { ...parsed.secrets } };
+      if (parsed && typeof parsed.secrets === 'object' && parsed.secrets !== null) return { version: 1, secrets: Object.assign(Object.create(null) as Record<string, string>, parsed.secrets) };
     } catch {
       // Missing or damaged: treated as empty; a damaged file is replaced on the next save.
     }
-    return { version: 1, secrets: {} };
+    return { version: 1, secrets: Object.create(null) as Record<string, string> };
   }
 
   async function save(data: SecretsFile): Promise<void> {
@@ -67,14 +68,14 @@ export function createSafeStorageSecretStore(deps: { safeStorage: SafeStorageLik
     },
     async get(name) {
       const data = await load();
-      const stored = data.secrets[name];
+      const stored = ownValue(data.secrets, name);
       if (stored === undefined) return undefined;
       if (!safeStorage.isEncryptionAvailable()) throw new Error(`The secret ${name} cannot be decrypted: ${UNAVAILABLE_WARNING}`);
       return safeStorage.decryptString(Buffer.from(stored, 'base64'));
     },
     async delete(name) {
       const data = await load();
-      if (!(name in data.secrets)) return false;
+      if (!Object.hasOwn(data.secrets, name)) return false;
       delete data.secrets[name];
       await save(data);
       return true;

@@ -2,6 +2,7 @@
  * Attribute names as people type them into AWS's "Edit attribute mappings" screen, and the common
  * names SPs expect. Used to guess where an attribute came from and to spot near-miss names.
  */
+import { ownValue } from '../model/own.js';
 
 /**
  * Lower-case, drop everything but letters and digits, and keep only the last segment of a URI
@@ -48,5 +49,5 @@ const NORMALIZED_ALIASES: Record<string, string> = {
 export function awsSourceForName(name: string): string | undefined {
   const normalized = normalizeAttributeName(name);
   const common = COMMON_ATTRIBUTES.find((c) => normalizeAttributeName(c.canonical) === normalized);
-  return common?.awsSource ?? NORMALIZED_ALIASES[normalized];
+  return common?.awsSource ?? ownValue(NORMALIZED_ALIASES, normalized);
 }

@@ -4,6 +4,7 @@
  * works but was dropped from the docs: https://github.com/awsdocs/aws-single-sign-on-user-guide/pull/15),
  * and a best guess at what a mistyped one meant.
  */
+import { ownValue } from '../model/own.js';
 
 export const DOCUMENTED_USER_VARIABLES = [
   '${user:AD_GUID}',
@@ -54,5 +55,5 @@ export function suggestUserVariable(variable: string): string | undefined {
   const inner = variable.replace(/^\$\{/, '').replace(/\}$/, '').trim();
   // Drop a `user:` / `user.` / `dir:` / `path:` family prefix, whatever the separator.
   const attribute = inner.replace(/^(user|dir|path|session)\s*[:.]\s*/i, '');
-  return ALIASES[attribute.toLowerCase().replace(/[^a-z0-9]/g, '')];
+  return ownValue(ALIASES, attribute.toLowerCase().replace(/[^a-z0-9]/g, ''));
 }

@@ -2,6 +2,7 @@
  * NameID format URIs and the short names AWS's Subject "Format" menu shows
  * (https://docs.aws.amazon.com/solutions/latest/innovation-sandbox-on-aws/map-application-attributes.html).
  */
+import { ownValue } from '../model/own.js';
 
 export const NAMEID_UNSPECIFIED = 'urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified';
 
@@ -15,11 +16,11 @@ export const AWS_NAMEID_FORMATS: Record<string, string> = {
 
 /** `urn:…:nameid-format:emailAddress` → `emailAddress`. */
 export function shortNameIdFormat(format: string): string {
-  return AWS_NAMEID_FORMATS[format] ?? format.replace(/^urn:oasis:names:tc:SAML:\d\.\d:nameid-format:/, '');
+  return ownValue(AWS_NAMEID_FORMATS, format) ?? format.replace(/^urn:oasis:names:tc:SAML:\d\.\d:nameid-format:/, '');
 }
 
 export function isAwsSupportedNameIdFormat(format: string): boolean {
-  return AWS_NAMEID_FORMATS[format] !== undefined;
+  return ownValue(AWS_NAMEID_FORMATS, format) !== undefined;
 }
 
 /** Both SAML versions define "unspecified"; either means "the SP does not care". */

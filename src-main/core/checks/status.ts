@@ -9,6 +9,7 @@ import type { MessageResult } from '../model/message.js';
 import type { CheckRun } from './check-run.js';
 import { responseVerified } from './message-facts.js';
 import { SECOND_LEVEL_STATUS, STATUS_SUCCESS, TOP_LEVEL_STATUS, shortStatus } from './status-codes.js';
+import { ownValue } from '../model/own.js';
 
 // AWS's portal shows "No access" when the user is not assigned to the application
 // (https://docs.aws.amazon.com/singlesignon/latest/userguide/assignuserstoapp.html; https://github.com/tngan/samlify/issues/539).
@@ -25,8 +26,8 @@ export function checkStatus(message: MessageResult, run: CheckRun): Finding[] {
   if (status.secondLevelCode) evidence.push({ location: '/Response/Status/StatusCode/StatusCode/@Value', value: status.secondLevelCode, unverified });
   if (status.message) evidence.push({ location: '/Response/Status/StatusMessage', value: status.message, unverified });
 
-  const parts = [`The IdP answered with status ${top}: ${TOP_LEVEL_STATUS[top] ?? 'a status code SAML does not define'}.`];
-  if (second) parts.push(`The detail code ${second} means ${SECOND_LEVEL_STATUS[second] ?? 'something SAML does not define (an IdP-specific code)'}.`);
+  const parts = [`The IdP answered with status ${top}: ${ownValue(TOP_LEVEL_STATUS, top) ?? 'a status code SAML does not define'}.`];
+  if (second) parts.push(`The detail code ${second} means ${ownValue(SECOND_LEVEL_STATUS, second) ?? 'something SAML does not define (an IdP-specific code)'}.`);
   if (status.message) parts.push(`The IdP's own message: "${status.message}".`);
   parts.push('A failure response carries no assertion, so no one is logged in.');
 

@@ -4,6 +4,7 @@
  * tells a support agent which setting produced the value far faster than two long strings do.
  */
 import { ATLASSIAN_SSO2_ACS_PATH, RESOLUTION_ACS_PATH } from '../fixes/atlassian.js';
+import { ownValue } from '../model/own.js';
 
 export type DifferenceKind =
   | 'whitespace'
@@ -81,11 +82,11 @@ export function describeDifference(received: string, expected: string): ValueDif
   if (schemeA !== schemeB) kinds.push('scheme');
   if (a.host.toLowerCase() !== b.host.toLowerCase()) kinds.push('other-host');
   else if (a.host !== b.host) kinds.push('host-case');
-  const portA = a.port ?? DEFAULT_PORT[schemeA];
-  const portB = b.port ?? DEFAULT_PORT[schemeB];
+  const portA = a.port ?? ownValue(DEFAULT_PORT, schemeA);
+  const portB = b.port ?? ownValue(DEFAULT_PORT, schemeB);
   if (a.port !== b.port) {
     // Same effective port (":443" written out) is a near miss; another port is another endpoint.
-    const bothDefault = portA === DEFAULT_PORT[schemeA] && portB === DEFAULT_PORT[schemeB];
+    const bothDefault = portA === ownValue(DEFAULT_PORT, schemeA) && portB === ownValue(DEFAULT_PORT, schemeB);
     if (portA === portB) kinds.push('default-port');
     else if (!(kinds.includes('scheme') && bothDefault)) kinds.push('other-host');
   }

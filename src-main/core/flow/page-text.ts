@@ -3,6 +3,7 @@
  * Atlassian and AWS show. Not an HTML parser: markup is dropped, the common entities are decoded and
  * whitespace is collapsed, which is all a sentence match needs. Bodies are bounded by the importers.
  */
+import { ownValue } from '../model/own.js';
 const NAMED_ENTITIES: Record<string, string> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', hellip: '…', ndash: '–', mdash: '—',
 };
@@ -13,7 +14,7 @@ export function decodeEntities(text: string): string {
       const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
       return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
     }
-    return NAMED_ENTITIES[name.toLowerCase()] ?? whole;
+    return ownValue(NAMED_ENTITIES, name.toLowerCase()) ?? whole;
   });
 }
 

@@ -1,4 +1,5 @@
 import { InputDecodeError } from './decode-error.js';
+import { ownValue } from '../model/own.js';
 
 /**
  * Turns the bytes of an XML document into text the way XML 1.0 Appendix F describes
@@ -127,7 +128,7 @@ export function decodeXmlBytes(bytes: Uint8Array, what: string): DecodedXmlText 
   const head = Buffer.from(bytes.subarray(0, 256)).toString('latin1');
   const declared = declaredEncoding(head);
   if (declared === undefined) return { text: decodeAs(bytes, 'UTF-8', what), encoding: 'UTF-8' };
-  const known = DECLARED[declared.toLowerCase()];
+  const known = ownValue(DECLARED, declared.toLowerCase());
   if (!known) {
     refuse(what, `declares encoding="${declared}", which samlscope does not decode (it decodes ${SUPPORTED}).`, `encoding="${declared}"`, SUPPORTED);
   }

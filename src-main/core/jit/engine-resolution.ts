@@ -41,6 +41,7 @@ import type { GroupChanges, LoginFacts, SimulatedUser } from './simulation-types
 import { userSyncSchema, type ResolutionSettings, type UserSyncSettings } from './target-profile-schema.js';
 import { usernameProblems } from './username-rules.js';
 import { chooseWritableDirectory } from './writable-directory.js';
+import { ownValue } from '../model/own.js';
 
 /** Compiled regexes per settings object, so a bulk run compiles them once. */
 const compiled = new WeakMap<ResolutionSettings, { user: CompiledTransforms; group: CompiledTransforms }>();
@@ -187,7 +188,7 @@ function findByUserAttribute(index: SnapshotIndex, attribute: string, value: str
   if (!users) {
     users = new Map();
     for (const located of [...index.byLowerName.values()].flat()) {
-      const v = located.user.attributes[attribute];
+      const v = ownValue(located.user.attributes, attribute);
       if (v === undefined) continue;
       const list = users.get(v);
       if (list) list.push(located);

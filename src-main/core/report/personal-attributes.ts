@@ -4,6 +4,7 @@
  * free text as strictly as a person's name (see Redactor's weak values).
  */
 import type { PersonalCategory } from './redactor.js';
+import { ownValue } from '../model/own.js';
 
 const USERNAME_NAMES = new Set([
   'username', 'user', 'uid', 'login', 'loginname', 'samaccountname', 'upn', 'userprincipalname', 'preferredusername',
@@ -33,7 +34,8 @@ const OID_CATEGORY: Record<string, PersonalCategory> = {
 
 export function categoryForAttribute(name: string, friendlyName?: string): PersonalCategory {
   const oid = /^urn:oid:([0-9.]+)$/i.exec(name.trim())?.[1];
-  if (oid && OID_CATEGORY[oid]) return OID_CATEGORY[oid];
+  const byOid = oid ? ownValue(OID_CATEGORY, oid) : undefined;
+  if (byOid) return byOid;
   for (const candidate of [name, friendlyName ?? '']) {
     const n = normalizedAttributeName(candidate);
     if (USERNAME_NAMES.has(n)) return 'username';

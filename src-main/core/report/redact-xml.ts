@@ -10,6 +10,7 @@ import { XMLSerializer, type CharacterData, type Document, type Element, type No
 import { parseStrictXml } from '../xml/strict-parse.js';
 import { categoryForAttribute, isMappingExpression } from './personal-attributes.js';
 import type { DroppedCategory, PersonalCategory, Redactor } from './redactor.js';
+import { ownValue } from '../model/own.js';
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
@@ -124,7 +125,7 @@ export function collectXmlPersonalValues(doc: Document, redactor: Redactor): voi
 /** Second pass: rewrites the document in place and serialises it. */
 export function redactXmlDocument(doc: Document, redactor: Redactor): string {
   for (const el of elementsOf(doc)) {
-    const dropped = DROPPED_ELEMENTS[el.localName ?? ''];
+    const dropped = ownValue(DROPPED_ELEMENTS, el.localName ?? '');
     if (dropped) {
       while (el.firstChild) el.removeChild(el.firstChild);
       el.appendChild(doc.createTextNode(redactor.drop(dropped, `<${el.localName}>`)));
@@ -158,7 +159,7 @@ function redactAttributes(el: Element, redactor: Redactor): void {
     if (attr.name === 'xmlns' || attr.prefix === 'xmlns') continue;
     const value = attr.value;
     let redacted: string;
-    const personal = PERSONAL_XML_ATTRIBUTES[name];
+    const personal = ownValue(PERSONAL_XML_ATTRIBUTES, name);
     if (personal && value.trim() !== '') redacted = redactor.redactValue(value, personal, `${el.localName}@${name}`);
     else if (STRUCTURAL_XML_ATTRIBUTES.has(name)) continue;
     else redacted = redactor.redactString(value);

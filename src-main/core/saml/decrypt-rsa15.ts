@@ -9,6 +9,7 @@ import type { Element } from '@xmldom/xmldom';
 import forge from 'node-forge';
 import { DS_NS, XENC_NS, attr, childElements, elementText, firstChildElement } from '../xml/dom.js';
 import { RSA_1_5 } from './key-transport.js';
+import { ownValue } from '../model/own.js';
 
 export { RSA_1_5 };
 
@@ -65,7 +66,7 @@ function unwrapKey(wrapped: Buffer, privateKeyPem: string): Buffer {
 }
 
 function decryptContent(algorithm: string, key: Buffer, content: Buffer): string {
-  const spec = CONTENT_ALGORITHMS[algorithm];
+  const spec = ownValue(CONTENT_ALGORITHMS, algorithm);
   if (!spec) throw new Error(`content encryption algorithm ${algorithm} is not supported`);
   const iv = content.subarray(0, spec.ivLength);
   let body = content.subarray(spec.ivLength);

@@ -6,6 +6,7 @@
  * SHA-1 is accepted but reported as weak because real IdPs (and AWS certificates created with
  * "SHA-1") still use it.
  */
+import { ownValue } from '../model/own.js';
 export const SIGNATURE_ALGORITHMS: Record<string, { name: string; weak: boolean }> = {
   'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256': { name: 'RSA-SHA256', weak: false },
   'http://www.w3.org/2001/04/xmldsig-more#rsa-sha512': { name: 'RSA-SHA512', weak: false },
@@ -39,5 +40,5 @@ export const MAX_TRANSFORMS = 2;
 /** Short name for an algorithm URI, for people. */
 export function algorithmName(uri: string | undefined): string {
   if (!uri) return 'none';
-  return SIGNATURE_ALGORITHMS[uri]?.name ?? DIGEST_ALGORITHMS[uri]?.name ?? uri.replace(/^.*[#/]/, '');
+  return ownValue(SIGNATURE_ALGORITHMS, uri)?.name ?? ownValue(DIGEST_ALGORITHMS, uri)?.name ?? uri.replace(/^.*[#/]/, '');
 }

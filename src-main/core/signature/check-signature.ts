@@ -14,6 +14,7 @@ import type { DocumentStructure } from './inspect-structure.js';
 import { readSignedInfo } from './signed-info.js';
 import { signatureSchemaProblems } from './signature-schema.js';
 import { prepareSignature, verifyPreparedWith } from './verify-crypto.js';
+import { ownValue } from '../model/own.js';
 
 /**
  * Why a signature is refused before or regardless of cryptography: `wrapping` is the shape of an attack
@@ -68,14 +69,16 @@ function algorithmProblems(info: ReturnType<typeof readSignedInfo>): { problems:
   const problems: StructuralProblem[] = [];
   const weak: string[] = [];
   const sigAlg = info.signatureAlgorithm;
-  if (!sigAlg || !SIGNATURE_ALGORITHMS[sigAlg]) {
+  const signature = sigAlg ? ownValue(SIGNATURE_ALGORITHMS, sigAlg) : undefined;
+  if (!signature) {
     const hint = sigAlg && /hmac/i.test(sigAlg) ? ' (HMAC signatures can be forged with the public key: never accepted)' : '';
     problems.push({ kind: 'algorithm', detail: `signature algorithm ${sigAlg ?? '(missing)'} is not allowed${hint}` });
-  } else if (SIGNATURE_ALGORITHMS[sigAlg]!.weak) weak.push(SIGNATURE_ALGORITHMS[sigAlg]!.name);
+  } else if (signature.weak) weak.push(signature.name);
   const digest = info.digestAlgorithm;
-  if (!digest || !DIGEST_ALGORITHMS[digest]) {
+  const digestAlgorithm = digest ? ownValue(DIGEST_ALGORITHMS, digest) : undefined;
+  if (!digestAlgorithm) {
     problems.push({ kind: 'algorithm', detail: `digest algorithm ${digest ?? '(missing)'} is not allowed` });
-  } else if (DIGEST_ALGORITHMS[digest]!.weak) weak.push(`${DIGEST_ALGORITHMS[digest]!.name} digest`);
+  } else if (digestAlgorithm.weak) weak.push(`${digestAlgorithm.name} digest`);
   const c14n = info.canonicalizationAlgorithm;
   if (!c14n || !CANONICALIZATION_ALGORITHMS.has(c14n)) {
     problems.push({ kind: 'algorithm', detail: `canonicalization algorithm ${c14n ?? '(missing)'} is not allowed` });

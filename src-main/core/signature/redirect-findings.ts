@@ -4,6 +4,7 @@ import type { MessageType, SignatureDetail } from '../model/message.js';
 import { makeFinding } from '../findings/make-finding.js';
 import { SIGNATURE_ALGORITHMS, algorithmName } from './algorithms.js';
 import type { RedirectSigner } from './redirect-signature.js';
+import { ownValue } from '../model/own.js';
 
 export interface RedirectOutcome {
   detail: SignatureDetail;
@@ -43,14 +44,14 @@ export function redirectSignatureFindings(outcome: RedirectOutcome | undefined):
   const algorithm = detail.signatureAlgorithm ? algorithmName(detail.signatureAlgorithm) : '(no SigAlg)';
   const evidence = [{ location: detail.location, value: detail.signatureAlgorithm ?? '(no SigAlg parameter)' }];
   if (detail.accepted) {
-    const weak = detail.signatureAlgorithm && SIGNATURE_ALGORITHMS[detail.signatureAlgorithm]?.weak ? ` ${algorithm} is deprecated (SHA-1 collisions are practical); prefer RSA-SHA256.` : '';
+    const weak = detail.signatureAlgorithm && ownValue(SIGNATURE_ALGORITHMS, detail.signatureAlgorithm)?.weak ? ` ${algorithm} is deprecated (SHA-1 collisions are practical); prefer RSA-SHA256.` : '';
     return [makeFinding('signature.redirect-valid', {
       message: `The ${signer} signed this ${type} in the query string with ${algorithm}, and the signature verifies over the parameters exactly as sent${outcome.certificate ? ` with the ${signer} certificate ${certLabel(outcome.certificate)}` : ''}.${weak}`,
       fix: { summary: 'Nothing to change.', where: 'none' },
       evidence,
     })];
   }
-  const allowed = detail.signatureAlgorithm !== undefined && SIGNATURE_ALGORITHMS[detail.signatureAlgorithm] !== undefined;
+  const allowed = detail.signatureAlgorithm !== undefined && ownValue(SIGNATURE_ALGORITHMS, detail.signatureAlgorithm) !== undefined;
   if (!outcome.keysConfigured && allowed) {
     return [makeFinding('signature.redirect-untrusted', {
       message: `This ${type} carries a query-string signature (${algorithm}), but no ${signer} certificate was configured, so samlscope cannot say whether the ${signer} made it.`,

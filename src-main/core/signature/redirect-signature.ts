@@ -2,6 +2,7 @@ import { createVerify } from 'node:crypto';
 import type { DecodedMessage } from '../model/input.js';
 import type { SignatureDetail } from '../model/message.js';
 import { SIGNATURE_ALGORITHMS } from './algorithms.js';
+import { ownValue } from '../model/own.js';
 
 /** Node digest names for the allowed XML-DSig signature algorithm URIs (HTTP-Redirect binding, SAML bindings §3.4.4.1). */
 const NODE_ALGORITHMS: Record<string, string> = {
@@ -36,8 +37,8 @@ export function checkRedirectSignature(message: DecodedMessage, keys: RedirectKe
     cryptoValid: false,
   };
   if (sig.sigAlg) detail.signatureAlgorithm = sig.sigAlg;
-  const nodeAlgorithm = NODE_ALGORITHMS[sig.sigAlg];
-  if (!nodeAlgorithm || !SIGNATURE_ALGORITHMS[sig.sigAlg]) {
+  const nodeAlgorithm = ownValue(NODE_ALGORITHMS, sig.sigAlg);
+  if (!nodeAlgorithm || !ownValue(SIGNATURE_ALGORITHMS, sig.sigAlg)) {
     detail.problem = `signature algorithm ${sig.sigAlg || '(missing SigAlg)'} is not allowed`;
     return detail;
   }

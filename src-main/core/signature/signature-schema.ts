@@ -8,6 +8,7 @@
 import type { Element, Node } from '@xmldom/xmldom';
 import { DS_NS, elementText, nodePath } from '../xml/dom.js';
 import { decodeSignatureBase64 } from './strict-base64.js';
+import { ownValue } from '../model/own.js';
 
 const EXC_C14N_NS = 'http://www.w3.org/2001/10/xml-exc-c14n#';
 const DSIG11_NS = 'http://www.w3.org/2009/xmldsig11#';
@@ -73,7 +74,7 @@ export function signatureSchemaProblems(signature: Element): string[] {
   const stack: Element[] = [signature];
   while (stack.length > 0) {
     const el = stack.pop()!;
-    const rule = RULES[el.localName ?? ''];
+    const rule = ownValue(RULES, el.localName ?? '');
     if (!rule || rule.open) continue;
     let text = '';
     for (let child: Node | null = el.firstChild; child; child = child.nextSibling) {

@@ -21,12 +21,13 @@ export const awsMembershipsFileSchema = z.object({ GroupMemberships: z.array(aws
 export const awsAssignmentSchema = z.object({ PrincipalType: z.enum(['USER', 'GROUP']), PrincipalId: id }).loose();
 export const awsAssignmentsFileSchema = z.object({ ApplicationAssignments: z.array(awsAssignmentSchema) }).loose();
 
+const groupTargetsSchema = z
+  .union([z.string().trim().min(1, 'must not be empty'), z.array(z.string().trim().min(1, 'must not be empty'))])
+  .transform((v) => (typeof v === 'string' ? [v] : v));
+
 /** AWS group display name (or GroupId) → the Atlassian group name(s) its members should have. */
 export const groupMappingFileSchema = z.object({
-  groupMapping: z.record(
-    z.string().min(1, 'an AWS group name must not be empty'),
-    z.union([z.string().trim().min(1, 'must not be empty'), z.array(z.string().trim().min(1, 'must not be empty'))]).transform((v) => (typeof v === 'string' ? [v] : v)),
-  ),
+  groupMapping: z.record(z.string().min(1, 'an AWS group name must not be empty'), groupTargetsSchema),
 });
 
 export type AwsGroup = z.output<typeof awsGroupSchema>;
@@ -132,8 +133,24 @@ function validate(fileName: string, kind: AwsExportKind, documents: unknown[]): 
     case 'assignments':
       return done({ kind, assignments: check(awsAssignmentsFileSchema).flatMap((d) => d.ApplicationAssignments) });
     case 'group-mapping':
-      return done({ kind, mapping: Object.assign({}, ...check(groupMappingFileSchema).map((d) => d.groupMapping)) });
+      check(groupMappingFileSchema);
+      return done({ kind, mapping: errors.length ? {} : groupMappingOf(documents) });
     case 'aws-mappings':
       return done({ kind, mappings: Object.assign({}, ...check(awsMappingsSchema)) });
   }
+}
+
+/**
+ * The mappings of valid group mapping documents, later documents winning. Read from the documents themselves
+ * into a null-prototype record: zod leaves a `__proto__` key out of a record, and an AWS group may be called that.
+ */
+function groupMappingOf(documents: unknown[]): GroupMapping {
+  const mapping = Object.create(null) as GroupMapping;
+  for (const doc of documents) {
+    for (const [name, targets] of Object.entries((doc as { groupMapping: Record<string, unknown> }).groupMapping)) {
+      const parsed = groupTargetsSchema.safeParse(targets);
+      if (parsed.success) mapping[name] = parsed.data;
+    }
+  }
+  return mapping;
 }
