@@ -275,3 +275,24 @@ describe('an unsigned Assertion hidden inside the ds:Signature of a signed Respo
     }
   });
 });
+
+describe('ds:Signature children against the schema sequence (fuzzer seed 7, indexes 3404 and 5047)', () => {
+  const duplicate = (xml: string, name: string): string => xml.replace(new RegExp(`<ds:${name}>[^]*?</ds:${name}>`), (element) => element + element);
+  const cases: [string, (xml: string) => string, RegExp][] = [
+    ['a second SignatureValue', (xml) => duplicate(xml, 'SignatureValue'), /<ds:SignatureValue> occurs more than once in \/Response\/Signature/],
+    ['a second KeyInfo', (xml) => duplicate(xml, 'KeyInfo'), /<ds:KeyInfo> occurs more than once in \/Response\/Signature/],
+    ['KeyInfo before SignatureValue', (xml) => xml.replace(/(<ds:SignatureValue>[^]*?<\/ds:SignatureValue>)(<ds:KeyInfo>[^]*?<\/ds:KeyInfo>)/, '$2$1'), /<ds:KeyInfo> at \/Response\/Signature\/KeyInfo comes before <ds:SignatureValue>, out of the order/],
+    ['a second DigestValue', (xml) => duplicate(xml, 'DigestValue'), /<ds:DigestValue> occurs more than once in \/Response\/Signature\/SignedInfo\/Reference/],
+  ];
+  for (const [name, mutate, message] of cases) {
+    it(`${name} in a Response signature → signature.malformed, naming the element`, async () => {
+      const xml = mutate(signedAwsResponse({ sign: { response: true }, includeAssertion: false }));
+      const result = await run(xml);
+      const context = summary(result);
+      expect(result.messages[0]!.signature.status, context).not.toBe('valid');
+      expect(result.messages[0]!.verdict, context).toBe('fail');
+      const errors = allFindings(result).filter((f) => f.severity === 'error');
+      expect(JSON.stringify(errors), context).toMatch(message);
+    });
+  }
+});
