@@ -25,6 +25,8 @@ describe('parseStrictXml: XML 1.0 well-formedness xmldom does not check', () => 
     ['a namespace name with whitespace', '<p:r xmlns:p=" urn:x"/>', /namespace name " urn:x" declared by xmlns:p on <p:r> contains whitespace/],
     ['an attribute named xmlnsEvil', '<r><n xmlnsEvil="x">v</n></r>', /attribute xmlnsEvil on <n> uses a reserved name/],
     ['an attribute named XMLfoo', '<r XMLfoo="x"/>', /attribute XMLfoo on <r> uses a reserved name/],
+    ['"]]>" in text (fuzzer seed 20261206, index 7393)', '<r><a>x]]>y</a></r>', /line 1, column 8: .*the text contains "\]\]>"/],
+    ['a relative namespace name (fuzzer seed 20261206, index 7789)', '<r><a xmlns:xs="(ttp://www.w3.org/2001/XMLSchema"/></r>', /namespace name "\(ttp:\/\/www.w3.org\/2001\/XMLSchema" declared by xmlns:xs on <a> is not an absolute URI/],
   ])('refuses %s', (_, xml, message) => {
     const err = refusal(xml);
     expect(err.findingId).toBe('xml.malformed');
@@ -32,7 +34,7 @@ describe('parseStrictXml: XML 1.0 well-formedness xmldom does not check', () => 
   });
 
   it('still accepts what is allowed', () => {
-    for (const xml of ['<?xml version="1.0"?><r/>', '<r xml:lang="en" xmlns="urn:x" xmlns:p="urn:p" p:a="1">&#x9;&#xD;&#x10FFFF;&#65;</r>', '<r><!-- &#0; in a comment is text --></r>'.replace('&#0;', 'amp'), '<r>a / > b</r>', '<r a="x/y"/>']) {
+    for (const xml of ['<?xml version="1.0"?><r/>', '<r xml:lang="en" xmlns="urn:x" xmlns:p="urn:p" p:a="1">&#x9;&#xD;&#x10FFFF;&#65;</r>', '<r><!-- &#0; in a comment is text --></r>'.replace('&#0;', 'amp'), '<r>a / > b</r>', '<r a="x/y"/>', '<r a="]]>"><!-- ]]> --><![CDATA[ ]] ]]></r>', '<r xmlns="" xmlns:u="urn:x"/>']) {
       expect(() => parseStrictXml(xml), xml).not.toThrow();
     }
   });
