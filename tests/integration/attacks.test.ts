@@ -296,3 +296,24 @@ describe('ds:Signature children against the schema sequence (fuzzer seed 7, inde
     });
   }
 });
+
+describe('EncryptedData and EncryptedKey against the XML Encryption schema (fuzz:ci seed 20261206, index 932)', () => {
+  const withSpKey = () => ({ ...options(), spPrivateKeys: [{ pem: SP_KEY.privateKeyPem, origin: 'sp-key.pem' }] });
+  const cipherData = /<(\w+:)?CipherData>[^]*?<\/(\w+:)?CipherData>/g;
+
+  it('a second CipherData in the EncryptedData or the EncryptedKey is refused, naming it; the assertion is not read', async () => {
+    const encrypted = await encryptAssertion(assertionSigned(), SP_KEY.certificatePem);
+    const valid = await analyze({ source: 'encrypted', content: encrypted }, withSpKey());
+    expect(valid.messages[0]!.signature.status, summary(valid)).toBe('valid');
+    const blocks = [...encrypted.matchAll(cipherData)];
+    expect(blocks.length).toBe(2);
+    for (const block of blocks) {
+      const xml = encrypted.slice(0, block.index + block[0].length) + block[0] + encrypted.slice(block.index + block[0].length);
+      const result = await analyze({ source: 'duplicated CipherData', content: xml }, withSpKey());
+      const context = summary(result);
+      expect(result.messages[0]!.signature.status, context).not.toBe('valid');
+      expect(result.messages[0]!.subject, context).toBeUndefined();
+      expect(JSON.stringify(allFindings(result).filter((f) => f.severity === 'error')), context).toMatch(/CipherData> occurs more than once in \/Response\/EncryptedAssertion\/EncryptedData/);
+    }
+  });
+});
