@@ -316,4 +316,21 @@ describe('EncryptedData and EncryptedKey against the XML Encryption schema (fuzz
       expect(JSON.stringify(allFindings(result).filter((f) => f.severity === 'error')), context).toMatch(/CipherData> occurs more than once in \/Response\/EncryptedAssertion\/EncryptedData/);
     }
   });
+
+  it('lax base64 in a CipherValue, an unknown OAEP DigestMethod and a stray element in EncryptionMethod are refused (indexes 1611, 3352, 1808)', async () => {
+    const encrypted = await encryptAssertion(assertionSigned(), SP_KEY.certificatePem);
+    const cases: [(xml: string) => string, RegExp][] = [
+      [(xml) => xml.replace(/(<(\w+:)?CipherValue>[^<]*?)(<\/)/, '$1=$3'), /CipherValue at \/Response\/EncryptedAssertion\/EncryptedData.* is not valid base64/],
+      [(xml) => xml.replace(/(<(\w+:)?DigestMethod Algorithm=")[^"]*/, '$1http://www.w3.org/TR/1999/REC-xpath-19991116'), /DigestMethod at .* names .*REC-xpath-19991116.*, which is not a digest algorithm/],
+      [(xml) => xml.replace(/(<(\w+:)?DigestMethod )/, '<f:Wrap xmlns:f="urn:fuzz"/>$1'), /unexpected element <f:Wrap> \(namespace urn:fuzz\)/],
+    ];
+    for (const [mutate, message] of cases) {
+      const xml = mutate(encrypted);
+      expect(xml).not.toBe(encrypted);
+      const result = await analyze({ source: 'encryption schema', content: xml }, withSpKey());
+      const context = summary(result);
+      expect(result.messages[0]!.signature.status, context).not.toBe('valid');
+      expect(JSON.stringify(allFindings(result).filter((f) => f.severity === 'error')), context).toMatch(message);
+    }
+  });
 });

@@ -6,7 +6,20 @@
  * refused, not skipped: which one a decryptor takes is its own choice (xmlsec1 refuses "unexpected node").
  */
 import type { Element } from '@xmldom/xmldom';
-import { DS_NS, XENC_NS, childElements, nodePath } from '../xml/dom.js';
+import { DS_NS, XENC_NS, attr, childElements, elementText, nodePath } from '../xml/dom.js';
+import { decodeSignatureBase64 } from '../signature/strict-base64.js';
+
+/** The parameters an EncryptionMethod may carry (XML Encryption 1.1 §3.2 and §5.5.2). */
+const METHOD_PARAMETERS = new Set([`${XENC_NS} KeySize`, `${XENC_NS} OAEPparams`, `${DS_NS} DigestMethod`, 'http://www.w3.org/2009/xmlenc11# MGF']);
+
+/** Digest algorithms an RSA-OAEP EncryptionMethod may name (XML Encryption 1.1 §5.5.2 and RFC 6931). */
+const OAEP_DIGESTS = new Set([
+  'http://www.w3.org/2000/09/xmldsig#sha1',
+  'http://www.w3.org/2001/04/xmlenc#sha256',
+  'http://www.w3.org/2001/04/xmlenc#sha512',
+  'http://www.w3.org/2001/04/xmldsig-more#sha224',
+  'http://www.w3.org/2001/04/xmldsig-more#sha384',
+]);
 
 type Particle = [ns: string, name: string, min: number, max: number];
 
@@ -41,6 +54,18 @@ function cipherDataProblem(encrypted: Element): string | undefined {
     const children = elementChildren(cipherData);
     if (children.length !== 1 || children[0]!.namespaceURI !== XENC_NS || !['CipherValue', 'CipherReference'].includes(children[0]!.localName ?? '')) {
       return `${nodePath(cipherData)} holds ${children.length === 0 ? 'nothing' : children.map((c) => `<${c.nodeName}>`).join(', ')}; XML Encryption requires exactly one CipherValue or CipherReference`;
+    }
+    if (children[0]!.localName === 'CipherValue') {
+      const decoded = decodeSignatureBase64(elementText(children[0]!));
+      if (!decoded.ok) return `the CipherValue at ${nodePath(children[0]!)} is not valid base64: ${decoded.problem}`;
+    }
+  }
+  for (const method of childElements(encrypted, XENC_NS, 'EncryptionMethod')) {
+    const stray = elementChildren(method).find((c) => !METHOD_PARAMETERS.has(`${c.namespaceURI ?? ''} ${c.localName}`));
+    if (stray) return `unexpected element <${stray.nodeName}> (namespace ${stray.namespaceURI ?? 'none'}) at ${nodePath(stray)}; an EncryptionMethod holds only KeySize, OAEPparams, DigestMethod and MGF`;
+    for (const digest of childElements(method, DS_NS, 'DigestMethod')) {
+      const algorithm = attr(digest, 'Algorithm') ?? '';
+      if (!OAEP_DIGESTS.has(algorithm)) return `the DigestMethod at ${nodePath(digest)} names ${JSON.stringify(algorithm)}, which is not a digest algorithm RSA-OAEP key transport uses`;
     }
   }
   return undefined;
