@@ -27,7 +27,7 @@ export function judgeOutcome(input: FuzzInput, outcome: AnalysisOutcome, baselin
   const identityProblem = falseValid(baseline, outcome.verdicts);
   if (identityProblem) return { kind: 'false-valid', detail: identityProblem, ms: outcome.ms };
   if (secondOpinion && outcome.verdicts.some((verdict) => verdict.status === 'valid')) {
-    const refusal = xmlsecRefusal(input.xml, input.seed.trustedPems[0] ?? '');
+    const refusal = xmlsecRefusal(input.xml, input.seed.trustedPems[0] ?? '', input.seed.spKeyPems);
     if (refusal) return { kind: 'xmlsec1-disagrees', detail: refusal, ms: outcome.ms };
   }
   if (outcome.ms > SLOW_MS) return { kind: 'slow', detail: `analysis took ${Math.round(outcome.ms)} ms (limit ${SLOW_MS} ms)`, ms: outcome.ms };

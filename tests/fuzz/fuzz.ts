@@ -78,7 +78,7 @@ class SecondOpinion {
     if (!this.enabled) return false;
     let accepts = this.acceptsSeed.get(seed.id);
     if (accepts === undefined) {
-      accepts = xmlsecRefusal(seed.xml, seed.trustedPems[0] ?? '') === undefined;
+      accepts = xmlsecRefusal(seed.xml, seed.trustedPems[0] ?? '', seed.spKeyPems) === undefined;
       this.acceptsSeed.set(seed.id, accepts);
     }
     return accepts;

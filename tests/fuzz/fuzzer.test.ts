@@ -108,6 +108,22 @@ describe('oracles', () => {
     expect(xmlsecRefusal(tampered, signed.trustedPems[0]!)).toMatch(/refuses signature/);
   });
 
+  it.skipIf(!xmlsecAvailable())('xmlsec1 trusts the configured certificate only, not a garbled certificate in the unsigned KeyInfo (seed 7, index 3552)', () => {
+    const signed = seed('assertion-signed');
+    const garbled = signed.xml.replace(/(<ds:X509Certificate>)MII/, '$1MIJ');
+    expect(garbled).not.toBe(signed.xml);
+    expect(xmlsecRefusal(garbled, signed.trustedPems[0]!)).toBeUndefined();
+    expect(xmlsecRefusal(garbled.replace('jane.doe@example.com</saml2:NameID>', 'mallory@example.com</saml2:NameID>'), signed.trustedPems[0]!)).toMatch(/refuses signature/);
+  });
+
+  it.skipIf(!xmlsecAvailable())('xmlsec1 decrypts encrypted assertions with the SP key and verifies the signatures inside (seed 7, index 3445)', () => {
+    const encrypted = seed('encrypted-assertion-signed');
+    const unsignedResponse = encrypted.xml.replace(/<ds:Signature[^]*?<\/ds:Signature>/, '');
+    expect(unsignedResponse).not.toBe(encrypted.xml);
+    expect(xmlsecRefusal(unsignedResponse, encrypted.trustedPems[0]!, encrypted.spKeyPems)).toBeUndefined();
+    expect(xmlsecRefusal(unsignedResponse, encrypted.trustedPems[0]!)).toMatch(/finds no ds:Signature/);
+  });
+
   it('minimisation keeps the failure and drops the rest', async () => {
     const text = `${'a'.repeat(500)}NEEDLE${'b'.repeat(500)}`;
     expect(await minimise(text, async (candidate) => candidate.includes('NEEDLE'))).toBe('NEEDLE');

@@ -275,3 +275,62 @@ describe('an unsigned Assertion hidden inside the ds:Signature of a signed Respo
     }
   });
 });
+
+describe('ds:Signature children against the schema sequence (fuzzer seed 7, indexes 3404 and 5047)', () => {
+  const duplicate = (xml: string, name: string): string => xml.replace(new RegExp(`<ds:${name}>[^]*?</ds:${name}>`), (element) => element + element);
+  const cases: [string, (xml: string) => string, RegExp][] = [
+    ['a second SignatureValue', (xml) => duplicate(xml, 'SignatureValue'), /<ds:SignatureValue> occurs more than once in \/Response\/Signature/],
+    ['a second KeyInfo', (xml) => duplicate(xml, 'KeyInfo'), /<ds:KeyInfo> occurs more than once in \/Response\/Signature/],
+    ['KeyInfo before SignatureValue', (xml) => xml.replace(/(<ds:SignatureValue>[^]*?<\/ds:SignatureValue>)(<ds:KeyInfo>[^]*?<\/ds:KeyInfo>)/, '$2$1'), /<ds:KeyInfo> at \/Response\/Signature\/KeyInfo comes before <ds:SignatureValue>, out of the order/],
+    ['a second DigestValue', (xml) => duplicate(xml, 'DigestValue'), /<ds:DigestValue> occurs more than once in \/Response\/Signature\/SignedInfo\/Reference/],
+  ];
+  for (const [name, mutate, message] of cases) {
+    it(`${name} in a Response signature → signature.malformed, naming the element`, async () => {
+      const xml = mutate(signedAwsResponse({ sign: { response: true }, includeAssertion: false }));
+      const result = await run(xml);
+      const context = summary(result);
+      expect(result.messages[0]!.signature.status, context).not.toBe('valid');
+      expect(result.messages[0]!.verdict, context).toBe('fail');
+      const errors = allFindings(result).filter((f) => f.severity === 'error');
+      expect(JSON.stringify(errors), context).toMatch(message);
+    });
+  }
+});
+
+describe('EncryptedData and EncryptedKey against the XML Encryption schema (fuzz:ci seed 20261206, index 932)', () => {
+  const withSpKey = () => ({ ...options(), spPrivateKeys: [{ pem: SP_KEY.privateKeyPem, origin: 'sp-key.pem' }] });
+  const cipherData = /<(\w+:)?CipherData>[^]*?<\/(\w+:)?CipherData>/g;
+
+  it('a second CipherData in the EncryptedData or the EncryptedKey is refused, naming it; the assertion is not read', async () => {
+    const encrypted = await encryptAssertion(assertionSigned(), SP_KEY.certificatePem);
+    const valid = await analyze({ source: 'encrypted', content: encrypted }, withSpKey());
+    expect(valid.messages[0]!.signature.status, summary(valid)).toBe('valid');
+    const blocks = [...encrypted.matchAll(cipherData)];
+    expect(blocks.length).toBe(2);
+    for (const block of blocks) {
+      const xml = encrypted.slice(0, block.index + block[0].length) + block[0] + encrypted.slice(block.index + block[0].length);
+      const result = await analyze({ source: 'duplicated CipherData', content: xml }, withSpKey());
+      const context = summary(result);
+      expect(result.messages[0]!.signature.status, context).not.toBe('valid');
+      expect(result.messages[0]!.subject, context).toBeUndefined();
+      expect(JSON.stringify(allFindings(result).filter((f) => f.severity === 'error')), context).toMatch(/CipherData> occurs more than once in \/Response\/EncryptedAssertion\/EncryptedData/);
+    }
+  });
+
+  it('lax base64 in a CipherValue, an unknown OAEP DigestMethod and a stray element in EncryptionMethod are refused (indexes 1611, 3352, 1808)', async () => {
+    const encrypted = await encryptAssertion(assertionSigned(), SP_KEY.certificatePem);
+    const cases: [(xml: string) => string, RegExp][] = [
+      [(xml) => xml.replace(/(<(\w+:)?CipherValue>[^<]*?)(<\/)/, '$1=$3'), /CipherValue at \/Response\/EncryptedAssertion\/EncryptedData.* is not valid base64/],
+      [(xml) => xml.replace(/(<(\w+:)?DigestMethod Algorithm=")[^"]*/, '$1http://www.w3.org/TR/1999/REC-xpath-19991116'), /DigestMethod at .* names .*REC-xpath-19991116.*, which is not a digest algorithm/],
+      [(xml) => xml.replace(/(<(\w+:)?DigestMethod )/, '<f:Wrap xmlns:f="urn:fuzz"/>$1'), /unexpected element <f:Wrap> \(namespace urn:fuzz\)/],
+    ];
+    for (const [mutate, message] of cases) {
+      const xml = mutate(encrypted);
+      expect(xml).not.toBe(encrypted);
+      const result = await analyze({ source: 'encryption schema', content: xml }, withSpKey());
+      const context = summary(result);
+      expect(result.messages[0]!.signature.status, context).not.toBe('valid');
+      expect(JSON.stringify(allFindings(result).filter((f) => f.severity === 'error')), context).toMatch(message);
+    }
+  });
+});

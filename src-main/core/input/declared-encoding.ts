@@ -121,7 +121,13 @@ export function decodeXmlBytes(bytes: Uint8Array, what: string): DecodedXmlText 
   if (found) {
     // The byte order mark (or UTF-16's two-byte '<') decides; whether a contradicting declaration is
     // refused is the strict XML parser's decision, not the decoder's.
-    return { text: decodeAs(bytes.subarray(mark?.length ?? 0), found, what), encoding: found };
+    const text = decodeAs(bytes.subarray(mark?.length ?? 0), found, what);
+    if (mark && text.charCodeAt(0) === 0xfeff) {
+      throw new InputDecodeError('input.decode-failed', `${what} starts with two byte order marks; the second one (U+FEFF after the ${found} mark) is a character before the first tag, which XML does not allow.`, [
+        { location: `${what}, start`, value: 'two byte order marks', expected: 'one byte order mark at most' },
+      ]);
+    }
+    return { text, encoding: found };
   }
 
   // ASCII-compatible bytes: the declaration can be read before knowing the encoding.

@@ -1,6 +1,6 @@
 import type { Evidence } from '../model/finding.js';
 
-export type DecodeErrorId = 'input.unrecognized' | 'input.too-large' | 'input.decode-failed';
+export type DecodeErrorId = 'input.unrecognized' | 'input.too-large' | 'input.decode-failed' | 'xml.malformed';
 
 /** Raised by the decoding steps; `decodeInput` turns it into a finding. */
 export class InputDecodeError extends Error {

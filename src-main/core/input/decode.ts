@@ -14,7 +14,7 @@ import { detectShape } from './detect.js';
 import { inflateMessage } from './inflate.js';
 import { resolveInputLimits, type InputLimits } from './limits.js';
 import { base64FromFormValue, parseParams, queryOfUrl, type RawParam } from './query.js';
-import { bytesLookLikeXml, bytesToXmlText, checkDeclaredEncoding } from './xml-text.js';
+import { bytesLookLikeXml, bytesToXmlText, checkDeclaredEncoding, checkXmlTextEdges } from './xml-text.js';
 
 export type { InputLimits } from './limits.js';
 export { DEFAULT_INPUT_LIMITS } from './limits.js';
@@ -42,6 +42,7 @@ export function decodeInput(content: string, limits?: Partial<InputLimits>): Dec
     switch (shape.kind) {
       case 'xml':
         detected = 'xml';
+        checkXmlTextEdges(content.charCodeAt(0) === 0xfeff ? content.slice(1) : content, 'the XML text', content.charCodeAt(0) === 0xfeff ? 1 : 0);
         checkDeclaredEncoding(shape.text, 'utf-8', 'the XML text');
         return success(detected, [{ xml: shape.text, binding: 'XML', origin: 'XML text' }]);
       case 'base64': {
@@ -189,6 +190,8 @@ function fixFor(id: InputDecodeError['findingId']): Fix {
       return { summary: 'Paste one SAML message only: the SAMLResponse or SAMLRequest value, not a whole log file.', where: 'samlscope-input', steps: capture };
     case 'input.decode-failed':
       return { summary: 'Copy the SAMLResponse or SAMLRequest value again, completely and unchanged (no added or removed characters).', where: 'samlscope-input', steps: capture };
+    case 'xml.malformed':
+      return { summary: 'Copy the message again exactly as it was sent: nothing may come before its first "<" or its XML declaration, and nothing but whitespace after its last ">".', where: 'samlscope-input', steps: capture };
     case 'input.unrecognized':
       return { summary: 'Paste the SAML message itself: its XML, its base64 value, the form body, or the whole redirect URL.', where: 'samlscope-input', steps: capture };
   }

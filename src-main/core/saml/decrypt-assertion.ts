@@ -2,6 +2,7 @@ import type { Element } from '@xmldom/xmldom';
 import { decrypt } from 'xml-encryption';
 import type { SpPrivateKey } from '../model/options.js';
 import { RSA_1_5, decryptRsa15, usesRsa15 } from './decrypt-rsa15.js';
+import { encryptedAssertionSchemaProblem } from './encrypted-schema.js';
 
 export type DecryptOutcome =
   | { ok: true; assertionXml: string; keyOrigin: string; obsoleteKeyTransport?: typeof RSA_1_5 }
@@ -22,6 +23,8 @@ function decryptWith(encryptedXml: string, key: SpPrivateKey): Promise<string> {
  * cryptography). The plaintext is not trusted by itself: the caller verifies it like any assertion.
  */
 export async function decryptAssertion(encryptedAssertion: Element, keys: SpPrivateKey[]): Promise<DecryptOutcome> {
+  const malformed = encryptedAssertionSchemaProblem(encryptedAssertion);
+  if (malformed) return { ok: false, errors: [`the encrypted assertion is not decrypted: ${malformed}`] };
   if (usesRsa15(encryptedAssertion)) return decryptWithRsa15(encryptedAssertion, keys);
   const encryptedXml = encryptedAssertion.toString();
   const errors: string[] = [];

@@ -1,7 +1,9 @@
 /**
  * The content of a ds:Signature checked against the XML Signature schema
  * (https://www.w3.org/TR/xmldsig-core1/#sec-Signature): SignedInfo, SignatureValue, an optional KeyInfo
- * with its known children, and Object. Anything else is refused, not skipped: the enveloped-signature
+ * with its known children, and Object, in that order and each as often as the schema allows (a second
+ * SignatureValue or KeyInfo, or a KeyInfo before SignatureValue, is what libxml2-based verifiers such as
+ * xmlsec1 refuse as "unexpected node"). Anything else is refused, not skipped: the enveloped-signature
  * transform removes the whole Signature before digesting, so whatever hides inside it is never covered by
  * the signature that carries it (an unsigned Assertion in KeyInfo still lets the Response signature verify).
  */
@@ -62,6 +64,79 @@ const RULES: Record<string, ContentRule> = {
   Object: { children: new Set(), text: true, open: true },
 };
 
+/** One particle of an XML Schema sequence: the element (`namespace localName`), how often it may occur. */
+interface Particle {
+  key: string;
+  min: number;
+  max: number;
+}
+
+const once = (name: string): Particle => ({ key: `${DS_NS} ${name}`, min: 1, max: 1 });
+const optional = (name: string): Particle => ({ key: `${DS_NS} ${name}`, min: 0, max: 1 });
+const many = (name: string, min: number): Particle => ({ key: `${DS_NS} ${name}`, min, max: Infinity });
+
+/**
+ * The order and the number of occurrences the schema prescribes for the elements whose content is an
+ * xs:sequence of ds elements (xmldsig-core-schema.xsd). Elements with a choice content keep only the
+ * membership check of RULES.
+ */
+const SEQUENCES: Record<string, readonly Particle[]> = {
+  Signature: [once('SignedInfo'), once('SignatureValue'), optional('KeyInfo'), many('Object', 0)],
+  SignedInfo: [once('CanonicalizationMethod'), once('SignatureMethod'), many('Reference', 1)],
+  Reference: [optional('Transforms'), once('DigestMethod'), once('DigestValue')],
+  Transforms: [many('Transform', 1)],
+  SignatureMethod: [optional('HMACOutputLength')],
+  RSAKeyValue: [once('Modulus'), once('Exponent')],
+  X509IssuerSerial: [once('X509IssuerName'), once('X509SerialNumber')],
+};
+
+const localOf = (p: Particle): string => p.key.slice(p.key.indexOf(' ') + 1);
+
+/**
+ * Where the children of `el` (already known to be allowed elements) depart from the sequence of its
+ * schema type: a child out of order, one element more often than allowed, a required one missing.
+ */
+function sequenceProblems(el: Element, children: readonly Element[]): string[] {
+  const sequence = SEQUENCES[el.localName ?? ''];
+  if (!sequence) return [];
+  const expected = sequence.map((p) => `${localOf(p)}${p.min === 0 ? (p.max === 1 ? '?' : '*') : p.max === 1 ? '' : '+'}`).join(', ');
+  const problems: string[] = [];
+  let at = 0;
+  let count = 0;
+  for (const child of children) {
+    const key = `${child.namespaceURI ?? ''} ${child.localName}`;
+    const index = sequence.findIndex((p) => p.key === key);
+    if (index === -1) continue; // not allowed at all: reported as an unexpected element
+    if (index === at) {
+      count++;
+      if (count > sequence[at]!.max) {
+        problems.push(`<${child.nodeName}> occurs more than ${sequence[at]!.max === 1 ? 'once' : `${sequence[at]!.max} times`} in ${nodePath(el)} (second one at ${nodePath(child)}); the XML Signature schema allows ${expected}`);
+        return problems;
+      }
+    } else if (index > at) {
+      for (let k = at; k < index; k++) {
+        const have = k === at ? count : 0;
+        if (have >= sequence[k]!.min) continue;
+        const later = children.find((c, i) => i > children.indexOf(child) && `${c.namespaceURI ?? ''} ${c.localName}` === sequence[k]!.key);
+        problems.push(later
+          ? `<${child.nodeName}> at ${nodePath(child)} comes before <${later.nodeName}>, out of the order the XML Signature schema prescribes for ${nodePath(el)} (${expected})`
+          : `${nodePath(el)} has no <${localOf(sequence[k]!)}> before ${nodePath(child)}; the XML Signature schema requires ${expected}`);
+      }
+      if (problems.length > 0) return problems;
+      at = index;
+      count = 1;
+    } else {
+      problems.push(`<${child.nodeName}> at ${nodePath(child)} comes after <${localOf(sequence[at]!)}>, out of the order the XML Signature schema prescribes for ${nodePath(el)} (${expected})`);
+      return problems;
+    }
+  }
+  for (let k = at; k < sequence.length; k++) {
+    const have = k === at ? count : 0;
+    if (have < sequence[k]!.min) problems.push(`${nodePath(el)} has no <${localOf(sequence[k]!)}>; the XML Signature schema requires ${expected}`);
+  }
+  return problems;
+}
+
 /** Elements whose value is base64 and must decode strictly, as xmlsec1 requires. */
 const BASE64_CONTENT = new Set(['SignatureValue', 'DigestValue', 'X509Certificate']);
 
@@ -77,15 +152,19 @@ export function signatureSchemaProblems(signature: Element): string[] {
     const rule = ownValue(RULES, el.localName ?? '');
     if (!rule || rule.open) continue;
     let text = '';
+    const allowed: Element[] = [];
     for (let child: Node | null = el.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === TEXT_NODE || child.nodeType === CDATA_SECTION_NODE) {
         text += child.nodeValue ?? '';
       } else if (child.nodeType === 1) {
         const element = child as Element;
-        if (rule.children.has(`${element.namespaceURI ?? ''} ${element.localName}`)) stack.push(element);
-        else problems.push(`unexpected element <${element.nodeName}> (namespace ${element.namespaceURI ?? 'none'}) at ${nodePath(element)}, where the XML Signature schema allows ${describeAllowed(rule)}`);
+        if (rule.children.has(`${element.namespaceURI ?? ''} ${element.localName}`)) {
+          stack.push(element);
+          allowed.push(element);
+        } else problems.push(`unexpected element <${element.nodeName}> (namespace ${element.namespaceURI ?? 'none'}) at ${nodePath(element)}, where the XML Signature schema allows ${describeAllowed(rule)}`);
       }
     }
+    problems.push(...sequenceProblems(el, allowed));
     if (!rule.text && text.trim() !== '') problems.push(`unexpected text ${JSON.stringify(text.trim().slice(0, 40))} in ${nodePath(el)}`);
     if (BASE64_CONTENT.has(el.localName ?? '')) {
       const decoded = decodeSignatureBase64(elementText(el));

@@ -7,8 +7,12 @@ import type { Element } from '@xmldom/xmldom';
  * `xml:*`, `xmlns` and `xmlns:*` have a meaning. They matter for signatures: xml-crypto's canonicalisers skip
  * every attribute whose name starts with "xmlns", so `xmlnsEvil="x"` added to a signed element changes it
  * without changing its digest (docs/xml-crypto-xmlns-canonicalisation.md). A namespace name is a URI
- * reference, which never contains whitespace (libxml2 refuses it).
+ * reference, which never contains whitespace (libxml2 refuses it), and an absolute one: canonicalisation
+ * fails on relative namespace names (https://www.w3.org/TR/xml-c14n/#NoNSPrefixes; xmlsec1 refuses them).
  */
+/** RFC 3986 scheme then ":" (urn:…, http:…): what makes a namespace name an absolute URI. */
+const ABSOLUTE_URI = /^[A-Za-z][A-Za-z0-9+.-]*:/;
+
 export function checkAttributeNames(el: Element): string | undefined {
   const attributes = el.attributes;
   for (let i = 0; i < attributes.length; i++) {
@@ -20,6 +24,10 @@ export function checkAttributeNames(el: Element): string | undefined {
     }
     if (declaresNamespace && /\s/.test(attribute.nodeValue ?? '')) {
       return `the namespace name ${JSON.stringify(attribute.nodeValue)} declared by ${name} on <${el.nodeName}> contains whitespace, which a namespace URI never does`;
+    }
+    const value = attribute.nodeValue ?? '';
+    if (declaresNamespace && value !== '' && !ABSOLUTE_URI.test(value)) {
+      return `the namespace name ${JSON.stringify(value)} declared by ${name} on <${el.nodeName}> is not an absolute URI: Namespaces in XML deprecates relative namespace names and Canonical XML refuses them (libxml2 and xmlsec1 do)`;
     }
   }
   return undefined;

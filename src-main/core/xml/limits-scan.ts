@@ -75,7 +75,12 @@ function scanStructure(text: string, limits: ScanLimits, counter: NodeCounter): 
   let textStart = 0;
   let i = text.indexOf('<');
   while (i !== -1 && i < text.length) {
-    if (i > textStart && depth > 0) counter.node(textStart);
+    if (i > textStart && depth > 0) {
+      counter.node(textStart);
+      // XML 1.0 [14]: character data never contains "]]>" (libxml2: "Sequence ']]>' not allowed in content").
+      const end = text.slice(textStart, i).indexOf(']]>');
+      if (end !== -1) return { kind: 'syntax', offset: textStart + end, problem: 'the text contains "]]>", which XML allows only as the end of a CDATA section (write "]]&gt;")' };
+    }
     const next = text.charCodeAt(i + 1);
     if (text.startsWith('<!--', i)) {
       counter.node(i);

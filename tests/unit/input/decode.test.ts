@@ -26,10 +26,17 @@ function refused(result: DecodeResult, id: string) {
 
 describe('decodeInput: detection', () => {
   it('raw XML, with BOM and surrounding whitespace', () => {
-    const { detected, message } = ok(decodeInput(`\ufeff\n  ${RESPONSE}\n`));
+    const { detected, message } = ok(decodeInput(`\ufeff${RESPONSE}\n`));
     expect(detected).toBe('xml');
     expect(message.binding).toBe('XML');
     expect(message.xml).toBe(RESPONSE);
+    expect(ok(decodeInput(`\ufeff\n  ${REQUEST}\n`)).message.xml).toBe(REQUEST);
+  });
+
+  it('raw XML whose XML declaration follows whitespace is refused (XML allows the declaration only at the very start)', () => {
+    const result = decodeInput(`\ufeff\n  ${RESPONSE}\n`);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.finding).toMatchObject({ id: 'xml.malformed', message: expect.stringMatching(/"<\?xml" is at position 5, after 3 whitespace characters/) });
   });
 
   it('base64 (HTTP-POST) with line breaks', () => {

@@ -40,6 +40,17 @@ describe('ds:Signature content against the XML Signature schema', () => {
     expect(problems).toMatch(/X509Certificate at .* is not valid base64: character U\+002A/);
     expect(problems).toMatch(/unexpected text "stray text" in \/Response\/Signature\/KeyInfo/);
   });
+  it('checks the order and the number of children the schema prescribes (fuzzer: duplicated SignatureValue/KeyInfo)', () => {
+    const xml = signedWithoutAssertion();
+    const twice = (name: string) => xml.replace(new RegExp(`<ds:${name}>[^]*?</ds:${name}>`), (element) => element + element);
+    expect(signatureSchemaProblems(signatureOf(twice('SignatureValue'))).join('\n')).toMatch(/<ds:SignatureValue> occurs more than once in \/Response\/Signature \(second one at \/Response\/Signature\/SignatureValue/);
+    expect(signatureSchemaProblems(signatureOf(twice('KeyInfo'))).join('\n')).toMatch(/<ds:KeyInfo> occurs more than once/);
+    expect(signatureSchemaProblems(signatureOf(twice('Reference'))).join('\n')).toBe('');
+    const noValue = xml.replace(/<ds:SignatureValue>[^]*?<\/ds:SignatureValue>/, '');
+    expect(signatureSchemaProblems(signatureOf(noValue)).join('\n')).toMatch(/\/Response\/Signature has no <SignatureValue> before \/Response\/Signature\/KeyInfo/);
+    const noDigest = xml.replace(/<ds:DigestValue>[^]*?<\/ds:DigestValue>/, '');
+    expect(signatureSchemaProblems(signatureOf(noDigest)).join('\n')).toMatch(/Reference has no <DigestValue>; the XML Signature schema requires Transforms\?, DigestMethod, DigestValue/);
+  });
 });
 
 describe('strict base64 for signature values', () => {

@@ -25,6 +25,8 @@ describe('parseStrictXml: XML 1.0 well-formedness xmldom does not check', () => 
     ['a namespace name with whitespace', '<p:r xmlns:p=" urn:x"/>', /namespace name " urn:x" declared by xmlns:p on <p:r> contains whitespace/],
     ['an attribute named xmlnsEvil', '<r><n xmlnsEvil="x">v</n></r>', /attribute xmlnsEvil on <n> uses a reserved name/],
     ['an attribute named XMLfoo', '<r XMLfoo="x"/>', /attribute XMLfoo on <r> uses a reserved name/],
+    ['"]]>" in text (fuzzer seed 20261206, index 7393)', '<r><a>x]]>y</a></r>', /line 1, column 8: .*the text contains "\]\]>"/],
+    ['a relative namespace name (fuzzer seed 20261206, index 7789)', '<r><a xmlns:xs="(ttp://www.w3.org/2001/XMLSchema"/></r>', /namespace name "\(ttp:\/\/www.w3.org\/2001\/XMLSchema" declared by xmlns:xs on <a> is not an absolute URI/],
   ])('refuses %s', (_, xml, message) => {
     const err = refusal(xml);
     expect(err.findingId).toBe('xml.malformed');
@@ -32,7 +34,7 @@ describe('parseStrictXml: XML 1.0 well-formedness xmldom does not check', () => 
   });
 
   it('still accepts what is allowed', () => {
-    for (const xml of ['<?xml version="1.0"?><r/>', '<r xml:lang="en" xmlns="urn:x" xmlns:p="urn:p" p:a="1">&#x9;&#xD;&#x10FFFF;&#65;</r>', '<r><!-- &#0; in a comment is text --></r>'.replace('&#0;', 'amp'), '<r>a / > b</r>', '<r a="x/y"/>']) {
+    for (const xml of ['<?xml version="1.0"?><r/>', '<r xml:lang="en" xmlns="urn:x" xmlns:p="urn:p" p:a="1">&#x9;&#xD;&#x10FFFF;&#65;</r>', '<r><!-- &#0; in a comment is text --></r>'.replace('&#0;', 'amp'), '<r>a / > b</r>', '<r a="x/y"/>', '<r a="]]>"><!-- ]]> --><![CDATA[ ]] ]]></r>', '<r xmlns="" xmlns:u="urn:x"/>']) {
       expect(() => parseStrictXml(xml), xml).not.toThrow();
     }
   });
@@ -61,8 +63,58 @@ describe('decodeInput: encoding declarations that do not describe the text', () 
     expect(decodeInput(doc('UTF-8', 'é')).ok).toBe(true);
   });
 
+  it('refuses an encoding label samlscope does not know, pasted or in base64, as decodeXmlBytes does (fuzzer seed 7, index 3956)', () => {
+    for (const input of [doc('x-unknown'), `\uFEFF${doc('x-unknown')}`, b64(doc('x-unknown'))]) {
+      const result = decodeInput(input);
+      expect(result.ok, input.slice(0, 60)).toBe(false);
+      if (!result.ok) {
+        expect(result.finding.id).toBe('input.decode-failed');
+        expect(result.finding.message).toContain('encoding="x-unknown"');
+      }
+    }
+  });
+
+  it('accepts Latin labels on pasted text (it is characters already) and on bytes', () => {
+    for (const label of ['ISO-8859-1', 'latin1', 'windows-1252', 'cp1252']) {
+      expect(decodeInput(doc(label, 'é')).ok, label).toBe(true);
+      expect(decodeInput(Buffer.from(doc(label, 'é'), 'latin1').toString('base64')).ok, label).toBe(true);
+    }
+  });
+
   it('accepts UTF-16 with its byte order mark and label', () => {
     const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(doc('UTF-16'), 'utf16le')]);
     expect(decodeInput(bytes.toString('base64')).ok).toBe(true);
+  });
+});
+
+describe('decodeInput: what surrounds the document (fuzzer seed 7, indexes 3589 and 4267)', () => {
+  const doc = '<?xml version="1.0" encoding="UTF-8"?><samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="_r" Version="2.0">x</samlp:Response>';
+  const b64 = (bytes: Buffer) => bytes.toString('base64');
+  const refused = (input: string, id: string, message: RegExp) => {
+    const result = decodeInput(input);
+    expect(result.ok, JSON.stringify(input.slice(0, 20))).toBe(false);
+    if (!result.ok) {
+      expect(result.finding.id).toBe(id);
+      expect(result.finding.message).toMatch(message);
+    }
+  };
+
+  it('refuses an XML declaration after leading whitespace, pasted or in base64', () => {
+    refused(` ${doc}`, 'xml.malformed', /XML declaration "<\?xml" is at position 2, after 1 whitespace character; XML allows the declaration only at the very start/);
+    refused(`\uFEFF\n\t${doc}`, 'xml.malformed', /"<\?xml" is at position 4, after 2 whitespace characters/);
+    refused(b64(Buffer.from(`\r\n${doc}`)), 'xml.malformed', /after 2 whitespace characters/);
+  });
+
+  it('refuses a second byte order mark and non-XML whitespace before the first tag or after the last', () => {
+    refused(`\uFEFF\uFEFF${doc}`, 'xml.malformed', /character U\+FEFF \(a second byte order mark\) at position 2, before the first tag/);
+    refused(`\u00A0${doc}`, 'xml.malformed', /character U\+00A0, which is not XML whitespace, at position 1/);
+    refused(`${doc}\n\u2028`, 'xml.malformed', /character U\+2028, which is not XML whitespace, at position \d+, after the last tag/);
+    refused(b64(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf]), Buffer.from(doc)])), 'input.decode-failed', /starts with two byte order marks/);
+  });
+
+  it('still accepts one byte order mark, whitespace around an element without a declaration, and whitespace after the document', () => {
+    for (const input of [`\uFEFF${doc}`, `${doc}\n\n`, `\n  ${doc.replace(/^<\?xml[^>]*>/, '')}\r\n`, b64(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(doc)]))]) {
+      expect(decodeInput(input).ok, JSON.stringify(input.slice(0, 20))).toBe(true);
+    }
   });
 });
