@@ -155,7 +155,8 @@ function mappingLocation(name: string): string {
 
 /**
  * The identity data the SAML response for this user would carry. `groupIds` are the user's AWS group IDs when the
- * memberships are known: `${user:groups}` sends those (aws.md §5); without them it is assumed to send none that match.
+ * memberships are known: `${user:groups}`, undocumented but working, sends group IDs, not names
+ * (https://github.com/morincer/teamcity-plugin-saml/issues/71); without them it is assumed to send none that match.
  */
 export function factsForAwsUser(user: AwsIdentityStoreUser, mappings: CompiledAwsMappings, groupIds?: readonly string[]): LoginFacts {
   const attributes = new Map<string, string[]>();

@@ -39,7 +39,8 @@ export type IdUniquenessScope = 'document' | 'assertion';
 
 /**
  * Verifies every signature in a SAML document and checks the document's shape against signature
- * wrapping (security.md §0.3–0.4): at most one signature per signed element, exactly one Assertion
+ * wrapping (the checks of node-saml 5.x's getVerifiedXml, plus an Assertion search over the whole document:
+ * https://github.com/node-saml/node-saml/blob/master/src/xml.ts): at most one signature per signed element, exactly one Assertion
  * outside the signed assertion's own content (Advice may nest more), unique IDs.
  */
 export function verifyDocument(doc: Document, xml: string, trusted: TrustAnchor[], idScope: IdUniquenessScope = 'document'): DocumentVerification {

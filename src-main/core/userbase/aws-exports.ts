@@ -14,7 +14,7 @@ const id = z.string().min(1, 'must not be empty');
 export const awsGroupSchema = z.object({ GroupId: id, DisplayName: z.string().min(1, 'must not be empty'), Description: z.string().optional() }).loose();
 export const awsGroupsFileSchema = z.object({ Groups: z.array(awsGroupSchema) }).loose();
 
-/** Identity Center memberships name users only (nested groups are not supported: aws.md §8). */
+/** Identity Center memberships name users only (assignments do not reach users through nested groups: https://github.com/awsdocs/aws-single-sign-on-user-guide/blob/main/doc_source/assignuserstoapp.md). */
 export const awsMembershipSchema = z.object({ GroupId: id, MemberId: z.object({ UserId: id }).loose() }).loose();
 export const awsMembershipsFileSchema = z.object({ GroupMemberships: z.array(awsMembershipSchema) }).loose();
 

@@ -1,6 +1,7 @@
 /**
  * Missing group claims: groups a user's AWS membership implies that no login carries (AWS sends no group
- * names: aws.md §5), split by what happens to each at the next login.
+ * names: the undocumented `${user:groups}` sends group IDs,
+ * https://github.com/morincer/teamcity-plugin-saml/issues/71), split by what happens to each at the next login.
  */
 import { type AwsIdentityStoreUser, type CompiledAwsMappings } from '../jit/aws-users.js';
 import { applyTransforms, compileTransforms, type CompiledTransforms } from '../jit/regex-transforms.js';

@@ -1,8 +1,10 @@
 /**
- * The one XML parser every SAML message and metadata document goes through (security.md §0.1).
+ * The one XML parser every SAML message and metadata document goes through, so no second parser can read a
+ * document differently.
  *
- * Why so strict: parser differentials (§2.9), multiple roots (§2.6) and entity tricks (§2.10) are how
- * signature checks get bypassed. Real protocol messages never contain DOCTYPE, ENTITY or processing
+ * Why so strict: parser differentials, multiple roots (@xmldom/xmldom's CVE-2022-39353, which let
+ * passport-saml verify one root and read another: https://nvd.nist.gov/vuln/detail/CVE-2022-39353) and
+ * entity tricks (XXE, billion laughs) are how signature checks get bypassed. Real protocol messages never contain DOCTYPE, ENTITY or processing
  * instructions, so refusing them costs nothing and removes whole attack classes.
  */
 import { DOMParser, type Document, type Element, type Node } from '@xmldom/xmldom';
