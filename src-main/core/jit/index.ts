@@ -5,7 +5,6 @@ export { formatZodIssues, formatIssuePath, type ParseOutcome } from './schema-is
 export type * from './simulation-types.js';
 export { simulateLogin, runEngine, snapshotIndexFor, type SimulateOptions } from './simulate-login.js';
 export { simulateUserBase, type UserBaseResult, type UserBaseRow, type UserBaseSummary } from './simulate-user-base.js';
-export { renderUserBaseCsv, renderUserBaseJson, renderUserBaseText } from './user-base-render.js';
 export { renderSimulationText } from './render-simulation-text.js';
 export { parseAwsUsers, parseAwsMappings, type AwsIdentityStoreUser, type AwsMappings } from './aws-users.js';
 export { parseMappingExpression, evaluateMappingExpression } from './mapping-expression.js';

@@ -3,7 +3,7 @@
  * groups match AWS (JIT cannot carry them). samlscope writes it as a file; it never changes the instance.
  */
 import { groupExistsAnywhere, type SnapshotIndex } from '../jit/snapshot-index.js';
-import { csvCell } from '../jit/user-base-render.js';
+import { csvCell } from '../report/csv-cell.js';
 import type { GroupPlan, PlanAction, PlanGroupCount, PlanRow, UserBaseUser } from '../model/userbase.js';
 
 export function buildGroupPlan(users: readonly UserBaseUser[], index: SnapshotIndex, loginStripsLocalGroups: boolean): GroupPlan {

@@ -1,5 +1,5 @@
 /** Text, JSON and CSV forms of a user-base prediction, for the command line and exports. */
-import { csvCell } from '../jit/user-base-render.js';
+import { csvCell } from '../report/csv-cell.js';
 import type { UserBasePrediction, UserBaseUser } from '../model/userbase.js';
 
 const COLUMNS: Array<[string, (u: UserBaseUser) => string]> = [

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { predictUserBase } from '../../../src-main/core/userbase/predict.js';
 import { renderGroupPlanCsv } from '../../../src-main/core/userbase/group-plan.js';
+import { renderPredictionText } from '../../../src-main/core/userbase/render.js';
 import type { UserBasePrediction, UserBaseUser } from '../../../src-main/core/model/userbase.js';
 import { atlassianSso, awsUser, G_JIRA, inputs, resolution, snapshot } from './fixtures.js';
 
@@ -158,6 +159,7 @@ describe('whole-base facts on the same table', () => {
     const p = predict(resolution(), { users: many, assignments: undefined });
     expect(p.summary.seats[0]).toMatchObject({ needed: 5, overBy: 2 });
     expect(p.summary.created).toBe(5);
+    expect(renderPredictionText(p)).toContain('5 needed by new users (2 too many)');
   });
 
   it('stops when a phase hook says so', () => {
