@@ -44,7 +44,9 @@ describe('User base view in Chromium, bound to the real main-side handlers', () 
     const { page } = wp;
     await page.goto(server.url);
     await waitReady(page);
-    await page.click('#mode-userbase');
+    await page.getByRole('button', { name: 'User base', exact: true }).click();
+    expect(await page.getAttribute('#mode-userbase', 'aria-pressed')).toBe('true');
+    expect(await page.getAttribute('#mode-login', 'aria-pressed')).toBe('false');
     await page.getByTestId('ub-profile').selectOption(EXAMPLE_PROFILE_ID);
 
     const files = EXAMPLE_EXPORTS.map((name) => ({ name, text: readFileSync(path.join(EXAMPLES, name), 'utf8') }));

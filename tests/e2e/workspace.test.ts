@@ -228,7 +228,7 @@ describe('workspace in Chromium, bound to the real main-side handlers', () => {
     expect(await page.evaluate(() => document.documentElement.classList.contains('presentation'))).toBe(true);
     expect(await page.locator('#input-text').count()).toBe(0);
 
-    const tabs = await page.locator('[aria-label="Result views"] [role="tab"]').evaluateAll((els) => els.map((e) => e.id));
+    const tabs = await page.locator('[role="tab"]').evaluateAll((els) => els.map((e) => e.id));
     expect(tabs.length).toBeGreaterThanOrEqual(5);
     for (const tab of tabs) {
       await page.click(`#${tab}`);
@@ -250,7 +250,7 @@ describe('workspace in Chromium, bound to the real main-side handlers', () => {
     const beforeDemo = await workspaceKey(page);
     await page.getByRole('button', { name: 'Demo', exact: true }).click();
     await waitNewWorkspace(page, beforeDemo);
-    const demoTabs = await page.locator('[aria-label="Result views"] [role="tab"]').evaluateAll((els) => els.map((e) => e.id));
+    const demoTabs = await page.locator('[role="tab"]').evaluateAll((els) => els.map((e) => e.id));
     expect(demoTabs).toContain('tab-simulation');
     for (const tab of demoTabs) {
       await page.click(`#${tab}`);

@@ -1,4 +1,8 @@
-/** Switches between the single-login workspace and the User base view. */
+/**
+ * Switches between the single-login workspace and the User base view. Two views that replace each other,
+ * not tabs over panels of one page, so a pair of toggle buttons (aria-pressed) in a labelled navigation
+ * region: Tab reaches each, Enter or Space switches.
+ */
 export type AppMode = 'login' | 'userbase';
 
 export function ModeSwitch({ mode, onChange }: { mode: AppMode; onChange: (mode: AppMode) => void }) {
@@ -7,9 +11,9 @@ export function ModeSwitch({ mode, onChange }: { mode: AppMode; onChange: (mode:
     { id: 'userbase', label: 'User base' },
   ];
   return (
-    <nav className="mode-switch" role="tablist" aria-label="View">
+    <nav className="mode-switch" aria-label="View">
       {modes.map((m) => (
-        <button key={m.id} id={`mode-${m.id}`} type="button" role="tab" className="tab" aria-selected={mode === m.id} onClick={() => onChange(m.id)}>
+        <button key={m.id} id={`mode-${m.id}`} type="button" className="tab" aria-pressed={mode === m.id} onClick={() => onChange(m.id)}>
           {m.label}
         </button>
       ))}
