@@ -104,6 +104,12 @@ function describeParserMessage(message: string): string {
   if (/Extra content at the end of the document/i.test(cleaned)) {
     return 'content after the root element (a SAML document has exactly one top-level element)';
   }
+  // xmldom's attribute warnings, in plain words (XML 1.0 production [41]: Attribute ::= Name Eq AttValue).
+  const noValue = /^attribute "([^"]*)" missed value/.exec(cleaned);
+  if (noValue) return `attribute "${noValue[1]}" has no value (XML needs name="value"; whitespace inside a name splits it)`;
+  const noQuote = /^attribute "([^"]*)" missed quot/.exec(cleaned);
+  if (noQuote) return `attribute value ${noQuote[1]} is not in quotes`;
+  if (/^attribute space is required/.test(cleaned)) return `attributes must be separated by whitespace (none after attribute ${cleaned.replace(/^attribute space is required"?/, '').replace(/"?!+$/, '')})`;
   return cleaned;
 }
 
@@ -155,13 +161,13 @@ export function parseStrictXml(xml: string, what = 'XML document', limits: Parti
   let reported: XmlInputError | undefined;
   const parser = new DOMParser({
     locator: true,
-    onError(level, message, context?: unknown) {
+    onError(_level, message, context?: unknown) {
       const locator = (context as { locator?: { lineNumber?: number; columnNumber?: number } } | undefined)?.locator;
       const problem = describeParserMessage(message);
       const position = { line: locator?.lineNumber, column: locator?.columnNumber };
-      // Warnings (e.g. an attribute without quotes in HTML mode) never occur for text/xml input that is
-      // well-formed; errors and fatal errors both stop parsing, unlike xmldom's default.
-      if (level === 'warning') return;
+      // xmldom only warns, and goes on, for some input XML 1.0 forbids (an attribute without a value, a
+      // missing quote, no space between attributes); well-formed text/xml input raises no warning. So every
+      // level stops parsing here, unlike xmldom's default, and the document is refused with what was wrong.
       reported ??= fail('xml.malformed', what, `is not well-formed XML: ${problem}`, position);
       throw reported;
     },

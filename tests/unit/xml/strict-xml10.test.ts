@@ -27,6 +27,9 @@ describe('parseStrictXml: XML 1.0 well-formedness xmldom does not check', () => 
     ['an attribute named XMLfoo', '<r XMLfoo="x"/>', /attribute XMLfoo on <r> uses a reserved name/],
     ['"]]>" in text (fuzzer seed 20261206, index 7393)', '<r><a>x]]>y</a></r>', /line 1, column 8: .*the text contains "\]\]>"/],
     ['a relative namespace name (fuzzer seed 20261206, index 7789)', '<r><a xmlns:xs="(ttp://www.w3.org/2001/XMLSchema"/></r>', /namespace name "\(ttp:\/\/www.w3.org\/2001\/XMLSchema" declared by xmlns:xs on <a> is not an absolute URI/],
+    ['an attribute without a value, split by whitespace (fuzzer seed 20261207, index 15850)', '<r><s Valu  \n e="x"/></r>', /attribute "Valu" has no value/],
+    ['an attribute value without quotes', '<r a=b/>', /attribute value b is not in quotes/],
+    ['two attributes without whitespace between them', '<r a="1"b="2"/>', /attributes must be separated by whitespace \(none after attribute a\)/],
   ])('refuses %s', (_, xml, message) => {
     const err = refusal(xml);
     expect(err.findingId).toBe('xml.malformed');
