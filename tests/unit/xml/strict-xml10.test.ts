@@ -30,6 +30,8 @@ describe('parseStrictXml: XML 1.0 well-formedness xmldom does not check', () => 
     ['an attribute without a value, split by whitespace (fuzzer seed 20261207, index 15850)', '<r><s Valu  \n e="x"/></r>', /attribute "Valu" has no value/],
     ['an attribute value without quotes', '<r a=b/>', /attribute value b is not in quotes/],
     ['two attributes without whitespace between them', '<r a="1"b="2"/>', /attributes must be separated by whitespace \(none after attribute a\)/],
+    ['a namespace name with a character no URI has (fuzzer seed 20261207, index 26706)', '<r xmlns:ds="http://www>w3.org/2000/09/xmldsig#"/>', /namespace name "http:\/\/www>w3.org\/2000\/09\/xmldsig#" declared by xmlns:ds on <r> contains ">", which a URI never does/],
+    ['a namespace name with a broken percent escape', '<r xmlns="urn:x%zz"/>', /contains "%", which a URI never does/],
   ])('refuses %s', (_, xml, message) => {
     const err = refusal(xml);
     expect(err.findingId).toBe('xml.malformed');
