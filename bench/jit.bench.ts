@@ -4,12 +4,11 @@
  * Run: node scripts/run-ts.mjs bench/jit.bench.ts
  */
 import os from 'node:os';
-import { performance } from 'node:perf_hooks';
 import type { AwsIdentityStoreUser } from '../src-main/core/jit/aws-users.js';
 import { snapshotIndexFor } from '../src-main/core/jit/simulate-login.js';
 import { simulateUserBase } from '../src-main/core/jit/simulate-user-base.js';
 import { parseInstanceSnapshot, type InstanceSnapshot, type InstanceSnapshotInput } from '../src-main/core/jit/snapshot-schema.js';
-import { parseTargetProfile, type TargetProfile } from '../src-main/core/jit/target-profile-schema.js';
+import { jiraProfile, MAPPINGS, measure, type Timing } from './jit-bench-setup.js';
 
 const SNAPSHOT_USERS = 100_000;
 const BUDGET_MS = 2_000;
@@ -62,35 +61,6 @@ function makeAwsUsers(count: number): AwsIdentityStoreUser[] {
   return out;
 }
 
-function jiraProfile(): TargetProfile {
-  const parsed = parseTargetProfile({
-    product: 'jira',
-    sp: { entityId: 'https://jira.example.com', acsUrl: 'https://jira.example.com/plugins/servlet/samlconsumer' },
-    idp: { metadata: 'idp.xml' },
-    provisioning: { engine: 'atlassian-sso', createUsers: true, usernameMapping: '${username}', displayNameMapping: '${displayName}', emailMapping: '${email}', groupsAttribute: 'groups' },
-    instance: { snapshot: 'snapshot.json' },
-  });
-  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-  return parsed.value;
-}
-
-const MAPPINGS = { Subject: '${user:email}', username: '${user:preferredUsername}', displayName: '${user:name}', email: '${user:email}', groups: '${user:groups}' };
-
-interface Timing {
-  wallMs: number;
-  /** CPU time of this process (user + system): what the work costs when the machine is shared. */
-  cpuMs: number;
-}
-
-function measure(work: () => void): Timing {
-  (globalThis as { gc?: () => void }).gc?.();
-  const cpu = process.cpuUsage();
-  const start = performance.now();
-  work();
-  const wallMs = performance.now() - start;
-  const used = process.cpuUsage(cpu);
-  return { wallMs, cpuMs: (used.user + used.system) / 1000 };
-}
 
 const median = (xs: Timing[]): Timing => [...xs].sort((a, b) => a.wallMs - b.wallMs)[Math.floor(xs.length / 2)] as Timing;
 const fmt = (t: Timing, users?: number): string =>

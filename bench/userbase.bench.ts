@@ -6,13 +6,12 @@
  * Run: node scripts/run-ts.mjs bench/userbase.bench.ts (BENCH_RUNS=n for n timed runs of each size; default 5)
  */
 import os from 'node:os';
-import { performance } from 'node:perf_hooks';
 import type { AwsIdentityStoreUser } from '../src-main/core/jit/aws-users.js';
 import { parseInstanceSnapshot, type InstanceSnapshot, type InstanceSnapshotInput } from '../src-main/core/jit/snapshot-schema.js';
-import { parseTargetProfile, type TargetProfile } from '../src-main/core/jit/target-profile-schema.js';
 import type { AwsAssignment, AwsGroup, AwsMembership } from '../src-main/core/userbase/aws-exports.js';
 import { renderGroupPlanCsv } from '../src-main/core/userbase/group-plan.js';
 import { predictUserBase, type UserBaseInputs } from '../src-main/core/userbase/predict.js';
+import { jiraProfile, MAPPINGS, measure, type Timing } from './jit-bench-setup.js';
 
 const SNAPSHOT_USERS = 100_000;
 const GROUPS = 5_000;
@@ -68,33 +67,6 @@ function makeAws(count: number): Pick<UserBaseInputs, 'users' | 'groups' | 'memb
   return { users, groups, memberships, assignments };
 }
 
-function jiraProfile(): TargetProfile {
-  const parsed = parseTargetProfile({
-    product: 'jira',
-    sp: { entityId: 'https://jira.example.com', acsUrl: 'https://jira.example.com/plugins/servlet/samlconsumer' },
-    idp: { metadata: 'idp.xml' },
-    provisioning: { engine: 'atlassian-sso', createUsers: true, usernameMapping: '${username}', displayNameMapping: '${displayName}', emailMapping: '${email}', groupsAttribute: 'groups' },
-    instance: { snapshot: 'snapshot.json' },
-  });
-  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-  return parsed.value;
-}
-
-const MAPPINGS = { Subject: '${user:email}', username: '${user:preferredUsername}', displayName: '${user:name}', email: '${user:email}', groups: '${user:groups}' };
-
-interface Timing {
-  wallMs: number;
-  cpuMs: number;
-}
-function measure(work: () => void): Timing {
-  (globalThis as { gc?: () => void }).gc?.();
-  const cpu = process.cpuUsage();
-  const start = performance.now();
-  work();
-  const wallMs = performance.now() - start;
-  const used = process.cpuUsage(cpu);
-  return { wallMs, cpuMs: (used.user + used.system) / 1000 };
-}
 const sorted = (xs: Timing[]): Timing[] => [...xs].sort((a, b) => a.wallMs - b.wallMs);
 const stats = (xs: Timing[]): string => {
   const s = sorted(xs);

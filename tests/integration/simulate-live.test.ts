@@ -32,18 +32,24 @@ afterAll(async () => {
   await fake.close();
 });
 
+/** Runs the CLI in the test folder with the live instance's token, as of the demo response's time. */
+async function runWithToken(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    cwd: dir,
+    now: () => new Date('2026-11-29T10:00:30Z'),
+    env: { JIRA_TOKEN: TOKEN },
+    readStdin: async () => '',
+  });
+  return { code, stdout, stderr };
+}
+
 describe('samlscope simulate with a live instance', () => {
   it('reads the login\'s user from the instance with GET requests only and simulates against it', async () => {
-    let stdout = '';
-    let stderr = '';
-    const code = await runCli(['simulate', join(DEMO, 'demo-response.xml'), '--target', join(dir, 'live.yaml'), '--format', 'json'], {
-      stdout: (t) => void (stdout += t),
-      stderr: (t) => void (stderr += t),
-      cwd: dir,
-      now: () => new Date('2026-11-29T10:00:30Z'),
-      env: { JIRA_TOKEN: TOKEN },
-      readStdin: async () => '',
-    });
+    const { code, stdout, stderr } = await runWithToken(['simulate', join(DEMO, 'demo-response.xml'), '--target', join(dir, 'live.yaml'), '--format', 'json']);
     expect(stderr).toBe('');
     const { simulation } = JSON.parse(stdout);
     expect(simulation.user.before).toMatchObject({ username: 'jdoe' });
@@ -56,19 +62,10 @@ describe('samlscope simulate with a live instance', () => {
 
   it('predicts the whole user base from every user of the live instance, read with GET requests only', async () => {
     const before = fake.requests.length;
-    let stdout = '';
-    let stderr = '';
-    const code = await runCli(
-      ['simulate', '--target', join(dir, 'live.yaml'), '--users', join(ROOT, 'assets/examples/aws-users.json'), '--aws-mappings', join(ROOT, 'assets/examples/aws-mappings.json'), '--format', 'json'],
-      {
-        stdout: (t) => void (stdout += t),
-        stderr: (t) => void (stderr += t),
-        cwd: dir,
-        now: () => new Date('2026-11-29T10:00:30Z'),
-        env: { JIRA_TOKEN: TOKEN },
-        readStdin: async () => '',
-      },
-    );
+    const { code, stdout, stderr } = await runWithToken([
+      'simulate', '--target', join(dir, 'live.yaml'), '--format', 'json',
+      '--users', join(ROOT, 'assets/examples/aws-users.json'), '--aws-mappings', join(ROOT, 'assets/examples/aws-mappings.json'),
+    ]);
     expect(stderr).toBe('');
     const { userBasePrediction } = JSON.parse(stdout);
     const jdoe = userBasePrediction.users.find((u: { account?: { username: string } }) => u.account?.username === 'jdoe');
