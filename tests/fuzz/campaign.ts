@@ -20,14 +20,14 @@ export interface Judge {
 }
 
 /** What is wrong with the analysis of `input`, or undefined. */
-export function judgeOutcome(input: FuzzInput, outcome: AnalysisOutcome, baseline: readonly MessageVerdict[], secondOpinion: boolean): FuzzFinding | undefined {
+export async function judgeOutcome(input: FuzzInput, outcome: AnalysisOutcome, baseline: readonly MessageVerdict[], secondOpinion: boolean): Promise<FuzzFinding | undefined> {
   if (outcome.kind === 'crash') return { kind: 'crash', detail: outcome.error, ms: outcome.ms };
   if (outcome.kind === 'hang') return { kind: 'hang', detail: `no answer after ${Math.round(outcome.ms)} ms`, ms: outcome.ms };
   if (outcome.kind === 'memory') return { kind: 'memory', detail: outcome.error, ms: outcome.ms };
   const identityProblem = falseValid(baseline, outcome.verdicts);
   if (identityProblem) return { kind: 'false-valid', detail: identityProblem, ms: outcome.ms };
   if (secondOpinion && outcome.verdicts.some((verdict) => verdict.status === 'valid')) {
-    const refusal = xmlsecRefusal(input.xml, input.seed.trustedPems[0] ?? '', input.seed.spKeyPems);
+    const refusal = await xmlsecRefusal(input.xml, input.seed.trustedPems[0] ?? '', input.seed.spKeyPems);
     if (refusal) return { kind: 'xmlsec1-disagrees', detail: refusal, ms: outcome.ms };
   }
   if (outcome.ms > SLOW_MS) return { kind: 'slow', detail: `analysis took ${Math.round(outcome.ms)} ms (limit ${SLOW_MS} ms)`, ms: outcome.ms };
@@ -57,5 +57,5 @@ export function count(stats: CampaignStats, input: FuzzInput, outcome: AnalysisO
 /** Analyses `xml` as a mutant of `seed` and says whether it fails the same way as `kind`. */
 export async function failsAs(kind: FindingKind, pool: AnalysisPool, input: FuzzInput, xml: string, baseline: readonly MessageVerdict[]): Promise<boolean> {
   const outcome = await pool.analyse(xml, input.seed);
-  return judgeOutcome({ ...input, xml }, outcome, baseline, kind === 'xmlsec1-disagrees')?.kind === kind;
+  return (await judgeOutcome({ ...input, xml }, outcome, baseline, kind === 'xmlsec1-disagrees'))?.kind === kind;
 }

@@ -15,7 +15,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { isMainThread } from 'node:worker_threads';
-import { AnalysisPool, serveAnalyses } from './analysis-worker.js';
+import { AnalysisPool, serveAnalyses, type AnalysisOutcome } from './analysis-worker.js';
 import { count, emptyStats, failsAs, judgeOutcome, type CampaignStats, type FuzzFinding } from './campaign.js';
 import { generateInput, type FuzzInput } from './generate.js';
 import { minimise } from './minimise.js';
@@ -24,6 +24,15 @@ import { loadSeeds, type FuzzSeed } from './seed-set.js';
 import { xmlsecAvailable, xmlsecRefusal } from './xmlsec.js';
 
 const TIMEOUT_MS = 10_000;
+/** Inputs analysed but not yet judged, at most: enough to keep xmlsec1 and the analyses overlapping. */
+const MAX_JUDGING = 16;
+
+interface Judged {
+  input: FuzzInput;
+  baseline: MessageVerdict[];
+  outcome: AnalysisOutcome;
+  finding: FuzzFinding | undefined;
+}
 const HEAP_MB = 512;
 
 interface Args { workers: number; seed: number; minutes?: number; count?: number; start: number; index?: number; out: string; corpus: boolean; xmlsec: boolean; keep: number }
@@ -72,13 +81,13 @@ class Baselines {
  * xmlsec1 1.2 lacks (RSA-PSS/MGF1), and disagreeing on those says nothing about a mutation.
  */
 class SecondOpinion {
-  private readonly acceptsSeed = new Map<string, boolean>();
+  private readonly acceptsSeed = new Map<string, Promise<boolean>>();
   constructor(private readonly enabled: boolean) {}
-  for(seed: FuzzSeed): boolean {
-    if (!this.enabled) return false;
+  for(seed: FuzzSeed): Promise<boolean> {
+    if (!this.enabled) return Promise.resolve(false);
     let accepts = this.acceptsSeed.get(seed.id);
     if (accepts === undefined) {
-      accepts = xmlsecRefusal(seed.xml, seed.trustedPems[0] ?? '', seed.spKeyPems) === undefined;
+      accepts = xmlsecRefusal(seed.xml, seed.trustedPems[0] ?? '', seed.spKeyPems).then((refusal) => refusal === undefined);
       this.acceptsSeed.set(seed.id, accepts);
     }
     return accepts;
@@ -120,7 +129,7 @@ async function replay(args: Args, seeds: FuzzSeed[], pool: AnalysisPool): Promis
   const input = generateInput(seeds, args.seed, args.index!);
   const baseline = await new Baselines(pool).of(input.seed);
   const outcome = await pool.analyse(input.xml, input.seed);
-  const finding = judgeOutcome(input, outcome, baseline, new SecondOpinion(args.xmlsec).for(input.seed));
+  const finding = await judgeOutcome(input, outcome, baseline, await new SecondOpinion(args.xmlsec).for(input.seed));
   console.log(JSON.stringify({ seed: args.seed, index: input.index, seedDocument: input.seed.id, mutators: input.mutators, xml: input.xml, outcome: outcome.kind, verdicts: outcome.kind === 'done' ? outcome.verdicts.map((v) => v.status) : [], finding: finding ?? null }, null, 2));
   return finding ? 1 : 0;
 }
@@ -139,21 +148,29 @@ async function campaign(args: Args, seeds: FuzzSeed[], pool: AnalysisPool): Prom
   try {
     // Batches of one input per worker; results are judged in index order, so the log reads the same
     // whatever the number of workers.
+    // Judging (xmlsec1 runs in its own processes) goes on while the next batches are analysed; results are
+    // taken from the queue in index order, and the queue is bounded so memory stays flat.
+    const judged: Array<Promise<Judged>> = [];
+    const report = async (result: Judged): Promise<void> => {
+      const { input, baseline, outcome, finding } = result;
+      count(stats, input, outcome, finding);
+      if (!finding) return;
+      console.log(`fuzz: ${finding.kind} at --seed ${args.seed} --index ${input.index} (${input.seed.id}; ${input.mutators.join(' + ')}): ${finding.detail.split('\n')[0]!.slice(0, 200)}`);
+      await save(args, input, finding, pool, baseline, saved);
+    };
     for (let index = args.start; index < end && Date.now() < deadline; index += pools.length) {
       const batch = pools.map((_, k) => index + k).filter((i) => i < end).map((i) => generateInput(seeds, args.seed, i));
       const outcomes = await Promise.all(batch.map(async (input, k) => ({ input, baseline: await baselines.of(input.seed), outcome: await pools[k]!.analyse(input.xml, input.seed) })));
-      for (const { input, baseline, outcome } of outcomes) {
-        const finding = judgeOutcome(input, outcome, baseline, secondOpinion.for(input.seed));
-        count(stats, input, outcome, finding);
-        if (!finding) continue;
-        console.log(`fuzz: ${finding.kind} at --seed ${args.seed} --index ${input.index} (${input.seed.id}; ${input.mutators.join(' + ')}): ${finding.detail.split('\n')[0]!.slice(0, 200)}`);
-        await save(args, input, finding, pool, baseline, saved);
+      for (const analysed of outcomes) {
+        judged.push(secondOpinion.for(analysed.input.seed).then(async (second) => ({ ...analysed, finding: await judgeOutcome(analysed.input, analysed.outcome, analysed.baseline, second) })));
       }
+      while (judged.length > MAX_JUDGING) await report(await judged.shift()!);
       if (Date.now() - lastReport > 30_000) {
         lastReport = Date.now();
         console.log(`fuzz: ${stats.inputs} inputs, ${Object.values(stats.findings).reduce((a, b) => a + b, 0)} findings`);
       }
     }
+    while (judged.length > 0) await report(await judged.shift()!);
   } finally {
     await Promise.all(pools.slice(1).map((extra) => extra.close()));
   }

@@ -27,7 +27,10 @@ export function elementSpans(xml: string): ElementSpan[] {
     if (selfClosing) out.push({ name: name!, start, end, openEnd: end, closeStart: end });
     else if (!closing) stack.push({ name: name!, start, openEnd: end });
     else {
-      const at = stack.map((open) => open.name).lastIndexOf(name!);
+      // The innermost open element of that name: nearly always the top of the stack, so searched from there
+      // (mapping the whole stack per end tag was quadratic in the nesting depth the mutators create).
+      let at = stack.length - 1;
+      while (at >= 0 && stack[at]!.name !== name) at -= 1;
       if (at < 0) continue;
       const open = stack[at]!;
       stack.length = at;

@@ -13,10 +13,15 @@
  *   certificate in KeyInfo, which nobody signed and which selects no key, fails the verification. The
  *   decryption likewise reads only the EncryptedKey (`enc-key,retrieval-method`), with the SP key given.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
+
+// Asynchronous, so a campaign's analyses go on while xmlsec1 runs (run synchronously it held the main
+// thread for more than half of a campaign while the analysis workers waited).
+const run = promisify(execFile);
 
 const SIGNATURE_START = /<([\w.-]+:)?Signature[\s>]/g;
 const ENCRYPTED_DATA = /<([\w.-]+:)?EncryptedData[\s>]/g;
@@ -53,30 +58,30 @@ function reasonOf(error: unknown): string {
  * Undefined when xmlsec1 verifies every ds:Signature with `certificatePem` (after decrypting the encrypted
  * assertions with `spKeyPems`); else which one it refused.
  */
-export function xmlsecRefusal(xml: string, certificatePem: string, spKeyPems: readonly string[] = []): string | undefined {
-  const dir = mkdtempSync(path.join(tmpdir(), 'samlscope-fuzz-xmlsec-'));
+export async function xmlsecRefusal(xml: string, certificatePem: string, spKeyPems: readonly string[] = []): Promise<string | undefined> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'samlscope-fuzz-xmlsec-'));
   try {
     const doc = path.join(dir, 'doc.xml');
-    writeFileSync(doc, documentBytes(xml));
-    writeFileSync(path.join(dir, 'cert.pem'), certificatePem);
+    await writeFile(doc, documentBytes(xml));
+    await writeFile(path.join(dir, 'cert.pem'), certificatePem);
     let text = xml;
     // Decrypt every EncryptedData xmlsec1 can (the first one in document order each time). One that does
     // not decrypt stays as it is: what it hides is as invisible to samlscope as to xmlsec1.
-    for (const [k, key] of spKeyPems.entries()) writeFileSync(path.join(dir, `sp${k}.pem`), key);
+    for (const [k, key] of spKeyPems.entries()) await writeFile(path.join(dir, `sp${k}.pem`), key);
     for (let round = 0; round < 8 && spKeyPems.length > 0 && (text.match(ENCRYPTED_DATA)?.length ?? 0) > 0; round++) {
       let decrypted: Buffer | undefined;
       for (const k of spKeyPems.keys()) {
         try {
-          decrypted = execFileSync('xmlsec1', ['--decrypt', '--privkey-pem', path.join(dir, `sp${k}.pem`), '--enabled-key-data', 'enc-key,retrieval-method', doc], { stdio: 'pipe', timeout: 20_000, maxBuffer: 64 * 1024 * 1024 });
+          decrypted = (await run('xmlsec1', ['--decrypt', '--privkey-pem', path.join(dir, `sp${k}.pem`), '--enabled-key-data', 'enc-key,retrieval-method', doc], { encoding: 'buffer', timeout: 20_000, maxBuffer: 64 * 1024 * 1024 })).stdout;
           break;
         } catch {
           decrypted = undefined;
         }
       }
       if (!decrypted) break;
-      writeFileSync(doc, decrypted);
+      await writeFile(doc, decrypted);
       const before = text.match(ENCRYPTED_DATA)?.length ?? 0;
-      text = readFileSync(doc, 'latin1');
+      text = await readFile(doc, 'latin1');
       if ((text.match(ENCRYPTED_DATA)?.length ?? 0) >= before) break;
     }
     const found = text.match(SIGNATURE_START)?.length ?? 0;
@@ -85,7 +90,7 @@ export function xmlsecRefusal(xml: string, certificatePem: string, spKeyPems: re
       const args = ['--verify', '--pubkey-cert-pem', path.join(dir, 'cert.pem'), '--enabled-key-data', 'key-name', ...ID_ATTRIBUTES.flatMap((a) => ['--id-attr:ID', a]),
         '--node-xpath', `(//*[local-name()='Signature' and namespace-uri()='http://www.w3.org/2000/09/xmldsig#'])[${k}]`, doc];
       try {
-        execFileSync('xmlsec1', args, { stdio: 'pipe', timeout: 20_000 });
+        await run('xmlsec1', args, { encoding: 'buffer', timeout: 20_000 });
       } catch (error) {
         // The count is of elements named Signature in any namespace; fewer of them are ds:Signature.
         if (k > 1 && /does not return a single node/.test(reasonOf(error))) break;
@@ -95,6 +100,6 @@ export function xmlsecRefusal(xml: string, certificatePem: string, spKeyPems: re
     }
     return undefined;
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    await rm(dir, { recursive: true, force: true });
   }
 }

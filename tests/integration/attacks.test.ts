@@ -333,4 +333,16 @@ describe('EncryptedData and EncryptedKey against the XML Encryption schema (fuzz
       expect(JSON.stringify(allFindings(result).filter((f) => f.severity === 'error')), context).toMatch(message);
     }
   });
+
+  it('an EncryptedKey whose xenc prefix is rebound to another namespace is refused, not decrypted by its local name (seed 5, index 2672)', async () => {
+    const encrypted = await encryptAssertion(assertionSigned(), SP_KEY.certificatePem);
+    // The fixture writes <e:EncryptedKey xmlns:e="…xmlenc#">: the declaration on it names another namespace.
+    const xml = encrypted.replace(/(<(\w+):EncryptedKey xmlns:\2=")[^"]*/, '$1urn:oasis:names:tc:SAML:2.0:protocol');
+    expect(xml).not.toBe(encrypted);
+    const result = await analyze({ source: 'foreign EncryptedKey', content: xml }, withSpKey());
+    const context = summary(result);
+    expect(result.messages[0]!.signature.status, context).not.toBe('valid');
+    expect(result.messages[0]!.subject, context).toBeUndefined();
+    expect(JSON.stringify(allFindings(result).filter((f) => f.severity === 'error')), context).toMatch(/<e:\w+> at \/Response\/EncryptedAssertion.* is in the namespace \\"urn:oasis:names:tc:SAML:2.0:protocol\\", not XML Encryption's/);
+  });
 });

@@ -71,8 +71,28 @@ function cipherDataProblem(encrypted: Element): string | undefined {
   return undefined;
 }
 
+/** Names of XML Encryption's own elements: found under another namespace, they are what a decryptor must not read. */
+const XENC_NAMES = new Set(['EncryptedData', 'EncryptedKey', 'EncryptionMethod', 'CipherData', 'CipherValue', 'CipherReference', 'ReferenceList', 'CarriedKeyName', 'EncryptionProperties']);
+
+/**
+ * An element named like one of XML Encryption's (EncryptedKey, CipherValue, …) in another namespace. A
+ * decryptor that finds elements by local name (xml-encryption looks the EncryptedKey up with
+ * `local-name()`) reads it; xmlsec1 does not (fuzzer seed 5, index 2672: `xmlns:xenc` rebound on an EncryptedKey).
+ */
+function foreignEncryptionElement(root: Element): Element | undefined {
+  const stack: Element[] = [root];
+  while (stack.length > 0) {
+    const el = stack.pop()!;
+    if (el !== root && XENC_NAMES.has(el.localName ?? '') && el.namespaceURI !== XENC_NS) return el;
+    for (const child of elementChildren(el)) stack.push(child);
+  }
+  return undefined;
+}
+
 /** What is wrong with the EncryptedData and EncryptedKey elements of `encryptedAssertion`, or undefined. */
 export function encryptedAssertionSchemaProblem(encryptedAssertion: Element): string | undefined {
+  const foreign = foreignEncryptionElement(encryptedAssertion);
+  if (foreign) return `<${foreign.nodeName}> at ${nodePath(foreign)} is in the namespace ${JSON.stringify(foreign.namespaceURI ?? '')}, not XML Encryption's (${XENC_NS})`;
   const data = childElements(encryptedAssertion, XENC_NS, 'EncryptedData');
   if (data.length !== 1) return `${nodePath(encryptedAssertion)} has ${data.length} EncryptedData elements; SAML requires exactly one`;
   const keys = [
