@@ -334,6 +334,22 @@ describe('EncryptedData and EncryptedKey against the XML Encryption schema (fuzz
     }
   });
 
+  it('a KeyInfo moved out of the EncryptedData, beside it in the EncryptedAssertion, is refused (seed 20261209, index 7481)', async () => {
+    const encrypted = await encryptAssertion(assertionSigned(), SP_KEY.certificatePem);
+    // The outer KeyInfo (it holds the EncryptedKey, whose own KeyInfo closes first) carries its namespace declaration.
+    const start = encrypted.indexOf('<KeyInfo xmlns="http://www.w3.org/2000/09/xmldsig#">');
+    const end = encrypted.lastIndexOf('</KeyInfo>') + '</KeyInfo>'.length;
+    expect(start).toBeGreaterThan(0);
+    const keyInfo = encrypted.slice(start, end);
+    const xml = (encrypted.slice(0, start) + encrypted.slice(end)).replace('</xenc:EncryptedData>', `</xenc:EncryptedData>${keyInfo}`);
+    expect(xml).not.toBe(encrypted);
+    const result = await analyze({ source: 'KeyInfo beside EncryptedData', content: xml }, withSpKey());
+    const context = summary(result);
+    expect(result.messages[0]!.signature.status, context).not.toBe('valid');
+    expect(result.messages[0]!.subject, context).toBeUndefined();
+    expect(JSON.stringify(allFindings(result).filter((f) => f.severity === 'error')), context).toMatch(/unexpected element <KeyInfo> at \/Response\/EncryptedAssertion\/KeyInfo, where SAML allows only EncryptedKey elements after the EncryptedData/);
+  });
+
   it('an EncryptedKey whose xenc prefix is rebound to another namespace is refused, not decrypted by its local name (seed 5, index 2672)', async () => {
     const encrypted = await encryptAssertion(assertionSigned(), SP_KEY.certificatePem);
     // The fixture writes <e:EncryptedKey xmlns:e="…xmlenc#">: the declaration on it names another namespace.

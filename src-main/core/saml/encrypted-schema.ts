@@ -89,8 +89,26 @@ function foreignEncryptionElement(root: Element): Element | undefined {
   return undefined;
 }
 
+/**
+ * SAML's EncryptedElementType: one xenc:EncryptedData, then xenc:EncryptedKey elements only (SAML Core 2.7.2,
+ * https://docs.oasis-open.org/security/saml/v2.0/saml-core-2.0-os.pdf). Anything else beside them, e.g. a
+ * ds:KeyInfo moved out of the EncryptedData, is refused: a decryptor that searches the whole element for an
+ * EncryptedKey still finds the key, xmlsec1 does not (fuzzer seed 20261209, index 7481).
+ */
+function encryptedElementTypeProblem(encryptedAssertion: Element): string | undefined {
+  const children = elementChildren(encryptedAssertion);
+  for (const [i, child] of children.entries()) {
+    const wanted = i === 0 ? 'EncryptedData' : 'EncryptedKey';
+    if (child.namespaceURI === XENC_NS && child.localName === wanted) continue;
+    return `unexpected element <${child.nodeName}> at ${nodePath(child)}, where SAML allows ${i === 0 ? 'the EncryptedData' : 'only EncryptedKey elements after the EncryptedData'} (an EncryptedAssertion holds one EncryptedData, then EncryptedKey elements)`;
+  }
+  return children.length === 0 ? `${nodePath(encryptedAssertion)} is empty; SAML requires one EncryptedData` : undefined;
+}
+
 /** What is wrong with the EncryptedData and EncryptedKey elements of `encryptedAssertion`, or undefined. */
 export function encryptedAssertionSchemaProblem(encryptedAssertion: Element): string | undefined {
+  const misplaced = encryptedElementTypeProblem(encryptedAssertion);
+  if (misplaced) return misplaced;
   const foreign = foreignEncryptionElement(encryptedAssertion);
   if (foreign) return `<${foreign.nodeName}> at ${nodePath(foreign)} is in the namespace ${JSON.stringify(foreign.namespaceURI ?? '')}, not XML Encryption's (${XENC_NS})`;
   const data = childElements(encryptedAssertion, XENC_NS, 'EncryptedData');
