@@ -124,6 +124,16 @@ describe('oracles', () => {
     expect(await xmlsecRefusal(unsignedResponse, encrypted.trustedPems[0]!)).toMatch(/finds no ds:Signature/);
   });
 
+  it.skipIf(!xmlsecAvailable())('xmlsec1 decrypts the EncryptedData of the EncryptedAssertion, not one spliced in elsewhere (seed 20261210, index 34184)', async () => {
+    const encrypted = seed('encrypted-assertion-signed');
+    const unsignedResponse = encrypted.xml.replace(/<ds:Signature[^]*?<\/ds:Signature>/, '');
+    const stray = /<(\w+:)?EncryptedData[^]*?<\/(\w+:)?EncryptedData>/.exec(unsignedResponse)![0];
+    // A copy of the EncryptedData, first in the document, directly under the Response.
+    const spliced = unsignedResponse.replace(/(<(\w+:)?Response[^>]*>)/, `$1${stray}`);
+    expect(spliced).not.toBe(unsignedResponse);
+    expect(await xmlsecRefusal(spliced, encrypted.trustedPems[0]!, encrypted.spKeyPems)).toBeUndefined();
+  });
+
   it('minimisation keeps the failure and drops the rest', async () => {
     const text = `${'a'.repeat(500)}NEEDLE${'b'.repeat(500)}`;
     expect(await minimise(text, async (candidate) => candidate.includes('NEEDLE'))).toBe('NEEDLE');

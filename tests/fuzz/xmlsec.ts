@@ -25,6 +25,12 @@ const run = promisify(execFile);
 
 const SIGNATURE_START = /<([\w.-]+:)?Signature[\s>]/g;
 const ENCRYPTED_DATA = /<([\w.-]+:)?EncryptedData[\s>]/g;
+/**
+ * The first EncryptedData that SAML encrypts (in an EncryptedAssertion, EncryptedID or EncryptedAttribute),
+ * as samlscope decrypts them. Not simply the first in the document: an EncryptedData spliced in elsewhere
+ * (fuzzer seed 20261210, index 34184), which samlscope never decrypts, made xmlsec1 decrypt the wrong one.
+ */
+const SAML_ENCRYPTED_DATA = "(//*[local-name()='EncryptedAssertion' or local-name()='EncryptedID' or local-name()='EncryptedAttribute']/*[local-name()='EncryptedData' and namespace-uri()='http://www.w3.org/2001/04/xmlenc#'])[1]";
 const ID_ATTRIBUTES = ['urn:oasis:names:tc:SAML:2.0:protocol:Response', 'urn:oasis:names:tc:SAML:2.0:assertion:Assertion', 'urn:oasis:names:tc:SAML:2.0:protocol:LogoutRequest', 'urn:oasis:names:tc:SAML:2.0:protocol:LogoutResponse'];
 const LATIN_LABEL = /^(iso-8859-1|iso_8859-1|iso8859-1|latin-?1|l1|windows-1252|cp1252|us-ascii|ascii)$/i;
 const DECLARED_LABEL = /^\uFEFF?<\?xml[\t\n\r ][^>]*?\bencoding[\t\n\r ]*=[\t\n\r ]*(["'])([^"']*)\1/;
@@ -72,7 +78,7 @@ export async function xmlsecRefusal(xml: string, certificatePem: string, spKeyPe
       let decrypted: Buffer | undefined;
       for (const k of spKeyPems.keys()) {
         try {
-          decrypted = (await run('xmlsec1', ['--decrypt', '--privkey-pem', path.join(dir, `sp${k}.pem`), '--enabled-key-data', 'enc-key,retrieval-method', doc], { encoding: 'buffer', timeout: 20_000, maxBuffer: 64 * 1024 * 1024 })).stdout;
+          decrypted = (await run('xmlsec1', ['--decrypt', '--privkey-pem', path.join(dir, `sp${k}.pem`), '--enabled-key-data', 'enc-key,retrieval-method', '--node-xpath', SAML_ENCRYPTED_DATA, doc], { encoding: 'buffer', timeout: 20_000, maxBuffer: 64 * 1024 * 1024 })).stdout;
           break;
         } catch {
           decrypted = undefined;

@@ -2,7 +2,8 @@
  * A linear pre-scan that enforces structure limits before the DOM parser runs.
  *
  * Why: xmldom is correct but slow on hostile shapes (200 000 nested elements take seconds), and the tool must
- * refuse a bomb quickly. The scan only counts; it does not judge well-formedness (the parser does that next).
+ * refuse a bomb quickly. The scan mostly counts; well-formedness is the parser's, except for the few things
+ * xmldom lets through ("]]>" in text, "/ >", a bare "&"), which are refused here.
  * For a well-formed document the counts are exact: text can contain no raw `<`, and comments, CDATA sections,
  * processing instructions and quoted attribute values are skipped as units.
  */
@@ -80,6 +81,8 @@ function scanStructure(text: string, limits: ScanLimits, counter: NodeCounter): 
       // XML 1.0 [14]: character data never contains "]]>" (libxml2: "Sequence ']]>' not allowed in content").
       const end = text.slice(textStart, i).indexOf(']]>');
       if (end !== -1) return { kind: 'syntax', offset: textStart + end, problem: 'the text contains "]]>", which XML allows only as the end of a CDATA section (write "]]&gt;")' };
+      const ampersand = bareAmpersand(text, textStart, i);
+      if (ampersand !== -1) return { kind: 'syntax', offset: ampersand, problem: BARE_AMPERSAND };
     }
     const next = text.charCodeAt(i + 1);
     if (text.startsWith('<!--', i)) {
@@ -121,6 +124,8 @@ function scanStructure(text: string, limits: ScanLimits, counter: NodeCounter): 
           attributes++;
           if (attributes > limits.maxAttributesPerElement) return { kind: 'attributes', offset: start, count: attributes, name };
           if (close === -1) return undefined; // unterminated: the parser reports it
+          const ampersand = bareAmpersand(text, j + 1, close);
+          if (ampersand !== -1) return { kind: 'syntax', offset: ampersand, problem: BARE_AMPERSAND };
           j = close + 1;
           continue;
         }
@@ -143,6 +148,23 @@ function scanStructure(text: string, limits: ScanLimits, counter: NodeCounter): 
     i = text.indexOf('<', i);
   }
   return undefined;
+}
+
+const BARE_AMPERSAND = 'an "&" that starts no entity or character reference (XML 1.0 allows "&" only in "&name;", "&#N;" or "&#xN;"; write "&amp;")';
+/** What may follow "&": a name or a character reference, then ";" (XML 1.0 [66], [68]). */
+const REFERENCE = /&(?:[A-Za-z_:][\w.:-]*|#[0-9]+|#x[0-9A-Fa-f]+);/y;
+
+/**
+ * The offset of the first "&" in text[from, to) that starts no reference, or -1. xmldom keeps such an "&"
+ * as text when a character that cannot start a name follows it ("&/", "& "), where libxml2 refuses the
+ * document (fuzzer seed 20261210, index 53849: an "&" inside an X509Certificate).
+ */
+function bareAmpersand(text: string, from: number, to: number): number {
+  for (let at = text.indexOf('&', from); at !== -1 && at < to; at = text.indexOf('&', at + 1)) {
+    REFERENCE.lastIndex = at;
+    if (!REFERENCE.test(text) || REFERENCE.lastIndex > to) return at;
+  }
+  return -1;
 }
 
 /** Index just after `marker` searched from `from`, or -1 when it never appears. */

@@ -32,6 +32,9 @@ describe('parseStrictXml: XML 1.0 well-formedness xmldom does not check', () => 
     ['two attributes without whitespace between them', '<r a="1"b="2"/>', /attributes must be separated by whitespace \(none after attribute a\)/],
     ['a namespace name with a character no URI has (fuzzer seed 20261207, index 26706)', '<r xmlns:ds="http://www>w3.org/2000/09/xmldsig#"/>', /namespace name "http:\/\/www>w3.org\/2000\/09\/xmldsig#" declared by xmlns:ds on <r> contains ">", which a URI never does/],
     ['a namespace name with a broken percent escape', '<r xmlns="urn:x%zz"/>', /contains "%", which a URI never does/],
+    ['a bare "&" in text (fuzzer seed 20261210, index 53849)', '<r><c>ab&/cd</c></r>', /line 1, column 9: .*an "&" that starts no entity or character reference/],
+    ['a bare "&" before a space', '<r>a & b</r>', /an "&" that starts no entity or character reference/],
+    ['a bare "&" in an attribute value', '<r a="x&/y"/>', /an "&" that starts no entity or character reference/],
   ])('refuses %s', (_, xml, message) => {
     const err = refusal(xml);
     expect(err.findingId).toBe('xml.malformed');
