@@ -29,6 +29,10 @@ const shapes: Array<[string, string]> = [
   ['at the child limit: 9,900 comments in the NameID', inNameId('<!---->'.repeat(9_900))],
   ['at the node limit: 6,000 comments in each of 3 elements, signed', signedAwsResponse().replace(/(<saml2:Audience>[^<]*)/, `$1${'<!---->'.repeat(6_000)}`).replace(/(<saml2:NameID[^>]*>[^<]*)/, `$1${'<!---->'.repeat(6_000)}`).replace(/(<saml2:Issuer[^>]*>[^<]*)/, `$1${'<!---->'.repeat(6_000)}`)],
   ['100,000 comments, signed', signedAwsResponse({ nameId: 'jane.doe@example.com' }).replace('</saml2p:Response>', `${'<!---->'.repeat(100_000)}</saml2p:Response>`)],
+  // Many siblings that each get a finding naming where they are (fuzzer seed 20261210, index 10568: 2.3 s before).
+  ['9,000 unsigned Assertions beside the signed one', signed.replace(/(<\/saml2:Issuer>)/, `$1${'<saml2:Assertion xmlns:saml2="urn:oasis:names:tc:SAML:2.0:assertion" ID="x" Version="2.0"/>'.repeat(9_000)}`)],
+  ['9,000 elements sharing one ID', signed.replace(/(<\/saml2:Issuer>)/, `$1${'<f:e xmlns:f="urn:fuzz" ID="dup"/>'.repeat(9_000)}`)],
+  ['9,000 unexpected elements in a signature', signed.replace(/(<\/ds:SignedInfo>)/, `${'<f:e xmlns:f="urn:fuzz"/>'.repeat(9_000)}$1`)],
   ['size limit: one 2,000,000-character comment', padTo(signed, LIMIT_CHARS)],
   ['size limit: 2,000,000 characters of text nodes split by comments', inNameId('a<!---->'.repeat(Math.floor((LIMIT_CHARS - signed.length) / 8)))],
   ['size limit: 2,000,000 characters of attributes', inNameId(`<a ${Array.from({ length: 250 }, (_, i) => `a${i}="${'v'.repeat(30)}"`).join(' ')}/>`.repeat(Math.floor((LIMIT_CHARS - signed.length) / 9_300)))],

@@ -160,9 +160,11 @@ const REFERENCE = /&(?:[A-Za-z_:][\w.:-]*|#[0-9]+|#x[0-9A-Fa-f]+);/y;
  * document (fuzzer seed 20261210, index 53849: an "&" inside an X509Certificate).
  */
 function bareAmpersand(text: string, from: number, to: number): number {
-  for (let at = text.indexOf('&', from); at !== -1 && at < to; at = text.indexOf('&', at + 1)) {
+  // Searched within the run only: indexOf over the rest of the document for every run was quadratic.
+  const run = text.slice(from, to);
+  for (let at = run.indexOf('&'); at !== -1; at = run.indexOf('&', at + 1)) {
     REFERENCE.lastIndex = at;
-    if (!REFERENCE.test(text) || REFERENCE.lastIndex > to) return at;
+    if (!REFERENCE.test(run)) return from + at;
   }
   return -1;
 }

@@ -39,6 +39,16 @@ describe('dom helpers', () => {
     expect(nodePath(root())).toBe('/Response');
   });
 
+  it('nodePath follows the document when siblings are removed or added after a path was taken', () => {
+    const doc = parseStrictXml('<r><a/><b/><a/></r>');
+    const [first, second] = Array.from(doc.getElementsByTagName('a'));
+    expect(nodePath(second!)).toBe('/r/a[2]');
+    doc.documentElement!.removeChild(first!);
+    expect(nodePath(second!)).toBe('/r/a');
+    doc.documentElement!.appendChild(doc.createElement('a'));
+    expect(nodePath(second!)).toBe('/r/a[1]');
+  });
+
   it('elementText joins text and CDATA and ignores comments', () => {
     const doc = parseStrictXml('<n>admin@example.com<!---->.evil.com<![CDATA[!]]><i>x</i></n>');
     expect(elementText(doc.documentElement!)).toBe('admin@example.com.evil.com!x');
