@@ -18,6 +18,9 @@ const ABSOLUTE_URI = /^[A-Za-z][A-Za-z0-9+.-]*:/;
  * canonicalisation fails, so xmlsec1 refuses a signature over it (fuzzer seed 20261207, index 26706:
  * `xmlns:ds="http://www>w3.org/…"`).
  */
+/** "[" and "]" belong in a URI only around an IP-literal host, `scheme://[::1]/` (RFC 3986 §3.2.2); fuzzer seed 20261210, index 626653: `…/2001/X]LSchema`. */
+const IP_LITERAL_HOST = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/(?:[^/?#@[\]]*@)?\[[^\]/?#]*\]/;
+const BRACKET = /[[\]]/;
 // eslint-disable-next-line no-control-regex
 const NOT_IN_A_URI = /[\u0000-\u0020"<>\\^`{|}\u007f]|%(?![0-9A-Fa-f]{2})/;
 
@@ -34,7 +37,7 @@ export function checkAttributeNames(el: Element): string | undefined {
       return `the namespace name ${JSON.stringify(attribute.nodeValue)} declared by ${name} on <${el.nodeName}> contains whitespace, which a namespace URI never does`;
     }
     const value = attribute.nodeValue ?? '';
-    const badCharacter = declaresNamespace ? NOT_IN_A_URI.exec(value) : null;
+    const badCharacter = declaresNamespace ? (NOT_IN_A_URI.exec(value) ?? BRACKET.exec(value.replace(IP_LITERAL_HOST, ''))) : null;
     if (badCharacter) {
       return `the namespace name ${JSON.stringify(value)} declared by ${name} on <${el.nodeName}> contains ${JSON.stringify(badCharacter[0])}, which a URI never does (RFC 3986)`;
     }

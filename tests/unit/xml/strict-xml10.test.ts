@@ -32,6 +32,7 @@ describe('parseStrictXml: XML 1.0 well-formedness xmldom does not check', () => 
     ['two attributes without whitespace between them', '<r a="1"b="2"/>', /attributes must be separated by whitespace \(none after attribute a\)/],
     ['a namespace name with a character no URI has (fuzzer seed 20261207, index 26706)', '<r xmlns:ds="http://www>w3.org/2000/09/xmldsig#"/>', /namespace name "http:\/\/www>w3.org\/2000\/09\/xmldsig#" declared by xmlns:ds on <r> contains ">", which a URI never does/],
     ['a namespace name with a broken percent escape', '<r xmlns="urn:x%zz"/>', /contains "%", which a URI never does/],
+    ['a "]" in a namespace name outside an IP-literal host (fuzzer seed 20261210, index 626653)', '<r xmlns:xsd="http://www.w3.org/2001/X]LSchema"/>', /contains "\]", which a URI never does/],
     ['a bare "&" in text (fuzzer seed 20261210, index 53849)', '<r><c>ab&/cd</c></r>', /line 1, column 9: .*an "&" that starts no entity or character reference/],
     ['a bare "&" before a space', '<r>a & b</r>', /an "&" that starts no entity or character reference/],
     ['a bare "&" in an attribute value', '<r a="x&/y"/>', /an "&" that starts no entity or character reference/],
@@ -42,7 +43,7 @@ describe('parseStrictXml: XML 1.0 well-formedness xmldom does not check', () => 
   });
 
   it('still accepts what is allowed', () => {
-    for (const xml of ['<?xml version="1.0"?><r/>', '<r xml:lang="en" xmlns="urn:x" xmlns:p="urn:p" p:a="1">&#x9;&#xD;&#x10FFFF;&#65;</r>', '<r><!-- &#0; in a comment is text --></r>'.replace('&#0;', 'amp'), '<r>a / > b</r>', '<r a="x/y"/>', '<r a="]]>"><!-- ]]> --><![CDATA[ ]] ]]></r>', '<r xmlns="" xmlns:u="urn:x"/>']) {
+    for (const xml of ['<?xml version="1.0"?><r/>', '<r xml:lang="en" xmlns="urn:x" xmlns:p="urn:p" p:a="1">&#x9;&#xD;&#x10FFFF;&#65;</r>', '<r><!-- &#0; in a comment is text --></r>'.replace('&#0;', 'amp'), '<r>a / > b</r>', '<r a="x/y"/>', '<r a="]]>"><!-- ]]> --><![CDATA[ ]] ]]></r>', '<r xmlns="" xmlns:u="urn:x"/>', '<r xmlns:v6="http://[2001:db8::1]/ns"/>']) {
       expect(() => parseStrictXml(xml), xml).not.toThrow();
     }
   });
