@@ -323,6 +323,8 @@ describe('EncryptedData and EncryptedKey against the XML Encryption schema (fuzz
       [(xml) => xml.replace(/(<(\w+:)?CipherValue>[^<]*?)(<\/)/, '$1=$3'), /CipherValue at \/Response\/EncryptedAssertion\/EncryptedData.* is not valid base64/],
       [(xml) => xml.replace(/(<(\w+:)?DigestMethod Algorithm=")[^"]*/, '$1http://www.w3.org/TR/1999/REC-xpath-19991116'), /DigestMethod at .* names .*REC-xpath-19991116.*, which is not a digest algorithm/],
       [(xml) => xml.replace(/(<(\w+:)?DigestMethod )/, '<f:Wrap xmlns:f="urn:fuzz"/>$1'), /unexpected element <f:Wrap> \(namespace urn:fuzz\)/],
+      // Seed 20261210, index 851343: a second DigestMethod in the key's EncryptionMethod.
+      [(xml) => xml.replace(/(<(\w+:)?DigestMethod [^>]*\/>)/, '$1$1'), /DigestMethod> occurs more than once in \/Response\/EncryptedAssertion\/.*EncryptionMethod/],
     ];
     for (const [mutate, message] of cases) {
       const xml = mutate(encrypted);

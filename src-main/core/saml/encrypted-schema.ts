@@ -61,8 +61,13 @@ function cipherDataProblem(encrypted: Element): string | undefined {
     }
   }
   for (const method of childElements(encrypted, XENC_NS, 'EncryptionMethod')) {
-    const stray = elementChildren(method).find((c) => !METHOD_PARAMETERS.has(`${c.namespaceURI ?? ''} ${c.localName}`));
+    const parameters = elementChildren(method);
+    const stray = parameters.find((c) => !METHOD_PARAMETERS.has(`${c.namespaceURI ?? ''} ${c.localName}`));
     if (stray) return `unexpected element <${stray.nodeName}> (namespace ${stray.namespaceURI ?? 'none'}) at ${nodePath(stray)}; an EncryptionMethod holds only KeySize, OAEPparams, DigestMethod and MGF`;
+    // Each parameter at most once: with two DigestMethods, which one a decryptor uses is its own choice
+    // (xmlsec1 refuses; fuzzer seed 20261210, index 851343).
+    const repeated = parameters.find((c, i) => parameters.findIndex((o) => o.namespaceURI === c.namespaceURI && o.localName === c.localName) !== i);
+    if (repeated) return `<${repeated.nodeName}> occurs more than once in ${nodePath(method)} (again at ${nodePath(repeated)}); an EncryptionMethod names each parameter once`;
     for (const digest of childElements(method, DS_NS, 'DigestMethod')) {
       const algorithm = attr(digest, 'Algorithm') ?? '';
       if (!OAEP_DIGESTS.has(algorithm)) return `the DigestMethod at ${nodePath(digest)} names ${JSON.stringify(algorithm)}, which is not a digest algorithm RSA-OAEP key transport uses`;
