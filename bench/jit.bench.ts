@@ -7,42 +7,15 @@ import os from 'node:os';
 import type { AwsIdentityStoreUser } from '../src-main/core/jit/aws-users.js';
 import { snapshotIndexFor } from '../src-main/core/jit/simulate-login.js';
 import { simulateUserBase } from '../src-main/core/jit/simulate-user-base.js';
-import { parseInstanceSnapshot, type InstanceSnapshot, type InstanceSnapshotInput } from '../src-main/core/jit/snapshot-schema.js';
-import { jiraProfile, MAPPINGS, measure, type Timing } from './jit-bench-setup.js';
+import type { InstanceSnapshot } from '../src-main/core/jit/snapshot-schema.js';
+import { jiraProfile, jiraSnapshot, MAPPINGS, measure, snapshotUserName, type Timing } from './jit-bench-setup.js';
 
 const SNAPSHOT_USERS = 100_000;
 const BUDGET_MS = 2_000;
-const name = (i: number): string => `user${String(i).padStart(6, '0')}`;
+const name = snapshotUserName;
 
 function makeSnapshot(): InstanceSnapshot {
-  const users: InstanceSnapshotInput['users'] = [];
-  for (let i = 0; i < SNAPSHOT_USERS; i += 1) {
-    // 1 in 10 lives in LDAP; internal users carry a jit_idp_id when JIT created them.
-    const ldap = i % 10 === 9;
-    users.push({
-      username: name(i),
-      displayName: `User ${i}`,
-      email: `${name(i)}@example.com`,
-      directoryId: ldap ? 2 : 1,
-      groups: i % 3 === 0 ? ['jira-software-users', 'team-a'] : ['jira-software-users'],
-      attributes: !ldap && i % 2 === 0 ? { jit_idp_id: `${name(i)}@example.com` } : {},
-    });
-  }
-  const parsed = parseInstanceSnapshot({
-    product: 'jira',
-    capturedAt: '2026-01-15T00:00:00Z',
-    source: { kind: 'manual' },
-    directories: [
-      { id: 1, name: 'Jira Internal Directory', type: 'internal', active: true, canCreateUsers: true, canCreateGroups: true, position: 0 },
-      { id: 2, name: 'LDAP', type: 'ldap', active: true, canCreateUsers: false, canCreateGroups: false, readOnly: true, position: 1 },
-    ],
-    users,
-    groups: [{ name: 'jira-software-users', directoryId: 1 }, { name: 'team-a', directoryId: 1 }],
-    applicationAccess: [{ application: 'jira-software', groups: ['jira-software-users'] }],
-    license: [{ application: 'jira-software', seats: 150_000, used: SNAPSHOT_USERS }],
-  });
-  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-  return parsed.value;
+  return jiraSnapshot(SNAPSHOT_USERS, (i) => (i % 3 === 0 ? ['jira-software-users', 'team-a'] : ['jira-software-users']), ['team-a']);
 }
 
 /** AWS users: 95 % match existing accounts, 5 % are new; every 50th changed its display name. */

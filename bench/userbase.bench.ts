@@ -7,48 +7,22 @@
  */
 import os from 'node:os';
 import type { AwsIdentityStoreUser } from '../src-main/core/jit/aws-users.js';
-import { parseInstanceSnapshot, type InstanceSnapshot, type InstanceSnapshotInput } from '../src-main/core/jit/snapshot-schema.js';
+import type { InstanceSnapshot } from '../src-main/core/jit/snapshot-schema.js';
 import type { AwsAssignment, AwsGroup, AwsMembership } from '../src-main/core/userbase/aws-exports.js';
 import { renderGroupPlanCsv } from '../src-main/core/userbase/group-plan.js';
 import { predictUserBase, type UserBaseInputs } from '../src-main/core/userbase/predict.js';
-import { jiraProfile, MAPPINGS, measure, type Timing } from './jit-bench-setup.js';
+import { jiraProfile, jiraSnapshot, MAPPINGS, measure, snapshotUserName, type Timing } from './jit-bench-setup.js';
 
 const SNAPSHOT_USERS = 100_000;
 const GROUPS = 5_000;
 const MEMBERSHIPS_PER_USER = 10;
 const BUDGET_MS = 2_000;
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const name = (i: number): string => `user${String(i).padStart(6, '0')}`;
+const name = snapshotUserName;
 const groupName = (g: number): string => `team-${String(g).padStart(4, '0')}`;
 
 function makeSnapshot(): InstanceSnapshot {
-  const users: InstanceSnapshotInput['users'] = [];
-  for (let i = 0; i < SNAPSHOT_USERS; i += 1) {
-    const ldap = i % 10 === 9;
-    users.push({
-      username: name(i),
-      displayName: `User ${i}`,
-      email: `${name(i)}@example.com`,
-      directoryId: ldap ? 2 : 1,
-      groups: ['jira-software-users', groupName(i % GROUPS), groupName((i * 7) % GROUPS)],
-      attributes: !ldap && i % 2 === 0 ? { jit_idp_id: `${name(i)}@example.com` } : {},
-    });
-  }
-  const parsed = parseInstanceSnapshot({
-    product: 'jira',
-    capturedAt: '2026-01-15T00:00:00Z',
-    source: { kind: 'manual' },
-    directories: [
-      { id: 1, name: 'Jira Internal Directory', type: 'internal', active: true, canCreateUsers: true, canCreateGroups: true, position: 0 },
-      { id: 2, name: 'LDAP', type: 'ldap', active: true, canCreateUsers: false, canCreateGroups: false, readOnly: true, position: 1 },
-    ],
-    users,
-    groups: [{ name: 'jira-software-users', directoryId: 1 }, ...Array.from({ length: GROUPS }, (_, g) => ({ name: groupName(g), directoryId: 1 }))],
-    applicationAccess: [{ application: 'jira-software', groups: ['jira-software-users'] }],
-    license: [{ application: 'jira-software', seats: 150_000, used: SNAPSHOT_USERS }],
-  });
-  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-  return parsed.value;
+  return jiraSnapshot(SNAPSHOT_USERS, (i) => ['jira-software-users', groupName(i % GROUPS), groupName((i * 7) % GROUPS)], Array.from({ length: GROUPS }, (_, g) => groupName(g)));
 }
 
 /** 95 % of AWS users match accounts, 5 % are new; each is in 10 groups; the "Jira" group is assigned. */
