@@ -28,30 +28,27 @@ function describe(error: unknown): string {
 
 /** The snapshot to simulate against; a live instance is read only for the users of one login. */
 export async function snapshotOf(target: SimulationTarget, readLive: LiveInstanceReader | undefined, message?: MessageResult): Promise<{ snapshot: InstanceSnapshot } | { error: string }> {
-  if (target.snapshot) return { snapshot: target.snapshot };
-  const instance = target.profile.instance;
-  if (!('live' in instance)) return { error: `The target profile ${target.name} has neither a snapshot nor a live instance.` };
+  if (target.snapshot || !('live' in target.profile.instance)) return readInstance(target, readLive, 'all');
   if (!message) return { error: 'A live instance is read only for the users of one login: give a SAML Response, or take a snapshot first (samlscope snapshot).' };
-  if (!readLive) return { error: `The live instance of ${target.name} cannot be read here.` };
-  try {
-    const live = await readLive({ product: target.profile.product, live: instance.live, users: liveLookupCandidates(message) });
-    return { snapshot: live.snapshot };
-  } catch (error) {
-    return { error: `The live instance of ${target.name} (${instance.live.baseUrl}) could not be read: ${describe(error)}` };
-  }
+  return readInstance(target, readLive, liveLookupCandidates(message));
 }
 
 /**
  * The whole instance, for predicting every user's login: the profile's snapshot, or every user of its live
  * instance, read with GET requests only (the same read as `samlscope snapshot`).
  */
-export async function wholeInstanceOf(target: SimulationTarget, readLive: LiveInstanceReader | undefined): Promise<{ snapshot: InstanceSnapshot } | { error: string }> {
+export function wholeInstanceOf(target: SimulationTarget, readLive: LiveInstanceReader | undefined): Promise<{ snapshot: InstanceSnapshot } | { error: string }> {
+  return readInstance(target, readLive, 'all');
+}
+
+/** The target's snapshot, or the given users of its live instance (GET requests only), or why neither. */
+async function readInstance(target: SimulationTarget, readLive: LiveInstanceReader | undefined, users: string[] | 'all'): Promise<{ snapshot: InstanceSnapshot } | { error: string }> {
   if (target.snapshot) return { snapshot: target.snapshot };
   const instance = target.profile.instance;
   if (!('live' in instance)) return { error: `The target profile ${target.name} has neither a snapshot nor a live instance.` };
   if (!readLive) return { error: `The live instance of ${target.name} cannot be read here: take a snapshot first (samlscope snapshot).` };
   try {
-    const live = await readLive({ product: target.profile.product, live: instance.live, users: 'all' });
+    const live = await readLive({ product: target.profile.product, live: instance.live, users });
     return { snapshot: live.snapshot };
   } catch (error) {
     return { error: `The live instance of ${target.name} (${instance.live.baseUrl}) could not be read: ${describe(error)}` };
