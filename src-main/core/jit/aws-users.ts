@@ -148,6 +148,8 @@ export function compileAwsSource(source: string): AwsSourceEvaluator {
   };
 }
 
+const NO_VALUES: readonly string[] = Object.freeze([]);
+
 /** Where an attribute of a predicted response comes from (one function for every user, not a closure each). */
 function mappingLocation(name: string): string {
   return `aws-mappings: ${name}`;
@@ -159,10 +161,10 @@ function mappingLocation(name: string): string {
  * (https://github.com/morincer/teamcity-plugin-saml/issues/71); without them it is assumed to send none that match.
  */
 export function factsForAwsUser(user: AwsIdentityStoreUser, mappings: CompiledAwsMappings, groupIds?: readonly string[]): LoginFacts {
-  const attributes = new Map<string, string[]>();
+  const attributes = new Map<string, readonly string[]>();
   for (const a of mappings.attributes) {
     if (a.groups) {
-      attributes.set(a.name, groupIds ? [...groupIds] : []);
+      attributes.set(a.name, groupIds ?? NO_VALUES);
       continue;
     }
     const v = a.value(user);

@@ -40,7 +40,8 @@ import type { Product, SnapshotDirectory } from './snapshot-schema.js';
 import type { GroupChanges, LoginFacts, SimulatedUser } from './simulation-types.js';
 import type { AtlassianSsoSettings } from './target-profile-schema.js';
 import { usernameProblems } from './username-rules.js';
-import { chooseWritableDirectory } from './writable-directory.js';
+import { chooseWritableDirectory, type DirectoryNeeds } from './writable-directory.js';
+import { lowerCase } from './case-fold.js';
 
 export type { EngineOptions } from './engine-run.js';
 
@@ -57,7 +58,7 @@ interface JitData {
   nameId: string;
   displayName: string;
   email: string;
-  groups: string[];
+  groups: readonly string[];
 }
 
 /** The account after steps 5 to 7. */
@@ -176,13 +177,16 @@ function readIdentityProviderId(run: EngineRun): string | LoginFailure {
  * of unknown type counts as internal: assuming JIT touches the user shows what it would change (marked inferred).
  */
 function findExistingUser(index: SnapshotIndex, nameId: string, username: string): ExistingUser {
-  const isInternal = (l: LocatedUser): boolean => !isRemoteDirectory(l.directory);
   const byId = index.byJitIdpId.get(nameId)?.find(isInternal);
   if (byId) return { internal: { located: byId, via: 'jit_idp_id' } };
-  const byName = index.byLowerName.get(username.toLowerCase())?.find(isInternal);
+  const byName = index.byLowerName.get(lowerCase(username))?.find(isInternal);
   if (byName) return { internal: { located: byName, via: 'username' } };
   const remote = resolveUsername(index, username);
   return remote ? { remote } : {};
+}
+
+function isInternal(located: LocatedUser): boolean {
+  return !isRemoteDirectory(located.directory);
 }
 
 /** Step 2: display name, e-mail and groups; every problem is recorded, the first one stops the login. */
@@ -244,7 +248,7 @@ function firstValueNote(parts: Parameters<typeof expressionVariables>[0], facts:
 }
 
 /** The groups mapping names an attribute; all its values are the user's groups. Absent, JIT login fails. */
-function readGroups(run: EngineRun, failures: LoginFailure[], settings: AtlassianSsoSettings, before: SimulatedUser | null): string[] | undefined {
+function readGroups(run: EngineRun, failures: LoginFailure[], settings: AtlassianSsoSettings, before: SimulatedUser | null): readonly string[] | undefined {
   const { log, mappings, findings, ctx, facts } = run;
   const attribute = settings.groupsAttribute;
   if (!attribute) {
@@ -263,8 +267,11 @@ function readGroups(run: EngineRun, failures: LoginFailure[], settings: Atlassia
     return undefined;
   }
   log.add('Groups mapping', () => `"${attribute}" lists ${values.length ? values.join(', ') : 'no groups'}.`, 'pass');
-  return [...values];
+  return values;
 }
+
+/** What step 3 needs of the JIT directory: CREATE_USER and CREATE_GROUP (one constant, not an object per login). */
+const JIT_DIRECTORY_NEEDS: DirectoryNeeds = { groups: true, writable: false };
 
 /**
  * Step 3: the first active internal directory with CREATE_USER and CREATE_GROUP, checked on every JIT login.
@@ -272,7 +279,7 @@ function readGroups(run: EngineRun, failures: LoginFailure[], settings: Atlassia
  */
 function chooseJitDirectory(run: EngineRun): SnapshotDirectory | undefined | LoginFailure {
   const { log, findings, ctx, index } = run;
-  const choice = chooseWritableDirectory(index, { groups: true, writable: false });
+  const choice = chooseWritableDirectory(index, JIT_DIRECTORY_NEEDS);
   if (!choice.found) {
     const reason = choice.reason;
     findings.add('jit.no-writable-directory', () => noWritableDirectory(ctx, { directories: index.snapshot.directories, everyLogin: true, reason }));
@@ -341,7 +348,7 @@ function warnAboutLikelyDuplicates(run: EngineRun, settings: AtlassianSsoSetting
   const { findings, ctx, index } = run;
   const same = likelySamePerson(index, username);
   if (same) findings.add('jit.username-mismatch', () => usernameMismatch(ctx, { username, existing: same.existing.user.username, via: same.via, consequence: 'duplicate', usernameSource: settings.usernameMapping }));
-  const sharing = index.byLowerEmail.get(email.toLowerCase());
+  const sharing = index.byLowerEmail.get(lowerCase(email));
   if (sharing && sharing.length > 0) {
     findings.add('jit.duplicate-email', () => duplicateEmail(ctx, { email, usernames: sharing.map((l) => l.user.username), effect: `The new account "${username}" would share it; Atlassian products do not enforce unique e-mail addresses, and e-mail lookups pick the first user alphabetically.` }));
   }
@@ -380,7 +387,7 @@ function updateUser(
     changes.push('updates the e-mail address');
   }
   // Inferred: username.equals() is case-sensitive, so a case-only difference is a rename attempt.
-  const caseOnly = current.username.toLowerCase() === username.toLowerCase() && current.username !== username;
+  const caseOnly = lowerCase(current.username) === lowerCase(username) && current.username !== username;
   run.log.add('Update user', () => (changes.length ? `Login ${changes.join(', ')}.` : 'Nothing to change.'), changes.length ? 'change' : 'pass', caseOnly);
   const userDirectoryId = found.located.directoryAssumed ? undefined : found.located.directory.id;
   const groups = syncUserGroups(run, settings, after, data.groups, userDirectoryId, jitDirectory?.id);
@@ -426,14 +433,14 @@ function foundCaveat(located: LocatedUser, untyped: boolean): string {
 function renameUser(run: EngineRun, found: NonNullable<ExistingUser['internal']>, username: string): LoginFailure | undefined {
   const { log, findings, ctx, index } = run;
   const current = found.located.user;
-  const taken = index.byLowerName.get(username.toLowerCase())?.find((l) => l.user !== current && l.directory.id === found.located.directory.id);
+  const taken = index.byLowerName.get(lowerCase(username))?.find((l) => l.user !== current && l.directory.id === found.located.directory.id);
   if (taken) {
     findings.add('jit.rename', () => renameFinding(ctx, { from: current.username, to: username, via: found.via }));
     // Inferred: Crowd refuses to rename onto an existing name in the same directory.
     log.add('Rename', `Renaming "${current.username}" to "${username}" collides with the existing user "${taken.user.username}".`, 'fail', true);
     return new LoginFailure(`Renaming "${current.username}" to "${username}" collides with an existing user.`);
   }
-  if (current.username.toLowerCase() === username.toLowerCase()) findings.add('jit.case-mismatch', () => caseMismatch(ctx, { username, existing: current.username, renames: true }));
+  if (lowerCase(current.username) === lowerCase(username)) findings.add('jit.case-mismatch', () => caseMismatch(ctx, { username, existing: current.username, renames: true }));
   else findings.add('jit.rename', () => renameFinding(ctx, { from: current.username, to: username, via: found.via }));
   return undefined;
 }
@@ -462,7 +469,7 @@ function permitLogin(run: EngineRun, username: string, provisioned: Provisioned,
   const { log, findings, ctx, index } = run;
   const { before, after, groups, created } = provisioned;
   let principal = after;
-  const shadow = index.byLowerName.get(after.username.toLowerCase())?.[0];
+  const shadow = index.byLowerName.get(lowerCase(after.username))?.[0];
   if (shadow && isRemoteDirectory(shadow.directory) && shadow.user !== existing.internal?.located.user) {
     findings.add('jit.remote-directory-user', () => remoteDirectoryUser(ctx, { username: after.username, directory: shadow.directory, shadowsInternal: true }));
     // Inferred: the first directory holding the name wins (shadowing), as for any login.

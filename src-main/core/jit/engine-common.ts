@@ -6,6 +6,7 @@ import { accessGrantingGroups, applicationsFor, groupExistsInAnyOf, type Located
 import type { StepLog } from './step-log.js';
 import type { GroupChanges, SimulatedUser, SimulationOutcome, SimulationResult } from './simulation-types.js';
 import { ATLASSIAN_MESSAGES } from './product-messages.js';
+import { lowerCase } from './case-fold.js';
 
 /** What an engine decides; simulateLogin adds verification and context. */
 export type EngineResult = Omit<SimulationResult, 'engine' | 'product' | 'verified' | 'hypothetical' | 'hypotheticalOutcome'> & {
@@ -35,24 +36,57 @@ export function cloneUser(u: SimulatedUser): SimulatedUser {
 
 /** Set arithmetic on group names, case-insensitively (Crowd group names are case-insensitive). */
 export function syncGroups(before: readonly string[], wanted: readonly string[], removeUnlisted: boolean): Pick<GroupChanges, 'after' | 'added' | 'removed'> {
-  // Lower-case each name once: bulk runs call this for every user of the base.
-  const beforeLower = new Set<string>();
-  for (const g of before) beforeLower.add(g.toLowerCase());
-  const wantedLower = new Set<string>();
+  // Lower-case each name once: bulk runs call this for every user of the base. Index loops: the lists come in
+  // several array shapes (frozen, from the snapshot, from the engine), and for…of over them allocated an iterator
+  // result per name once V8 gave up optimising it.
+  const beforeLower = lowerCaseNames(before.length);
+  for (let i = 0; i < before.length; i += 1) beforeLower.add(lowerCase(before[i] as string));
+  const wantedLower = lowerCaseNames(wanted.length);
   const added: string[] = [];
-  for (const g of wanted) {
-    const k = g.toLowerCase();
+  for (let i = 0; i < wanted.length; i += 1) {
+    const g = wanted[i] as string;
+    const k = lowerCase(g);
     if (!beforeLower.has(k) && !wantedLower.has(k)) added.push(g);
     wantedLower.add(k);
   }
   const removed: string[] = [];
   const after: string[] = [];
-  for (const g of before) {
-    if (removeUnlisted && !wantedLower.has(g.toLowerCase())) removed.push(g);
+  for (let i = 0; i < before.length; i += 1) {
+    const g = before[i] as string;
+    if (removeUnlisted && !wantedLower.has(lowerCase(g))) removed.push(g);
     else after.push(g);
   }
-  for (const g of added) after.push(g);
+  for (let i = 0; i < added.length; i += 1) after.push(added[i] as string);
   return { after, added, removed };
+}
+
+/** Membership test over lower-cased names. */
+interface NameSet {
+  add(name: string): void;
+  has(name: string): boolean;
+}
+
+/** Up to this many names, a scanned array is cheaper than a hash set (a user's group lists are usually short). */
+const SCANNED_NAMES = 16;
+
+/**
+ * A set for up to `expected` names: a hash set for long lists, else a scanned array, which allocates a fraction of
+ * a Set's table; bulk runs build two for every login.
+ */
+function lowerCaseNames(expected: number): NameSet {
+  return expected > SCANNED_NAMES ? new Set<string>() : new ScannedNames();
+}
+
+class ScannedNames implements NameSet {
+  private readonly names: string[] = [];
+
+  add(name: string): void {
+    if (!this.names.includes(name)) this.names.push(name);
+  }
+
+  has(name: string): boolean {
+    return this.names.includes(name);
+  }
 }
 
 /** The "removes …; adds …; creates the groups …" parts of a group step, empty when nothing changes. */
@@ -151,7 +185,7 @@ export function checkLogInPermitted(
 
 /** Whether the group grants some application (case-insensitive name). */
 function grantsAccess(index: SnapshotIndex, group: string): boolean {
-  return (index.applicationsByGroup.get(group.toLowerCase())?.length ?? 0) > 0;
+  return (index.applicationsByGroup.get(lowerCase(group))?.length ?? 0) > 0;
 }
 
 /** create/update/unchanged from what changed, unless the login failed. */
@@ -170,11 +204,16 @@ export function sameUserData(a: SimulatedUser, b: SimulatedUser): boolean {
   );
 }
 
+/** Same own keys with the same values; counts keys with for…in rather than building two key arrays per login of a bulk run. */
 function sameRecord(a: Record<string, string>, b: Record<string, string>): boolean {
-  const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length) return false;
-  for (const k of keys) if (a[k] !== b[k]) return false;
-  return true;
+  let size = 0;
+  for (const k in a) {
+    if (!Object.hasOwn(a, k)) continue;
+    if (!Object.hasOwn(b, k) || a[k] !== b[k]) return false;
+    size += 1;
+  }
+  for (const k in b) if (Object.hasOwn(b, k)) size -= 1;
+  return size === 0;
 }
 
 /**
@@ -183,10 +222,10 @@ function sameRecord(a: Record<string, string>, b: Record<string, string>): boole
  * (An e-mail attribute shared with an existing user is reported as jit.duplicate-email instead.)
  */
 export function likelySamePerson(index: SnapshotIndex, username: string): { existing: LocatedUser; via: 'email' | 'local-part' } | undefined {
-  const lower = username.toLowerCase();
+  const lower = lowerCase(username);
   const at = lower.indexOf('@');
   if (at <= 0) return undefined;
-  const byEmail = index.byLowerEmail.get(lower)?.find((l) => l.user.username.toLowerCase() !== lower);
+  const byEmail = index.byLowerEmail.get(lower)?.find((l) => lowerCase(l.user.username) !== lower);
   if (byEmail) return { existing: byEmail, via: 'email' };
   const byLocal = index.byLowerName.get(lower.slice(0, at))?.[0];
   return byLocal ? { existing: byLocal, via: 'local-part' } : undefined;

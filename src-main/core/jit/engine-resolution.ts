@@ -40,8 +40,9 @@ import type { Product, SnapshotDirectory } from './snapshot-schema.js';
 import type { GroupChanges, LoginFacts, SimulatedUser } from './simulation-types.js';
 import { userSyncSchema, type ResolutionSettings, type UserSyncSettings } from './target-profile-schema.js';
 import { usernameProblems } from './username-rules.js';
-import { chooseWritableDirectory } from './writable-directory.js';
+import { chooseWritableDirectory, type DirectoryNeeds } from './writable-directory.js';
 import { ownValue } from '../model/own.js';
+import { lowerCase } from './case-fold.js';
 
 /** Compiled regexes per settings object, so a bulk run compiles them once. */
 const compiled = new WeakMap<ResolutionSettings, { user: CompiledTransforms; group: CompiledTransforms }>();
@@ -207,7 +208,7 @@ function findByUsername(run: ResolutionRun, userId: string): LocatedUser | undef
 }
 
 function findByEmail(run: ResolutionRun, userId: string): LocatedUser | undefined {
-  const matches = run.index.byLowerEmail.get(userId.toLowerCase()) ?? [];
+  const matches = run.index.byLowerEmail.get(lowerCase(userId)) ?? [];
   const found = matches[0];
   if (matches.length > 1) {
     run.findings.add('jit.duplicate-email', () => duplicateEmail(run.ctx, { email: userId, usernames: matches.map((m) => m.user.username), effect: `Looking users up by e-mail is ambiguous; this simulation assumes "${found?.user.username}" (first alphabetically, as Jira's own e-mail lookups pick), which resolution does not document.` }));
@@ -223,7 +224,7 @@ function recordLookup(run: ResolutionRun, userId: string, found: LocatedUser | u
   const byAttribute = settings.lookupBy === 'custom-attribute';
   if (found) {
     // Inferred with several e-mail matches (resolution documents no rule) or an assumed directory.
-    const ambiguous = byEmail && (index.byLowerEmail.get(userId.toLowerCase())?.length ?? 0) > 1;
+    const ambiguous = byEmail && (index.byLowerEmail.get(lowerCase(userId))?.length ?? 0) > 1;
     log.add('Find user', `Found "${found.user.username}" in "${found.directory.name}" by ${lookupLabel(settings)}${byAttribute ? ` = "${userId}"` : ''}.`, 'pass', found.directoryAssumed || found.directory.type === 'unknown' || ambiguous || byAttribute);
     return;
   }
@@ -454,17 +455,20 @@ function reportGroupsNotSent(run: ResolutionRun, name: string): void {
   const why = settings.groupsAttribute ? `The response has no "${settings.groupsAttribute}" attribute` : 'No group attribute is configured';
   log.add('Groups from the response', `${why}${ctx.facts.idp === 'generic' ? '' : ' (AWS IAM Identity Center sends no group names)'}: "${name}" gets only the default groups${defaults.length ? ` ${defaults.join(', ')}` : ' (none configured)'}.`, 'info');
   const same = settings.lookupBy === 'username' ? likelySamePerson(index, name) : undefined;
-  const carried = new Set(defaults.map((g) => g.toLowerCase()));
-  const lost = same?.existing.user.groups.filter((g) => !carried.has(g.toLowerCase())) ?? [];
+  const carried = new Set(defaults.map((g) => lowerCase(g)));
+  const lost = same?.existing.user.groups.filter((g) => !carried.has(lowerCase(g))) ?? [];
   if (!same || lost.length === 0) return;
   const args = { username: name, defaultGroups: defaults, existing: same.existing.user.username, existingGroups: lost, ...(settings.groupsAttribute ? { attribute: settings.groupsAttribute } : {}) };
   findings.add('jit.groups-not-carried', () => groupsNotCarried(ctx, args));
 }
 
+/** What resolution needs of the directory new users go to: CREATE_USER, not read-only (one constant, not an object per login). */
+const INTERNAL_DIRECTORY_NEEDS: DirectoryNeeds = { groups: false, writable: true };
+
 /** New users go to the internal directory; undefined when the snapshot cannot tell which one (an inferred step says so). */
 function chooseInternalDirectory(run: ResolutionRun): SnapshotDirectory | undefined | LoginFailure {
   const { log, findings, ctx, index } = run;
-  const choice = chooseWritableDirectory(index, { groups: false, writable: true });
+  const choice = chooseWritableDirectory(index, INTERNAL_DIRECTORY_NEEDS);
   if (!choice.found) {
     findings.add('jit.no-writable-directory', () => noWritableDirectory(ctx, { directories: index.snapshot.directories, everyLogin: false }));
     // Inferred: resolution documents "the internal directory", not which permission it needs.
@@ -503,7 +507,7 @@ function checkNewUser(run: ResolutionRun, name: string): LoginFailure | undefine
 }
 
 function warnAboutSharedEmail(run: ResolutionRun, name: string, email: string): void {
-  const sharing = run.index.byLowerEmail.get(email.toLowerCase());
+  const sharing = run.index.byLowerEmail.get(lowerCase(email));
   if (sharing && sharing.length > 0) {
     run.findings.add('jit.duplicate-email', () => duplicateEmail(run.ctx, { email, usernames: sharing.map((l) => l.user.username), effect: `The new account "${name}" would share it; Atlassian products do not enforce unique e-mail addresses.` }));
   }

@@ -10,6 +10,7 @@ import { applicationsFor } from './snapshot-index.js';
 import type { InstanceSnapshot, Product } from './snapshot-schema.js';
 import type { JitEngine, SimulationOutcome } from './simulation-types.js';
 import type { TargetProfile } from './target-profile-schema.js';
+import { lowerCase } from './case-fold.js';
 
 export interface UserBaseRow {
   awsUserName: string;
@@ -75,7 +76,7 @@ export function simulateUserBase(users: readonly AwsIdentityStoreUser[], mapping
   const index = snapshotIndexFor(snapshot);
   const compiled = compileAwsMappings(mappings);
   const rows: UserBaseRow[] = new Array<UserBaseRow>(users.length);
-  const byAccount: AccountLogins = new Map();
+  const byAccount: AccountLogins = { existing: new Map(), created: new Map() };
   const findingCounts: Record<string, number> = {};
   const reasons = new Map<string, number>();
   const newUsersByApp = new Map<string, number>();
@@ -110,7 +111,10 @@ export function simulateUserBase(users: readonly AwsIdentityStoreUser[], mapping
     rows[i] = row;
     if (i >= counted) continue;
 
-    for (const id of ids) findingCounts[id] = (findingCounts[id] ?? 0) + 1;
+    for (let k = 0; k < ids.length; k += 1) {
+      const id = ids[k] as string;
+      findingCounts[id] = (findingCounts[id] ?? 0) + 1;
+    }
     if (r.outcome === 'create') summary.created += 1;
     else if (r.outcome === 'update') summary.updated += 1;
     else if (r.outcome === 'unchanged') summary.unchanged += 1;
@@ -125,8 +129,8 @@ export function simulateUserBase(users: readonly AwsIdentityStoreUser[], mapping
       for (const app of applicationsFor(index, r.user.after.groups)) newUsersByApp.set(app, (newUsersByApp.get(app) ?? 0) + 1);
     }
     // The account a login lands on: an existing one (directory + name) or the name it creates.
-    if (r.user.before) landsOn(byAccount, `existing\u0000${r.user.before.directoryId ?? '?'}`, r.user.before.username, i);
-    else if (r.username) landsOn(byAccount, 'new', r.username, i);
+    if (r.user.before) landsOn(inDirectory(byAccount, r.user.before.directoryId ?? '?'), r.user.before.username, i);
+    else if (r.username) landsOn(byAccount.created, r.username, i);
   }
 
   for (const list of sharedAccounts(byAccount)) {
@@ -147,39 +151,58 @@ export function simulateUserBase(users: readonly AwsIdentityStoreUser[], mapping
   return { engine: profile.provisioning.engine, product: profile.product, summary, rows, notes: compiled.notes };
 }
 
-/** Directory (or "new") → lower-case username → the indexes of the users whose login lands there. */
-type AccountLogins = Map<string, Map<string, number | number[]>>;
+/** Lower-case username → the index of the user whose login lands there, or the indexes when several do. */
+type LoginsByName = Map<string, number | number[]>;
 
-/**
- * Records that user `i` lands on an account. Two map levels and a bare index for the usual single login: no key
- * string to join and hash, and no array, per user of a 100,000-user base.
- */
-function landsOn(byAccount: AccountLogins, where: string, username: string, i: number): void {
-  let names = byAccount.get(where);
+/** Existing accounts by directory id (`?` when not recorded), and the accounts logins create. */
+interface AccountLogins {
+  existing: Map<string, LoginsByName>;
+  created: LoginsByName;
+}
+
+function inDirectory(byAccount: AccountLogins, directoryId: string): LoginsByName {
+  let names = byAccount.existing.get(directoryId);
   if (!names) {
     names = new Map();
-    byAccount.set(where, names);
+    byAccount.existing.set(directoryId, names);
   }
-  const key = username.toLowerCase();
+  return names;
+}
+
+/**
+ * Records that user `i` lands on an account. Map levels and a bare index for the usual single login: no key
+ * string to join and hash, and no array, per user of a 100,000-user base.
+ */
+function landsOn(names: LoginsByName, username: string, i: number): void {
+  const key = lowerCase(username);
   const seen = names.get(key);
   if (seen === undefined) names.set(key, i);
   else if (typeof seen === 'number') names.set(key, [seen, i]);
   else seen.push(i);
 }
 
-/** The lists of users landing on one account together (two or more each). */
-function* sharedAccounts(byAccount: AccountLogins): Generator<number[]> {
-  for (const names of byAccount.values()) for (const seen of names.values()) if (typeof seen !== 'number') yield seen;
+/** The lists of users landing on one account together (two or more each). forEach: no iterator result per account. */
+function sharedAccounts(byAccount: AccountLogins): number[][] {
+  const shared: number[][] = [];
+  const collect = (seen: number | number[]): void => {
+    if (typeof seen !== 'number') shared.push(seen);
+  };
+  byAccount.existing.forEach((names) => names.forEach(collect));
+  byAccount.created.forEach(collect);
+  return shared;
 }
 
 /** Finding ids without repeats, in first-seen order (an engine may record one id twice). */
 function uniqueIds(found: readonly string[]): string[] {
   const ids: string[] = [];
-  for (const id of found) if (!ids.includes(id)) ids.push(id);
+  for (let i = 0; i < found.length; i += 1) if (!ids.includes(found[i] as string)) ids.push(found[i] as string);
   return ids;
 }
 
-/** Collapses per-user reasons into one line per cause (quoted names become "…"). */
+const QUOTED_NAME = /"[^"]*"/g;
+const PRODUCT_MESSAGE_USER = /user \S+, but/;
+
+/** Collapses per-user reasons into one line per cause (quoted names become "…"). Most users of a base can fail alike. */
 function genericReason(reason: string): string {
-  return reason.replace(/"[^"]*"/g, '"…"').replace(/user \S+, but/, 'user …, but');
+  return reason.replace(QUOTED_NAME, '"…"').replace(PRODUCT_MESSAGE_USER, 'user …, but');
 }

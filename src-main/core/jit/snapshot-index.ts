@@ -3,6 +3,7 @@
  * every per-user question is a map lookup, never a scan of all users.
  */
 import type { InstanceSnapshot, SnapshotDirectory, SnapshotLicense, SnapshotUser } from './snapshot-schema.js';
+import { lowerCase } from './case-fold.js';
 
 /** A user with the directory it lives in (or is assumed to live in when the snapshot does not say). */
 export interface LocatedUser {
@@ -79,7 +80,7 @@ export function indexSnapshot(snapshot: InstanceSnapshot): SnapshotIndex {
   const groupDirectories = new Map<string, Set<string>>();
 
   const addGroupDir = (name: string, dirId: string): void => {
-    const key = name.toLowerCase();
+    const key = lowerCase(name);
     const set = groupDirectories.get(key);
     if (set) set.add(dirId);
     else groupDirectories.set(key, new Set([dirId]));
@@ -92,12 +93,13 @@ export function indexSnapshot(snapshot: InstanceSnapshot): SnapshotIndex {
     if (known && !known.active) continue;
     const directory = known ?? fallback;
     const located: LocatedUser = { user, directory, directoryAssumed: known === undefined };
-    push(byLowerName, user.username.toLowerCase(), located);
+    push(byLowerName, lowerCase(user.username), located);
     const idpId = user.attributes['jit_idp_id'];
     if (idpId !== undefined) push(byJitIdpId, idpId, located);
-    if (user.email) push(byLowerEmail, user.email.toLowerCase(), located);
-    for (const g of user.groups) {
-      if (user.active) populated.add(g.toLowerCase());
+    if (user.email) push(byLowerEmail, lowerCase(user.email), located);
+    for (let i = 0; i < user.groups.length; i += 1) {
+      const g = user.groups[i] as string;
+      if (user.active) populated.add(lowerCase(g));
       // Membership proves the group exists in that directory (or, when the user's directory is assumed, in some directory).
       addGroupDir(g, located.directoryAssumed ? ANY_DIRECTORY : directory.id);
     }
@@ -110,7 +112,7 @@ export function indexSnapshot(snapshot: InstanceSnapshot): SnapshotIndex {
   const applicationsByGroup = new Map<string, string[]>();
   for (const access of snapshot.applicationAccess) {
     for (const g of access.groups) {
-      const key = g.toLowerCase();
+      const key = lowerCase(g);
       const apps = applicationsByGroup.get(key) ?? [];
       if (!apps.includes(access.application)) apps.push(access.application);
       applicationsByGroup.set(key, apps);
@@ -136,7 +138,7 @@ export function indexSnapshot(snapshot: InstanceSnapshot): SnapshotIndex {
 
 /** The first user the product resolves for a username (case-insensitive, first directory wins). */
 export function resolveUsername(index: SnapshotIndex, username: string): LocatedUser | undefined {
-  return index.byLowerName.get(username.toLowerCase())?.[0];
+  return index.byLowerName.get(lowerCase(username))?.[0];
 }
 
 /** Applications a set of groups grants (case-insensitive group names). */
@@ -144,9 +146,9 @@ export function applicationsFor(index: SnapshotIndex, groups: readonly string[])
   const apps: string[] = [];
   // Index loops and no `?? []` per group: every login of a bulk run asks this.
   for (let i = 0; i < groups.length; i += 1) {
-    const granted = index.applicationsByGroup.get((groups[i] as string).toLowerCase());
+    const granted = index.applicationsByGroup.get(lowerCase(groups[i] as string));
     if (granted === undefined) continue;
-    for (const app of granted) if (!apps.includes(app)) apps.push(app);
+    for (let j = 0; j < granted.length; j += 1) if (!apps.includes(granted[j] as string)) apps.push(granted[j] as string);
   }
   return apps;
 }
@@ -160,7 +162,7 @@ export function accessGrantingGroups(index: SnapshotIndex): string[] {
 
 /** Whether the group exists in the directory; a group whose directory is not recorded may be that one, so it counts. */
 export function groupExistsIn(index: SnapshotIndex, group: string, directoryId: string): boolean {
-  const dirs = index.groupDirectories.get(group.toLowerCase());
+  const dirs = index.groupDirectories.get(lowerCase(group));
   return dirs !== undefined && (dirs.has(directoryId) || dirs.has(ANY_DIRECTORY));
 }
 
@@ -169,9 +171,10 @@ export function groupExistsIn(index: SnapshotIndex, group: string, directoryId: 
  * groupExistsAnywhere. Lower-cases the name once: bulk runs ask this for every group of every login.
  */
 export function groupExistsInAnyOf(index: SnapshotIndex, group: string, directoryIds: ReadonlyArray<string | undefined>): boolean {
-  const key = group.toLowerCase();
+  const key = lowerCase(group);
   const dirs = index.groupDirectories.get(key);
-  for (const dir of directoryIds) {
+  for (let i = 0; i < directoryIds.length; i += 1) {
+    const dir = directoryIds[i];
     if (dir === undefined ? dirs !== undefined || index.applicationsByGroup.has(key) : dirs !== undefined && (dirs.has(dir) || dirs.has(ANY_DIRECTORY))) return true;
   }
   return false;
@@ -183,5 +186,5 @@ export function isRemoteDirectory(directory: SnapshotDirectory): boolean {
 }
 
 export function groupExistsAnywhere(index: SnapshotIndex, group: string): boolean {
-  return index.groupDirectories.has(group.toLowerCase()) || index.applicationsByGroup.has(group.toLowerCase());
+  return index.groupDirectories.has(lowerCase(group)) || index.applicationsByGroup.has(lowerCase(group));
 }

@@ -30,7 +30,7 @@ function permissionNames(needs: DirectoryNeeds): string {
 }
 
 /** The choice depends only on the snapshot: made once per snapshot, not once per user of a bulk run. Must not be mutated. */
-const choices = new WeakMap<SnapshotIndex, Map<string, DirectoryChoice>>();
+const choices = new WeakMap<SnapshotIndex, Map<number, DirectoryChoice>>();
 
 /**
  * The first active internal directory that has (or may have) the permissions, in directory order. A
@@ -43,7 +43,8 @@ export function chooseWritableDirectory(index: SnapshotIndex, needs: DirectoryNe
     byNeeds = new Map();
     choices.set(index, byNeeds);
   }
-  const key = `${needs.groups}/${needs.writable}`;
+  // A number, not a joined string: no key to build and hash per user of a bulk run.
+  const key = (needs.groups ? 2 : 0) + (needs.writable ? 1 : 0);
   let choice = byNeeds.get(key);
   if (!choice) {
     choice = choose(index, needs);

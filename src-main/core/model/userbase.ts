@@ -11,7 +11,7 @@ export interface Assignment {
   assigned: boolean;
   direct: boolean;
   /** AWS groups (display names) the assignment comes through. */
-  viaGroups: string[];
+  viaGroups: readonly string[];
 }
 
 /** The Atlassian account a user's login lands on, as it is now. */
@@ -20,17 +20,17 @@ export interface AccountNow {
   directory: string;
   directoryType: string;
   active: boolean;
-  groups: string[];
+  groups: readonly string[];
 }
 
 /** Groups the mapping says a user should have that no login carries, by what happens to each. */
 export interface MissingClaims {
   /** Held locally now and not taken away by the next login. */
-  hasLocally: string[];
+  hasLocally: readonly string[];
   /** Held locally now, removed by the next login's group sync (Atlassian SSO JIT). */
-  willLose: string[];
+  willLose: readonly string[];
   /** Not held and never sent: must be granted locally. */
-  neverGets: string[];
+  neverGets: readonly string[];
 }
 
 export interface UserBaseUser {

@@ -23,6 +23,32 @@ export interface AwsDirectory {
 }
 
 const NO_GROUPS: readonly string[] = Object.freeze([]);
+
+/** Without an assignments file every user is assumed assigned. */
+const ASSUMED_ASSIGNED: Assignment = Object.freeze({ known: false, assigned: true, direct: false, viaGroups: NO_GROUPS });
+const ASSIGNED_DIRECTLY: Assignment = Object.freeze({ known: true, assigned: true, direct: true, viaGroups: NO_GROUPS });
+const NOT_ASSIGNED: Assignment = Object.freeze({ known: true, assigned: false, direct: false, viaGroups: NO_GROUPS });
+
+/**
+ * One frozen Assignment per distinct answer with at most one group: in a base assigned through a group or two,
+ * thousands of users share a handful of answers, and the prediction keeps every user's.
+ */
+class SharedAssignments {
+  private readonly byGroup = [new Map<string, Assignment>(), new Map<string, Assignment>()];
+
+  of(isDirect: boolean, viaGroups: string[]): Assignment {
+    const group = viaGroups[0];
+    if (group === undefined) return isDirect ? ASSIGNED_DIRECTLY : NOT_ASSIGNED;
+    if (viaGroups.length > 1) return { known: true, assigned: true, direct: isDirect, viaGroups };
+    const cache = this.byGroup[isDirect ? 1 : 0] as Map<string, Assignment>;
+    let answer = cache.get(group);
+    if (!answer) {
+      answer = Object.freeze({ known: true, assigned: true, direct: isDirect, viaGroups: Object.freeze(viaGroups) });
+      cache.set(group, answer);
+    }
+    return answer;
+  }
+}
 const NO_MEMBERSHIPS: readonly AwsMembership[] = Object.freeze([]);
 
 export function indexAwsDirectory(input: AwsDirectoryInput): AwsDirectory {
@@ -53,6 +79,7 @@ export function indexAwsDirectory(input: AwsDirectoryInput): AwsDirectory {
   if (input.memberships && !input.groups) notes.push('No groups file (list-groups): groups are shown by GroupId and the group mapping can only match GroupIds.');
   if (unnamed.size > 0) notes.push(`${unnamed.size} group id(s) in the memberships are not in the groups file; they are shown by GroupId.`);
 
+  const shared = new SharedAssignments();
   const direct = new Set<string>();
   const assignedGroups = new Set<string>();
   for (const a of input.assignments ?? []) (a.PrincipalType === 'USER' ? direct : assignedGroups).add(a.PrincipalId);
@@ -63,11 +90,13 @@ export function indexAwsDirectory(input: AwsDirectoryInput): AwsDirectory {
     groupIdsOf: (userId) => groupsByUser.get(userId) ?? NO_GROUPS,
     groupName: (groupId) => names.get(groupId) ?? groupId,
     assignmentOf(userId, groupIds = groupsByUser.get(userId) ?? NO_GROUPS) {
-      if (!input.assignments) return { known: false, assigned: true, direct: false, viaGroups: [] };
+      if (!input.assignments) return ASSUMED_ASSIGNED;
       const viaGroups: string[] = [];
-      for (const g of groupIds) if (assignedGroups.has(g)) viaGroups.push(names.get(g) ?? g);
-      const isDirect = direct.has(userId);
-      return { known: true, assigned: isDirect || viaGroups.length > 0, direct: isDirect, viaGroups };
+      for (let i = 0; i < groupIds.length; i += 1) {
+        const g = groupIds[i] as string;
+        if (assignedGroups.has(g)) viaGroups.push(names.get(g) ?? g);
+      }
+      return shared.of(direct.has(userId), viaGroups);
     },
     notes,
   };

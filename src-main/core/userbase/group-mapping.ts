@@ -5,6 +5,7 @@
  */
 import type { SnapshotIndex } from '../jit/snapshot-index.js';
 import type { GroupMapping } from './aws-exports.js';
+import { lowerCase } from '../jit/case-fold.js';
 
 export interface CompiledGroupMapping {
   /** Atlassian groups for one AWS group (id and display name). */
@@ -20,12 +21,12 @@ export function compileGroupMapping(mapping: GroupMapping | undefined, index: Sn
   if (mapping) {
     const byKey = new Map<string, string[]>();
     for (const [key, targets] of Object.entries(mapping)) {
-      const k = key.toLowerCase();
+      const k = lowerCase(key);
       byKey.set(k, [...(byKey.get(k) ?? []), ...targets]);
     }
     return {
       targetsOf(groupId, displayName) {
-        const t = byKey.get(displayName.toLowerCase()) ?? byKey.get(groupId.toLowerCase());
+        const t = byKey.get(lowerCase(displayName)) ?? byKey.get(lowerCase(groupId));
         if (!t) unmapped.add(displayName);
         return t ?? NONE;
       },
@@ -34,12 +35,12 @@ export function compileGroupMapping(mapping: GroupMapping | undefined, index: Sn
   }
   // The instance's spelling of each group name, so the plan names groups as the product shows them.
   const spelling = new Map<string, string>();
-  for (const g of index.snapshot.groups) if (!spelling.has(g.name.toLowerCase())) spelling.set(g.name.toLowerCase(), g.name);
-  for (const u of index.snapshot.users) for (const g of u.groups) if (!spelling.has(g.toLowerCase())) spelling.set(g.toLowerCase(), g);
+  for (const g of index.snapshot.groups) if (!spelling.has(lowerCase(g.name))) spelling.set(lowerCase(g.name), g.name);
+  for (const u of index.snapshot.users) for (const g of u.groups) if (!spelling.has(lowerCase(g))) spelling.set(lowerCase(g), g);
   const cache = new Map<string, readonly string[]>();
   return {
     targetsOf(_groupId, displayName) {
-      const k = displayName.toLowerCase();
+      const k = lowerCase(displayName);
       let t = cache.get(k);
       if (!t) {
         const name = spelling.get(k);
@@ -59,7 +60,7 @@ export function expectedGroupsFor(groupIds: readonly string[], groupName: (id: s
   const seen = new Set<string>();
   for (const id of groupIds) {
     for (const g of mapping.targetsOf(id, groupName(id))) {
-      const k = g.toLowerCase();
+      const k = lowerCase(g);
       if (!seen.has(k)) {
         seen.add(k);
         out.push(g);
@@ -79,7 +80,7 @@ export function expectedGroupsResolver(groupName: (id: string) => string, mappin
     let t = byId.get(id);
     if (!t) {
       const targets = mapping.targetsOf(id, groupName(id));
-      t = { targets, keys: targets.map((g) => g.toLowerCase()) };
+      t = { targets, keys: targets.map((g) => lowerCase(g)) };
       byId.set(id, t);
     }
     return t;
@@ -90,8 +91,8 @@ export function expectedGroupsResolver(groupName: (id: string) => string, mappin
   return (groupIds) => {
     const out: string[] = [];
     call += 1;
-    for (const id of groupIds) {
-      const { targets, keys } = targetsOf(id);
+    for (let i = 0; i < groupIds.length; i += 1) {
+      const { targets, keys } = targetsOf(groupIds[i] as string);
       for (let j = 0; j < targets.length; j += 1) {
         const k = keys[j] as string;
         if (seenIn.get(k) === call) continue;

@@ -8,6 +8,7 @@
 import { applicationsFor, type SnapshotIndex } from '../jit/snapshot-index.js';
 import type { SnapshotUser } from '../jit/snapshot-schema.js';
 import type { LocalAccount } from '../model/userbase.js';
+import { lowerCase } from '../jit/case-fold.js';
 
 /**
  * Values keyed by account: directory id (`?` when not recorded) and lower-case username. Two map levels rather
@@ -17,7 +18,7 @@ export class AccountMap<V> {
   private readonly byDirectory = new Map<string, Map<string, V>>();
 
   get(directoryId: string | null, username: string): V | undefined {
-    return this.byDirectory.get(directoryId ?? '?')?.get(username.toLowerCase());
+    return this.byDirectory.get(directoryId ?? '?')?.get(lowerCase(username));
   }
 
   has(directoryId: string | null, username: string): boolean {
@@ -31,7 +32,7 @@ export class AccountMap<V> {
       names = new Map();
       this.byDirectory.set(dir, names);
     }
-    names.set(username.toLowerCase(), value);
+    names.set(lowerCase(username), value);
   }
 }
 

@@ -7,6 +7,7 @@ import { type AwsIdentityStoreUser, type CompiledAwsMappings } from '../jit/aws-
 import { applyTransforms, compileTransforms, type CompiledTransforms } from '../jit/regex-transforms.js';
 import type { TargetProfile } from '../jit/target-profile-schema.js';
 import type { MissingClaims } from '../model/userbase.js';
+import { lowerCase, equalsLowerCase } from '../jit/case-fold.js';
 
 export interface ClaimReader {
   /** The group names the login hands to the engine (after resolution's transformations). */
@@ -64,16 +65,25 @@ export interface ClaimInputs {
   removed: readonly string[];
 }
 
+const NO_GROUPS: readonly string[] = Object.freeze([]);
+
 export function classifyMissingClaims(input: ClaimInputs): MissingClaims {
-  const out: MissingClaims = { hasLocally: [], willLose: [], neverGets: [] };
+  const hasLocally: string[] = [];
+  const willLose: string[] = [];
+  const neverGets: string[] = [];
   for (let i = 0; i < input.expected.length; i += 1) {
     const g = input.expected[i] as string;
-    const k = g.toLowerCase();
+    const k = lowerCase(g);
     if (containsIgnoringCase(input.claims, k) || containsIgnoringCase(input.added, k)) continue; // the login itself gives it
-    if (containsIgnoringCase(input.current, k)) (containsIgnoringCase(input.removed, k) ? out.willLose : out.hasLocally).push(g);
-    else out.neverGets.push(g);
+    if (containsIgnoringCase(input.current, k)) (containsIgnoringCase(input.removed, k) ? willLose : hasLocally).push(g);
+    else neverGets.push(g);
   }
-  return out;
+  return { hasLocally: orNone(hasLocally), willLose: orNone(willLose), neverGets: orNone(neverGets) };
+}
+
+/** An empty kind becomes the one shared frozen list: the prediction keeps every user's lists, and most kinds are empty. */
+function orNone(groups: readonly string[]): readonly string[] {
+  return groups.length > 0 ? groups : NO_GROUPS;
 }
 
 /**
@@ -84,7 +94,7 @@ export function classifyMissingClaims(input: ClaimInputs): MissingClaims {
 function containsIgnoringCase(list: readonly string[], lower: string): boolean {
   for (let i = 0; i < list.length; i += 1) {
     const g = list[i] as string;
-    if (g.length === lower.length && g.toLowerCase() === lower) return true;
+    if (equalsLowerCase(g, lower)) return true;
   }
   return false;
 }

@@ -19,6 +19,7 @@ import { emptyLinks, findAccountsLeftBehind, seatsHeld, type AccountLinks } from
 import { classifyMissingClaims, claimReaderFor, hasMissingClaims } from './missing-claims.js';
 import { orphanedAccountFinding } from './orphaned-finding.js';
 import type { AccountNow, Assignment, SeatUse, UserBasePrediction, UserBaseSummary, UserBaseUser } from '../model/userbase.js';
+import { lowerCase } from '../jit/case-fold.js';
 
 export interface UserBaseInputs {
   users: readonly AwsIdentityStoreUser[];
@@ -145,10 +146,11 @@ function assignedFirst(all: readonly AwsIdentityStoreUser[], aws: AwsDirectory):
 
 function accountNow(index: SnapshotIndex, row: UserBaseRow): AccountNow | null {
   if (row.matchedUser === null) return null;
-  const candidates = index.byLowerName.get(row.matchedUser.toLowerCase()) ?? [];
+  const candidates = index.byLowerName.get(lowerCase(row.matchedUser)) ?? [];
   const located = candidates.find((c) => c.user.directoryId === row.matchedDirectoryId) ?? candidates[0];
   if (!located) return null;
-  return { username: located.user.username, directory: located.directory.name, directoryType: located.directory.type, active: located.user.active, groups: [...located.user.groups] };
+  // The snapshot's own list, not a copy: both are read-only, and a copy per user of a base adds up.
+  return { username: located.user.username, directory: located.directory.name, directoryType: located.directory.type, active: located.user.active, groups: located.user.groups };
 }
 
 function userOf(u: AwsIdentityStoreUser, row: UserBaseRow, aws: AwsDirectory, assignment: Assignment, groupIds: readonly string[], account: AccountNow | null, expected: string[], missingClaims: UserBaseUser['missingClaims'], assigned: boolean): UserBaseUser {

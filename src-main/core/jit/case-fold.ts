@@ -1,0 +1,34 @@
+/**
+ * Case-insensitive names without a new string per comparison. V8's `toLowerCase` builds a new string even when
+ * nothing changes, and a bulk run lower-cases millions of group and user names that are lower case already. Both
+ * functions give exactly what `toLowerCase` gives: anything outside ASCII goes through it.
+ */
+
+/** `s.toLowerCase()`, returning `s` itself when it has no upper-case ASCII letter and nothing beyond ASCII. */
+export function lowerCase(s: string): string {
+  for (let i = 0; i < s.length; i += 1) {
+    const c = s.charCodeAt(i);
+    if ((c >= 0x41 && c <= 0x5a) || c > 0x7f) return s.toLowerCase();
+  }
+  return s;
+}
+
+/**
+ * The one code point whose lower case is longer than itself: U+0130 → "i̇" (U+0069 U+0307), the only length-changing
+ * unconditional mapping in https://www.unicode.org/Public/UCD/latest/ucd/SpecialCasing.txt (a test checks every code point).
+ */
+const LONGER_IN_LOWER_CASE = '\u0130';
+
+/** Whether `name.toLowerCase() === lower`, for a `lower` that is lower case already. */
+export function equalsLowerCase(name: string, lower: string): boolean {
+  if (name === lower) return true;
+  // Most comparisons of a bulk run are between names of different lengths: settled without reading them.
+  if (name.length !== lower.length) return name.length < lower.length && name.includes(LONGER_IN_LOWER_CASE) && name.toLowerCase() === lower;
+  for (let i = 0; i < name.length; i += 1) {
+    let c = name.charCodeAt(i);
+    if (c > 0x7f) return name.toLowerCase() === lower;
+    if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    if (c !== lower.charCodeAt(i)) return false;
+  }
+  return true;
+}
