@@ -1,4 +1,9 @@
+import { createRequire } from 'node:module';
+import { isatty } from 'node:tty';
+import { deferUnusedDependencyCode } from './deferred-dependencies.js';
 import { runCli } from './run-cli.js';
+
+deferUnusedDependencyCode(createRequire(__filename));
 
 // The only place the CLI touches process globals: everything below takes them as arguments.
 runCli(process.argv.slice(2), {
@@ -7,7 +12,8 @@ runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   now: () => new Date(),
   env: process.env,
-  stderrIsTTY: process.stderr.isTTY === true,
+  // What process.stderr.isTTY answers, without creating the stderr stream (a few ms at start-up) to ask.
+  stderrIsTTY: isatty(2),
   readStdin: async () => {
     const chunks: Buffer[] = [];
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
