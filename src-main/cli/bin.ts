@@ -9,19 +9,39 @@
  * before this runs, wins; NODE_DISABLE_COMPILE_CACHE=1 turns it off), and is best effort: on a Node without `module.enableCompileCache` (< 22.1), or when the directory cannot be used,
  * the CLI runs exactly the same, only without the cache.
  */
+import { lstatSync, mkdirSync } from 'node:fs';
 import * as nodeModule from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runWithCodeCache } from './bundle-code-cache.js';
+
+/**
+ * The cache holds code this process runs, so only a directory nobody else can write to may hold it: on Linux the
+ * temporary directory is shared, and another local user could create ours first and plant code in it. It must be
+ * a real directory (not a link), owned by this user, with no write permission for group or others. Where Node
+ * has no user ids (Windows, whose temporary directory is per user), the check is skipped.
+ */
+function privateDirectory(directory: string): boolean {
+  try {
+    mkdirSync(directory, { recursive: true, mode: 0o700 });
+    const uid = process.getuid?.();
+    if (uid === undefined) return true;
+    const stat = lstatSync(directory);
+    return stat.isDirectory() && stat.uid === uid && (stat.mode & 0o022) === 0;
+  } catch {
+    return false;
+  }
+}
 
 /** Enables the compile cache; returns its directory, or undefined when no cache is in use. */
 function enableCompileCache(): string | undefined {
   // Read as optional members: the Node typings this project builds against predate the API.
   const enable: ((directory?: string) => unknown) | undefined = Reflect.get(nodeModule, 'enableCompileCache');
   const directoryInUse: (() => string | undefined) | undefined = Reflect.get(nodeModule, 'getCompileCacheDir');
-  if (typeof enable !== 'function') return undefined;
+  const directory = join(tmpdir(), 'samlscope-compile-cache');
+  if (typeof enable !== 'function' || !privateDirectory(directory)) return undefined;
   try {
-    enable(join(tmpdir(), 'samlscope-compile-cache'));
+    enable(directory);
     return typeof directoryInUse === 'function' ? directoryInUse() : undefined;
   } catch {
     // A cache that cannot be used never fails the run.

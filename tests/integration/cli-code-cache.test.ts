@@ -4,7 +4,7 @@
  * is unusable, and never written with the compile cache disabled. Every run prints the same analysis.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -52,6 +52,17 @@ describe('the CLI bundle\'s code cache', () => {
     expect(analyze(temp)).toBe(first);
     expect(codeCaches(temp)).toEqual([cache]);
     expect(analyze(temp)).toBe(first);
+  });
+
+  // Another local user could create the directory in a shared /tmp first and plant code there.
+  it.skipIf(process.platform === 'win32')('is neither taken nor written when others may write to its directory', () => {
+    const temp = mkdtempSync(join(work, 'tmp-'));
+    const shared = join(temp, 'samlscope-compile-cache');
+    mkdirSync(shared);
+    chmodSync(shared, 0o777);
+    const first = analyze(temp);
+    expect(JSON.parse(first).messages[0].signature.status).toBe('valid');
+    expect(readdirSync(shared)).toEqual([]);
   });
 
   it('is not written with the compile cache disabled', () => {
