@@ -5,7 +5,7 @@ import type { UserBaseUser, UserExplanation } from '../../../src-main/ipc/contra
 
 const STEP_BADGE = { pass: 'pass', change: 'info', fail: 'error', skip: 'neutral', info: 'neutral' } as const;
 
-function List({ items }: { items: string[] }) {
+function List({ items }: { items: readonly string[] }) {
   return items.length ? <span className="chips">{items.map((g) => <span key={g} className="chip">{g}</span>)}</span> : <span className="muted">none</span>;
 }
 
