@@ -5,45 +5,19 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EXAMPLE_EXPORTS, EXAMPLE_PROFILE_ID } from '../../src-main/app-services/user-base-service.js';
-import { createAppHarness, type AppHarness } from './harness/app-handlers.js';
-import { buildRenderer, RENDERER_DIR } from './harness/build-renderer.js';
-import { layoutOverflow, pageTexts, shoot, waitReady } from './harness/page-actions.js';
-import { serveStatic, type StaticServer } from './harness/static-server.js';
-import { launchChromium, openWorkspace, type WorkspacePage } from './harness/workspace-page.js';
+import { layoutOverflow, pageTexts, shoot } from './harness/page-actions.js';
+import { rendererSuite } from './harness/renderer-suite.js';
 
 const EXAMPLES = path.resolve('assets/examples');
 
-let server: StaticServer;
-let browser: Browser;
-let app: AppHarness;
-let wp: WorkspacePage;
-
-beforeAll(async () => {
-  buildRenderer();
-  server = await serveStatic(RENDERER_DIR);
-  browser = await launchChromium();
-});
-afterEach(async () => {
-  expect(wp?.problems ?? []).toEqual([]);
-  await wp?.close();
-  await app?.dispose();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = rendererSuite();
 
 describe('User base view in Chromium, bound to the real main-side handlers', () => {
   it('drops the example exports, filters, selects a user, exports redacted, and masks in presentation mode', async () => {
-    app = await createAppHarness({ browser });
-    wp = await openWorkspace(browser, { url: server.url, handlers: app.handlers, colorScheme: 'light' });
-    app.setEventSink((event, payload) => void wp.emit(event, payload));
+    const { app, wp } = await suite.openApp();
     const { page } = wp;
-    await page.goto(server.url);
-    await waitReady(page);
     await page.getByRole('button', { name: 'User base', exact: true }).click();
     expect(await page.getAttribute('#mode-userbase', 'aria-pressed')).toBe('true');
     expect(await page.getAttribute('#mode-login', 'aria-pressed')).toBe('false');

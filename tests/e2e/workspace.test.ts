@@ -5,8 +5,7 @@
  */
 import { X509Certificate } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { APP_CSP_META } from '../../src-main/electron/csp.js';
 import { awsIdpMetadata, signedAwsResponse, toPostBinding } from '../fixtures/aws-response.js';
 import { IDP_KEY, SP_KEY } from '../fixtures/keys.js';
@@ -15,10 +14,9 @@ import { FakeCaptureHost } from '../unit/app-services/fake-capture-host.js';
 import { harOf } from '../unit/capture/capture-files.js';
 import { atlassianErrorPage, loginFlow } from '../unit/flow/flow-fixture.js';
 import { createAppHarness, type AppHarness } from './harness/app-handlers.js';
-import { buildRenderer, RENDERER_DIR } from './harness/build-renderer.js';
-import { describeFocus, dispatchPaste, layoutOverflow, pageTexts, shoot, shootElement, waitNewWorkspace, waitReady, workspaceKey } from './harness/page-actions.js';
-import { serveStatic, type StaticServer } from './harness/static-server.js';
-import { launchChromium, openWorkspace, type WorkspacePage } from './harness/workspace-page.js';
+import { describeFocus, dispatchPaste, layoutOverflow, pageTexts, shoot, shootElement, waitNewWorkspace, workspaceKey } from './harness/page-actions.js';
+import { rendererSuite } from './harness/renderer-suite.js';
+import type { WorkspacePage } from './harness/workspace-page.js';
 
 /** A person nobody else in the fixtures is called, so any trace of them on screen is unambiguous. */
 const PERSON = {
@@ -66,7 +64,7 @@ function shownFindingIds(page: WorkspacePage['page']): Promise<Array<string | nu
 
 /** The demo person's identifying values (lower case), read from a clear demo workspace in a separate app instance. */
 async function demoPersonalValues(): Promise<string[]> {
-  const probe = await createAppHarness({ browser });
+  const probe = await createAppHarness({ browser: suite.browser });
   try {
     const demo = await probe.handlers['workspace:open-demo']({});
     const values = new Set<string>();
@@ -82,37 +80,14 @@ async function demoPersonalValues(): Promise<string[]> {
   }
 }
 
-let server: StaticServer;
-let browser: Browser;
+const suite = rendererSuite();
 let app: AppHarness;
 let wp: WorkspacePage;
 
 async function openApp(opts: { capture?: CaptureHost } = {}): Promise<WorkspacePage> {
-  app = await createAppHarness({ browser, ...opts });
-  wp = await openWorkspace(browser, { url: server.url, handlers: app.handlers, colorScheme: 'light' });
-  app.setEventSink((event, payload) => void wp.emit(event, payload));
-  await wp.page.goto(server.url);
-  await waitReady(wp.page);
+  ({ app, wp } = await suite.openApp(opts));
   return wp;
 }
-
-beforeAll(async () => {
-  buildRenderer();
-  server = await serveStatic(RENDERER_DIR);
-  browser = await launchChromium();
-});
-
-afterEach(async () => {
-  // The page must never have fetched anything but its own files, nor logged an error or warning.
-  expect(wp?.problems ?? []).toEqual([]);
-  await wp?.close();
-  await app?.dispose();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 describe('workspace in Chromium, bound to the real main-side handlers', () => {
   it('opens the bundled demo case on first start, labelled as a demo, under the app CSP', async () => {
@@ -163,7 +138,7 @@ describe('workspace in Chromium, bound to the real main-side handlers', () => {
     const response = expiredResponse();
     const before = await workspaceKey(page);
     // A real Ctrl+V on the page (not in a text field) goes through the document paste handler.
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.server.url });
     await page.evaluate((t) => navigator.clipboard.writeText(t), response);
     await page.locator('.verdict').click();
     await page.keyboard.press('Control+V');
