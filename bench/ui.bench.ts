@@ -14,7 +14,8 @@ import { createAppHarness } from '../tests/e2e/harness/app-handlers.js';
 import { buildRenderer, bundleSize, RENDERER_DIR } from '../tests/e2e/harness/build-renderer.js';
 import { waitReady } from '../tests/e2e/harness/page-actions.js';
 import { serveStatic } from '../tests/e2e/harness/static-server.js';
-import { launchChromium, openWorkspace } from '../tests/e2e/harness/workspace-page.js';
+import { launchChromium } from '../tests/support/chromium.js';
+import { openWorkspace } from '../tests/e2e/harness/workspace-page.js';
 import { signedAwsResponse, toPostBinding, type SamlAttribute } from '../tests/fixtures/aws-response.js';
 
 const TARGET_INTERACTIVE_MS = 1000;

@@ -8,7 +8,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { flowToHar } from '../../src-main/capture/har-writer.js';
 import { importCaptureFile } from '../../src-main/capture/capture-file.js';
@@ -19,7 +19,8 @@ import type { AnalysisResult } from '../../src-main/core/model/result.js';
 import { samlTracerOf } from '../unit/capture/capture-files.js';
 import { ACS_PATH, startAtlassianLikeSp, type AtlassianLikeSp } from './capture-harness/atlassian-like-sp.js';
 import { AWS_ISSUER, startAwsLikeIdp, type AwsLikeIdp } from './capture-harness/aws-like-idp.js';
-import { CHROMIUM_ARGS, captureLogin, type LoginRun } from './capture-harness/browser-capture.js';
+import { launchChromium } from '../support/chromium.js';
+import { captureLogin, type LoginRun } from './capture-harness/browser-capture.js';
 
 const ARTIFACTS = join(import.meta.dirname, '.artifacts');
 const WORK = join(ARTIFACTS, 'capture-flow');
@@ -42,7 +43,7 @@ beforeAll(async () => {
   mkdirSync(WORK, { recursive: true });
   idp = await startAwsLikeIdp(USERS);
   sp = await startAtlassianLikeSp(idp);
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

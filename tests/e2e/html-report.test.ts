@@ -6,7 +6,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/chromium.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { redactAnalysis } from '../../src-main/core/report/redact.js';
 import { REPORT_CSP, renderHtmlReport } from '../../src-main/core/report/html-report.js';
@@ -18,7 +19,6 @@ import type { AnalysisResult } from '../../src-main/core/model/result.js';
 import { NOW, PERSON, personalValuesOf, sampleResult, sampleXml } from '../unit/report/sample-result.js';
 
 const ARTIFACTS = join(import.meta.dirname, '.artifacts');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /** A result whose attacker-controlled values try to load things: escaping must keep them inert text. */
 function hostileResult(): AnalysisResult {
@@ -46,7 +46,7 @@ async function analyzeSample(): Promise<AnalysisResult> {
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   analyzed = await analyzeSample();
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

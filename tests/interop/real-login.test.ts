@@ -9,7 +9,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src-main/core/analyze.js';
 import { parseIdpMetadata } from '../../src-main/core/metadata/idp-metadata.js';
@@ -19,7 +19,8 @@ import type { TrustedCertificate } from '../../src-main/core/model/certificate.j
 import { defaultOptions, type AnalysisOptions } from '../../src-main/core/model/options.js';
 import type { AnalysisResult } from '../../src-main/core/model/result.js';
 import { makeKeyPair, type TestKeyPair } from '../fixtures/keys.js';
-import { CHROMIUM, CHROMIUM_ARGS, loginThroughSimpleSamlPhp, type CapturedLogin } from './real-login/browser-login.js';
+import { CHROMIUM_PATH, launchChromium } from '../support/chromium.js';
+import { loginThroughSimpleSamlPhp, type CapturedLogin } from './real-login/browser-login.js';
 import { APACHE, MELLON_MODULE, mellonVariables, planMellonSp, startMellonSp, type MellonSp } from './real-login/mellon-sp.js';
 import { freePort } from './real-login/processes.js';
 import { opensslVerifies, redirectSignatureOf } from './real-login/redirect-signature.js';
@@ -39,7 +40,7 @@ describeWithPackages('interop: real login from SimpleSAMLphp to Apache mod_auth_
   phpExtension('php-xml', 'dom'),
   file('apache2', APACHE),
   file('libapache2-mod-auth-mellon', MELLON_MODULE),
-  file('chromium', CHROMIUM),
+  file('chromium', CHROMIUM_PATH),
   XMLSEC1_PACKAGE,
 ], () => {
   let dir: string;
@@ -59,7 +60,7 @@ describeWithPackages('interop: real login from SimpleSAMLphp to Apache mod_auth_
     try {
       idp = await startSimpleSamlPhp({ dir: join(dir, 'idp'), keyPem: idpKeys.privateKeyPem, certificatePem: idpKeys.certificatePem, users: [ALICE], sp: { entityId: plan.entityId, acsUrl: plan.acsUrl, certificateBase64: spKeys.certificateBase64 } });
       sp = await startMellonSp({ dir: join(dir, 'sp'), plan, keyPem: spKeys.privateKeyPem, certificatePem: spKeys.certificatePem, idpMetadataXml: idp.metadataXml });
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+      browser = await launchChromium();
     } catch (error) {
       throw new Error(`${(error as Error).message}${serverOutput()}`, { cause: error });
     }

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
 
 /** The Chromium the end-to-end tests drive: `CHROMIUM_PATH`, else Debian's package. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -14,4 +15,12 @@ export function isCi(env: NodeJS.ProcessEnv = process.env): boolean {
 
 export function chromiumPresent(): boolean {
   return existsSync(CHROMIUM_PATH);
+}
+
+/** Headless, and quiet: no background traffic, so a test can insist that a page fetched only what it asked for. */
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+/** The browser every end-to-end, interop and UI bench run drives. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
 }

@@ -7,7 +7,6 @@ import type { Browser, Page } from 'playwright-core';
 import { CdpCaptureEngine } from '../../../src-main/capture/cdp-capture-engine.js';
 import type { CapturedFlow } from '../../../src-main/core/model/input.js';
 
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 const NETWORK_EVENTS = ['Network.requestWillBeSent', 'Network.responseReceived', 'Network.loadingFinished', 'Network.loadingFailed'] as const;
 

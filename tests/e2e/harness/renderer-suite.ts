@@ -10,7 +10,8 @@ import { createAppHarness, type AppHarness } from './app-handlers.js';
 import { buildRenderer, RENDERER_DIR } from './build-renderer.js';
 import { waitReady } from './page-actions.js';
 import { serveStatic, type StaticServer } from './static-server.js';
-import { launchChromium, openWorkspace, type WorkspacePage } from './workspace-page.js';
+import { launchChromium } from '../../support/chromium.js';
+import { openWorkspace, type WorkspacePage } from './workspace-page.js';
 
 export interface RendererSuite {
   readonly browser: Browser;

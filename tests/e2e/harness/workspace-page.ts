@@ -3,18 +3,13 @@
  * script and bound, through `exposeBinding`, to main-side handler functions running in this Node
  * process. Only the transport differs from Electron: the preload's thin mapping.
  */
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { ChannelHandlers } from '../../../src-main/app-services/handler-types.js';
 import { isChannel, type EventName, type EventPayload } from '../../../src-main/ipc/contract.js';
 import { validateRequest } from '../../../src-main/ipc/validators.js';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 export const VIEWPORT = { width: 1280, height: 720 } as const;
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
-}
 
 /** Bytes cross the binding as base64 (the preload sends a Uint8Array through structured clone). */
 const BYTES_TAG = '__samlscopeBytes';

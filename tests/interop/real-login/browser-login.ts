@@ -6,9 +6,7 @@ import type { Browser } from 'playwright-core';
 import { CdpCaptureEngine } from '../../../src-main/capture/cdp-capture-engine.js';
 import type { CapturedFlow } from '../../../src-main/core/model/input.js';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** The flags docs/dev/conventions.md gives for Debian's Chromium in tests. */
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 const NETWORK_EVENTS = ['Network.requestWillBeSent', 'Network.responseReceived', 'Network.loadingFinished', 'Network.loadingFailed'] as const;
 
