@@ -51,6 +51,56 @@ class SharedAssignments {
 }
 const NO_MEMBERSHIPS: readonly AwsMembership[] = Object.freeze([]);
 
+interface UserMemberships {
+  /** UserId → group ids, in membership order, without duplicates. */
+  groupsByUser: Map<string, string[]>;
+  /** Memberships of a UserId that is not in the users file. */
+  unknownUsers: number;
+  /** Group ids that are not in the groups file (when there is one). */
+  unnamed: Set<string>;
+}
+
+/**
+ * Each known user's group ids. AWS lists memberships per group (list-group-memberships) or per user
+ * (list-group-memberships-for-member), so consecutive memberships mostly share their group or their user: the
+ * lookups for either are made once while it repeats. An index loop: for…of over a million memberships allocated an
+ * iterator result each.
+ */
+function membershipsByUser(memberships: readonly AwsMembership[], userIds: ReadonlySet<string>, names: ReadonlyMap<string, string> | undefined): UserMemberships {
+  const out: UserMemberships = { groupsByUser: new Map(), unknownUsers: 0, unnamed: new Set() };
+  let lastUser: string | undefined;
+  let lastList: string[] | undefined;
+  let lastGroup: string | undefined;
+  for (let i = 0; i < memberships.length; i += 1) {
+    const m = memberships[i] as AwsMembership;
+    const userId = m.MemberId.UserId;
+    const groupId = m.GroupId;
+    if (userId !== lastUser) {
+      lastUser = userId;
+      lastList = userIds.has(userId) ? listOf(out.groupsByUser, userId) : undefined;
+    }
+    if (!lastList) {
+      out.unknownUsers += 1;
+      continue;
+    }
+    if (names && groupId !== lastGroup) {
+      lastGroup = groupId;
+      if (!names.has(groupId)) out.unnamed.add(groupId);
+    }
+    if (!lastList.includes(groupId)) lastList.push(groupId);
+  }
+  return out;
+}
+
+function listOf(byUser: Map<string, string[]>, userId: string): string[] {
+  let list = byUser.get(userId);
+  if (!list) {
+    list = [];
+    byUser.set(userId, list);
+  }
+  return list;
+}
+
 export function indexAwsDirectory(input: AwsDirectoryInput): AwsDirectory {
   const notes: string[] = [];
   const names = new Map<string, string>();
@@ -58,23 +108,7 @@ export function indexAwsDirectory(input: AwsDirectoryInput): AwsDirectory {
   const userIds = new Set<string>();
   for (const u of input.users) userIds.add(u.UserId);
 
-  const groupsByUser = new Map<string, string[]>();
-  let unknownUsers = 0;
-  const unnamed = new Set<string>();
-  const memberships = input.memberships ?? NO_MEMBERSHIPS;
-  // An index loop: for…of over a million memberships allocated an iterator result each.
-  for (let i = 0; i < memberships.length; i += 1) {
-    const m = memberships[i] as AwsMembership;
-    const userId = m.MemberId.UserId;
-    if (!userIds.has(userId)) {
-      unknownUsers += 1;
-      continue;
-    }
-    if (input.groups && !names.has(m.GroupId)) unnamed.add(m.GroupId);
-    const list = groupsByUser.get(userId);
-    if (!list) groupsByUser.set(userId, [m.GroupId]);
-    else if (!list.includes(m.GroupId)) list.push(m.GroupId);
-  }
+  const { groupsByUser, unknownUsers, unnamed } = membershipsByUser(input.memberships ?? NO_MEMBERSHIPS, userIds, input.groups ? names : undefined);
   if (unknownUsers > 0) notes.push(`${unknownUsers} membership(s) name a UserId that is not in the users file; they were ignored.`);
   if (input.memberships && !input.groups) notes.push('No groups file (list-groups): groups are shown by GroupId and the group mapping can only match GroupIds.');
   if (unnamed.size > 0) notes.push(`${unnamed.size} group id(s) in the memberships are not in the groups file; they are shown by GroupId.`);
