@@ -11,7 +11,7 @@ import { lowerCase, equalsLowerCase } from '../jit/case-fold.js';
 
 export interface ClaimReader {
   /** The group names the login hands to the engine (after resolution's transformations). */
-  claims(user: AwsIdentityStoreUser, groupIds: readonly string[]): string[];
+  claims(user: AwsIdentityStoreUser, groupIds: readonly string[]): readonly string[];
   /** The engine removes memberships the login does not carry (Atlassian SSO JIT; resolution's optional removal). */
   syncsGroups: boolean;
 }
@@ -35,7 +35,7 @@ export function claimReaderFor(profile: TargetProfile, mappings: CompiledAwsMapp
   if (s.engine === 'atlassian-sso') {
     const attribute = s.createUsers ? s.groupsAttribute : undefined;
     const read = attributeValues(mappings, attribute);
-    return { claims: (user, groupIds) => [...read(user, groupIds)], syncsGroups: attribute !== undefined };
+    return { claims: read, syncsGroups: attribute !== undefined };
   }
   const attribute = s.userUpdateMethod === 'jit' ? s.groupsAttribute : undefined;
   const read = attributeValues(mappings, attribute);
