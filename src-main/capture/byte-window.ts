@@ -8,7 +8,10 @@
 /** Reads up to `length` bytes into `into` at `offset`; 0 at the end of the source. */
 export type ReadBytes = (into: Buffer, offset: number, length: number) => Promise<number>;
 
-/** Reads `length` bytes at `offset` of the source at once (rarely: to go back to an entry skipped earlier). */
+/**
+ * Reads `length` bytes at `offset` of the source at once (rarely: to go back to an entry skipped earlier).
+ * The bytes are valid until the next call: the reader may reuse one buffer.
+ */
 export type ReadBytesAt = (offset: number, length: number) => Buffer;
 
 /** One entry is larger than the window may grow: the caller falls back to the streaming reader. */

@@ -24,8 +24,10 @@ import type { Shape } from './json-shape.js';
 import { readShapedValue, type StreamedElement } from './json-stream-reader.js';
 import { NEED_MORE, scanValue, StringScanner, type ScannedValue } from './json-value-scanner.js';
 import type { CaptureLimits } from './limits.js';
+import { UNREAD_IDS_REMEMBERED } from './exchange-selector.js';
 import { samlTracerRequestShape } from './saml-tracer-entry.js';
-import { shapeElement } from './shape-value.js';
+import { readShapedBytes, RepeatedKey } from './shaped-bytes.js';
+import { UnreadEntries } from './unread-entries.js';
 
 /** The fast path cannot read this file; the streaming reader will. */
 export class FastPathUnavailable extends Error {}
@@ -38,14 +40,16 @@ interface EntryList {
   /** JSON path of the array, as the streaming reader names it. */
   path: string;
   shape: Shape;
+  /** The shape for finding a login's lead-in: no response body (see ResolveUnread). */
+  leadInShape: Shape;
   /** The key path whose non-empty string makes an entry readable. */
   urlKey: readonly string[];
 }
 
 function entryList(kind: CaptureKind, limits: CaptureLimits): EntryList {
   return kind === 'har'
-    ? { kind, path: 'log.entries', shape: harEntryShape(limits), urlKey: ['request', 'url'] }
-    : { kind, path: 'requests', shape: samlTracerRequestShape(limits), urlKey: ['url'] };
+    ? { kind, path: 'log.entries', shape: harEntryShape(limits), leadInShape: harEntryShape(limits, false), urlKey: ['request', 'url'] }
+    : { kind, path: 'requests', shape: samlTracerRequestShape(limits), leadInShape: samlTracerRequestShape(limits), urlKey: ['url'] };
 }
 
 /**
@@ -79,7 +83,7 @@ export class FastCaptureReader {
   private strings: StringScanner;
   private readonly markers = new MarkerFinder();
   /** Entries left unread, by id: their index in the list and their bytes in the source. */
-  private readonly unread = { index: [] as number[], offset: [] as number[], length: [] as number[] };
+  private readonly unread = new UnreadEntries(UNREAD_IDS_REMEMBERED);
   private readonly assembler: CaptureAssembler;
   private readonly decoder = new TextDecoder('utf-8');
   private listRead = false;
@@ -144,7 +148,7 @@ export class FastCaptureReader {
       this.pos++;
       return;
     }
-    this.assembler.readUnreadWith((id) => this.readUnread(list, id));
+    this.assembler.readUnreadWith((id, whole) => this.readUnread(id, list, whole ? list.shape : list.leadInShape));
     const progress = { index: 0, betweenEntries: false };
     while (!this.readEntriesInWindow(list, progress)) {
       if (this.window.atEnd) throw new FastPathUnavailable('the file ends inside the entry list');
@@ -181,7 +185,7 @@ export class FastCaptureReader {
     const start = this.pos;
     const worthReading = this.assembler.wantsNextEntry() || !scanned.watchedIsNonEmptyString || scanned.hasUnicodeEscape || this.markers.anyWithin(view, start, scanned.end);
     if (!worthReading) {
-      this.assembler.addUnread(list.kind, this.rememberUnread(index, this.window.offsetOf(start), scanned.end - start));
+      this.assembler.addUnread(list.kind, this.unread.add({ index, offset: this.window.offsetOf(start), length: scanned.end - start }));
       return;
     }
     const read = this.readWholeEntry(view.subarray(start, scanned.end), list.shape);
@@ -189,32 +193,27 @@ export class FastCaptureReader {
   }
 
   /**
-   * The entry bounded by its shape. JSON.parse is the fast way; only an entry that repeats a key goes
-   * through the streaming reader, which alone notes what it cut in the value that JSON.parse drops.
+   * The entry bounded by its shape, read from its bytes (shaped-bytes.ts). Only an entry that repeats a
+   * key it keeps goes through the streaming reader, which alone notes what it cut in the value JSON.parse
+   * drops.
    */
   private readWholeEntry(bytes: Buffer, shape: Shape): { value: unknown; truncated: string[] } {
-    const text = this.decoder.decode(bytes);
-    const rescanned = scanValue(bytes, 0, [], new StringScanner(bytes), true);
     try {
-      if (typeof rescanned !== 'number' && !rescanned.hasRepeatedKeys) return shapeElement(JSON.parse(text), shape);
-      return readShapedValue(text, shape);
+      return readShapedBytes(bytes, shape);
+    } catch (error) {
+      if (!(error instanceof RepeatedKey)) throw new FastPathUnavailable('an entry the scanner accepted was refused by the parser');
+    }
+    try {
+      return readShapedValue(this.decoder.decode(bytes), shape);
     } catch {
       throw new FastPathUnavailable('an entry the scanner accepted was refused by the parser');
     }
   }
 
-  /** Where an entry left unread is, so it can be read if a later login's lead-in needs it. Returns its id. */
-  private rememberUnread(index: number, offset: number, length: number): number {
-    this.unread.index.push(index);
-    this.unread.offset.push(offset);
-    this.unread.length.push(length);
-    return this.unread.index.length - 1;
-  }
-
-  private readUnread(list: EntryList, id: number): StreamedElement {
-    const index = this.unread.index[id]!;
-    const bytes = this.window.readAt(this.unread.offset[id]!, this.unread.length[id]!);
-    const read = this.readWholeEntry(bytes, list.shape);
+  private readUnread(id: number, list: EntryList, shape: Shape): StreamedElement {
+    const { index, offset, length } = this.unread.get(id);
+    const bytes = this.window.readAt(offset, length);
+    const read = this.readWholeEntry(bytes, shape);
     return { stream: list.kind, index, value: read.value, path: `${list.path}[${index}]`, truncated: read.truncated };
   }
 

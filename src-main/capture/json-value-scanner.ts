@@ -61,7 +61,12 @@ class RepeatedKeyDetector {
 }
 
 const MAX_DEPTH = 256;
-const CONTAINERS: number[] = [];
+/**
+ * The open containers' opening bytes, reused between calls (the scanner never re-enters itself): an
+ * importer scans tens of thousands of entries, and a stack allocated per entry was most of the garbage
+ * that grew the process's young generation.
+ */
+const CONTAINERS = new Uint8Array(MAX_DEPTH);
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -86,7 +91,6 @@ const SIMPLE_ESCAPE = new Uint8Array(256);
 for (const c of [QUOTE, BACKSLASH, 0x2f, 0x62, 0x66, 0x6e, 0x72, 0x74]) SIMPLE_ESCAPE[c] = 1;
 /** Escapes in one string after which the scanner steps byte by byte. */
 const ESCAPES_BEFORE_BYTE_LOOP = 8;
-const NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 
 function isWhitespace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
@@ -110,7 +114,21 @@ export class StringScanner {
   private backslashSearchedFrom = Number.MAX_SAFE_INTEGER;
   hasUnicodeEscape = false;
 
-  constructor(private readonly bytes: Buffer) {}
+  /**
+   * `refuseControlBytes`: a raw control character (below U+0020) inside a string makes it INVALID, as
+   * JSON.parse would (https://www.rfc-editor.org/rfc/rfc8259#section-7). Checking costs a pass over the
+   * string's bytes, so only the entries an importer reads are checked.
+   */
+  constructor(
+    private readonly bytes: Buffer,
+    private readonly refuseControlBytes = false,
+  ) {}
+
+  /** True when a backslash (an escape) is between `start` and `end`. */
+  escapedBetween(start: number, end: number): boolean {
+    const backslash = this.nextBackslash(start);
+    return backslash !== -1 && backslash < end;
+  }
 
   private nextBackslash(from: number): number {
     const known = this.backslashSearchedFrom <= from && (this.backslashAt === -1 || this.backslashAt >= from);
@@ -123,6 +141,12 @@ export class StringScanner {
 
   /** Index of the quote that closes the string whose content starts at `start`. */
   closingQuote(start: number): number | ScanFailure {
+    const quote = this.unescapedQuote(start);
+    if (this.refuseControlBytes && quote >= 0 && hasControlByte(this.bytes, start, quote)) return INVALID;
+    return quote;
+  }
+
+  private unescapedQuote(start: number): number | ScanFailure {
     const bytes = this.bytes;
     let p = start;
     let quote = bytes.indexOf(QUOTE, p);
@@ -184,12 +208,54 @@ function quoteOrOtherEscape(bytes: Uint8Array, start: number): number {
   return -1;
 }
 
-function bareValueEnd(bytes: Buffer, start: number): number | ScanFailure {
+function hasControlByte(bytes: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (bytes[i]! < 0x20) return true;
+  return false;
+}
+
+/** Index after the number or literal (true, false, null) at `start`, checked. */
+export function bareValueEnd(bytes: Buffer, start: number): number | ScanFailure {
   let p = start;
   while (p < bytes.length && isBareValueByte(bytes[p]!)) p++;
   if (p === bytes.length) return NEED_MORE;
-  const text = bytes.toString('latin1', start, p);
-  return text === 'true' || text === 'false' || text === 'null' || NUMBER.test(text) ? p : INVALID;
+  const valid = sameBytes(bytes, start, p, 'true') || sameBytes(bytes, start, p, 'false') || sameBytes(bytes, start, p, 'null') || isJsonNumber(bytes, start, p);
+  return valid ? p : INVALID;
+}
+
+function isDigit(c: number | undefined): boolean {
+  return c !== undefined && c >= 0x30 && c <= 0x39;
+}
+
+/** Index after the digits from `start` (at most `end`). */
+function digitsEnd(bytes: Uint8Array, start: number, end: number): number {
+  let p = start;
+  while (p < end && isDigit(bytes[p])) p++;
+  return p;
+}
+
+/**
+ * The bytes spell a JSON number (https://www.rfc-editor.org/rfc/rfc8259#section-6): checked on the
+ * bytes, without making a string of each number.
+ */
+function isJsonNumber(bytes: Uint8Array, start: number, end: number): boolean {
+  let p = start;
+  if (p < end && bytes[p] === 0x2d) p++;
+  if (p < end && bytes[p] === 0x30) p++;
+  else if (p < end && isDigit(bytes[p])) p = digitsEnd(bytes, p, end);
+  else return false;
+  if (p < end && bytes[p] === 0x2e) {
+    const fraction = p + 1;
+    p = digitsEnd(bytes, fraction, end);
+    if (p === fraction) return false;
+  }
+  if (p < end && (bytes[p] === 0x65 || bytes[p] === 0x45)) {
+    p++;
+    if (p < end && (bytes[p] === 0x2b || bytes[p] === 0x2d)) p++;
+    const exponent = p;
+    p = digitsEnd(bytes, exponent, end);
+    if (p === exponent) return false;
+  }
+  return p === end;
 }
 
 function sameBytes(bytes: Uint8Array, start: number, end: number, ascii: string): boolean {
@@ -203,10 +269,8 @@ function sameBytes(bytes: Uint8Array, start: number, end: number, ascii: string)
  * two keys.
  */
 export function scanValue(bytes: Buffer, start: number, watch: readonly string[], strings = new StringScanner(bytes), detectRepeatedKeys = false): ScannedValue | ScanFailure {
-  // Reused between calls (the scanner never re-enters itself): an importer scans tens of thousands
-  // of entries, and garbage per entry is what grows the process's young generation.
   const containers = CONTAINERS;
-  containers.length = 0;
+  let depth = 0;
   const repeats = detectRepeatedKeys ? new RepeatedKeyDetector() : undefined;
   /** The key just read at depth 1 (or 2) is the first (or second) watched key. */
   let keyMatchesWatch1 = false;
@@ -228,13 +292,13 @@ export function scanValue(bytes: Buffer, start: number, watch: readonly string[]
         if (expect === Expect.ValueOrClose && c === CLOSE_ARRAY) break;
         // What the value now starting means for the watched path: a value for the first watched key
         // replaces the earlier one; inside it, a value for the second key decides.
-        const forWatch1 = containers.length === 1 && keyMatchesWatch1;
-        const forWatch2 = containers.length === 2 && insideWatchedObject && keyMatchesWatch2;
+        const forWatch1 = depth === 1 && keyMatchesWatch1;
+        const forWatch2 = depth === 2 && insideWatchedObject && keyMatchesWatch2;
         if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
-          if (containers.length >= MAX_DEPTH) return TOO_DEEP;
+          if (depth >= MAX_DEPTH) return TOO_DEEP;
           if (forWatch1 || forWatch2) watched = false;
           if (forWatch1 && watch.length === 2 && c === OPEN_OBJECT) insideWatchedObject = true;
-          containers.push(c);
+          containers[depth++] = c;
           repeats?.open(c === OPEN_OBJECT);
           expect = c === OPEN_OBJECT ? Expect.KeyOrClose : Expect.ValueOrClose;
           p++;
@@ -253,7 +317,7 @@ export function scanValue(bytes: Buffer, start: number, watch: readonly string[]
           if (forWatch1 || forWatch2) watched = false;
         }
         p = end;
-        if (containers.length === 0) return { end: p, watchedIsNonEmptyString: watched, hasUnicodeEscape: strings.hasUnicodeEscape, hasRepeatedKeys: repeats?.found ?? false };
+        if (depth === 0) return { end: p, watchedIsNonEmptyString: watched, hasUnicodeEscape: strings.hasUnicodeEscape, hasRepeatedKeys: repeats?.found ?? false };
         expect = Expect.CommaOrClose;
         continue;
       }
@@ -264,8 +328,8 @@ export function scanValue(bytes: Buffer, start: number, watch: readonly string[]
         const quote = strings.closingQuote(p + 1);
         if (quote < 0) return quote as ScanFailure;
         repeats?.key(bytes, p + 1, quote);
-        if (containers.length === 1 && watch.length > 0) keyMatchesWatch1 = sameBytes(bytes, p + 1, quote, watch[0]!);
-        if (containers.length === 2 && watch.length === 2) keyMatchesWatch2 = sameBytes(bytes, p + 1, quote, watch[1]!);
+        if (depth === 1 && watch.length > 0) keyMatchesWatch1 = sameBytes(bytes, p + 1, quote, watch[0]!);
+        if (depth === 2 && watch.length === 2) keyMatchesWatch2 = sameBytes(bytes, p + 1, quote, watch[1]!);
         p = quote + 1;
         expect = Expect.Colon;
         continue;
@@ -278,19 +342,19 @@ export function scanValue(bytes: Buffer, start: number, watch: readonly string[]
       case Expect.CommaOrClose:
         if (c === COMMA) {
           p++;
-          expect = containers[containers.length - 1] === OPEN_OBJECT ? Expect.Key : Expect.Value;
+          expect = containers[depth - 1] === OPEN_OBJECT ? Expect.Key : Expect.Value;
           continue;
         }
         break;
     }
     // A closing bracket: it must match the innermost open container.
-    const open = containers[containers.length - 1];
+    const open = containers[depth - 1];
     if (!((c === CLOSE_OBJECT && open === OPEN_OBJECT) || (c === CLOSE_ARRAY && open === OPEN_ARRAY))) return INVALID;
-    containers.pop();
+    depth--;
     repeats?.close();
-    if (containers.length === 1) insideWatchedObject = false;
+    if (depth === 1) insideWatchedObject = false;
     p++;
-    if (containers.length === 0) return { end: p, watchedIsNonEmptyString: watched, hasUnicodeEscape: strings.hasUnicodeEscape, hasRepeatedKeys: repeats?.found ?? false };
+    if (depth === 0) return { end: p, watchedIsNonEmptyString: watched, hasUnicodeEscape: strings.hasUnicodeEscape, hasRepeatedKeys: repeats?.found ?? false };
     expect = Expect.CommaOrClose;
   }
 }

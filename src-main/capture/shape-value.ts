@@ -10,11 +10,12 @@
 import { WrongKind, type Shape } from './json-shape.js';
 
 /** What the reader keeps of a string where an object or array belongs: enough to say what was found. */
-const STRING_IN_CONTAINER_MAX = 256;
+export const STRING_IN_CONTAINER_MAX = 256;
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
-function childPath(parent: string, ref: string | number): string {
+/** The path of a child of `parent`, as the streaming reader writes it (`headers[3]`, `content.text`). */
+export function childPath(parent: string, ref: string | number): string {
   if (typeof ref === 'number') return `${parent}[${ref}]`;
   return IDENTIFIER.test(ref) ? `${parent}${parent === '' ? '' : '.'}${ref}` : `${parent}[${JSON.stringify(ref)}]`;
 }

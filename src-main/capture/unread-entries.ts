@@ -1,0 +1,59 @@
+/**
+ * Where the entries the fast importer left unread are in the file, so one can be read again if a later
+ * login's lead-in needs it (see ExchangeSelector.offerUnread). A capture can hold hundreds of thousands
+ * of entries: their places are kept in typed arrays, outside the JavaScript heap, and only for the most
+ * recent ids the selector can still ask for. Growing JavaScript arrays here were what made V8 enlarge
+ * its young generation (every copy of a growing array survives a scavenge), which cost more memory than
+ * the arrays themselves.
+ */
+
+/** The place of one unread entry: its index in the entry list and its bytes in the file. */
+export interface UnreadEntry {
+  index: number;
+  offset: number;
+  length: number;
+}
+
+const INITIAL_SLOTS = 1024;
+
+export class UnreadEntries {
+  private readonly capacity: number;
+  private index = new Uint32Array(INITIAL_SLOTS);
+  private offset = new Float64Array(INITIAL_SLOTS);
+  private length = new Uint32Array(INITIAL_SLOTS);
+  private count = 0;
+
+  /** Remembers at least the last `remembered` ids. */
+  constructor(remembered: number) {
+    this.capacity = Math.max(INITIAL_SLOTS, 2 ** Math.ceil(Math.log2(remembered)));
+  }
+
+  /** Records an unread entry; returns its id (ids count up from 0). */
+  add(entry: UnreadEntry): number {
+    if (this.count === this.index.length && this.index.length < this.capacity) this.grow();
+    const slot = this.count & (this.index.length - 1);
+    this.index[slot] = entry.index;
+    this.offset[slot] = entry.offset;
+    this.length[slot] = entry.length;
+    return this.count++;
+  }
+
+  /** The entry recorded with `id`; it must be one of the last `remembered` ids. */
+  get(id: number): UnreadEntry {
+    if (id < 0 || id >= this.count || id < this.count - this.index.length) throw new RangeError(`unread entry ${id} is no longer remembered`);
+    const slot = id & (this.index.length - 1);
+    return { index: this.index[slot]!, offset: this.offset[slot]!, length: this.length[slot]! };
+  }
+
+  private grow(): void {
+    const size = this.index.length * 2;
+    this.index = copyInto(new Uint32Array(size), this.index);
+    this.offset = copyInto(new Float64Array(size), this.offset);
+    this.length = copyInto(new Uint32Array(size), this.length);
+  }
+}
+
+function copyInto<T extends Uint32Array | Float64Array>(bigger: T, from: T): T {
+  bigger.set(from);
+  return bigger;
+}
