@@ -8,7 +8,8 @@
  * key path `watch` (e.g. `request.url`) holds a non-empty string, the last occurrence of a repeated key
  * winning as it does in JSON.parse. That decides whether an importer could read the entry at all.
  *
- * Not checked, so left to the full reader: raw control characters inside strings, and UTF-8 validity.
+ * Not checked, so left to the full reader: raw control characters inside strings (unless a StringScanner
+ * is asked to), and UTF-8 validity.
  */
 
 /** The buffer ends before the value does: read more and scan again from the same start. */
@@ -141,9 +142,20 @@ export class StringScanner {
 
   /** Index of the quote that closes the string whose content starts at `start`. */
   closingQuote(start: number): number | ScanFailure {
-    const quote = this.unescapedQuote(start);
-    if (this.refuseControlBytes && quote >= 0 && hasControlByte(this.bytes, start, quote)) return INVALID;
-    return quote;
+    return this.refuseControlBytes ? this.closingQuoteStrictly(start) : this.unescapedQuote(start);
+  }
+
+  /** closingQuote in one pass over the bytes that also refuses control bytes. */
+  private closingQuoteStrictly(start: number): number | ScanFailure {
+    for (let i = start; ; ) {
+      const at = quoteOtherEscapeOrControl(this.bytes, i);
+      if (at === -1) return NEED_MORE;
+      if (this.bytes[at] === QUOTE) return at;
+      if (this.bytes[at]! < 0x20) return INVALID;
+      const next = this.afterEscape(at);
+      if (next < 0) return next;
+      i = next;
+    }
   }
 
   private unescapedQuote(start: number): number | ScanFailure {
@@ -208,9 +220,18 @@ function quoteOrOtherEscape(bytes: Uint8Array, start: number): number {
   return -1;
 }
 
-function hasControlByte(bytes: Uint8Array, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (bytes[i]! < 0x20) return true;
-  return false;
+/** quoteOrOtherEscape that also stops at a control byte (below 0x20), for strict scanning. */
+function quoteOtherEscapeOrControl(bytes: Uint8Array, start: number): number {
+  const length = bytes.length;
+  for (let i = start; i < length; i++) {
+    const c = bytes[i]!;
+    if (c === QUOTE || c < 0x20) return i;
+    if (c === BACKSLASH) {
+      if (i + 1 < length && SIMPLE_ESCAPE[bytes[i + 1]!] === 1) i++;
+      else return i;
+    }
+  }
+  return -1;
 }
 
 /** Index after the number or literal (true, false, null) at `start`, checked. */

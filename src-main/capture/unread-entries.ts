@@ -14,23 +14,25 @@ export interface UnreadEntry {
   length: number;
 }
 
-const INITIAL_SLOTS = 1024;
-
 export class UnreadEntries {
-  private readonly capacity: number;
-  private index = new Uint32Array(INITIAL_SLOTS);
-  private offset = new Float64Array(INITIAL_SLOTS);
-  private length = new Uint32Array(INITIAL_SLOTS);
+  private readonly index: Uint32Array;
+  private readonly offset: Float64Array;
+  private readonly length: Uint32Array;
   private count = 0;
 
-  /** Remembers at least the last `remembered` ids. */
+  /**
+   * Remembers at least the last `remembered` ids. The arrays are allocated whole (zeroed memory the
+   * system hands out as it is first written) rather than grown, which would copy them.
+   */
   constructor(remembered: number) {
-    this.capacity = Math.max(INITIAL_SLOTS, 2 ** Math.ceil(Math.log2(remembered)));
+    const slots = 2 ** Math.ceil(Math.log2(Math.max(remembered, 1)));
+    this.index = new Uint32Array(slots);
+    this.offset = new Float64Array(slots);
+    this.length = new Uint32Array(slots);
   }
 
   /** Records an unread entry; returns its id (ids count up from 0). */
   add(entry: UnreadEntry): number {
-    if (this.count === this.index.length && this.index.length < this.capacity) this.grow();
     const slot = this.count & (this.index.length - 1);
     this.index[slot] = entry.index;
     this.offset[slot] = entry.offset;
@@ -44,16 +46,4 @@ export class UnreadEntries {
     const slot = id & (this.index.length - 1);
     return { index: this.index[slot]!, offset: this.offset[slot]!, length: this.length[slot]! };
   }
-
-  private grow(): void {
-    const size = this.index.length * 2;
-    this.index = copyInto(new Uint32Array(size), this.index);
-    this.offset = copyInto(new Float64Array(size), this.offset);
-    this.length = copyInto(new Uint32Array(size), this.length);
-  }
-}
-
-function copyInto<T extends Uint32Array | Float64Array>(bigger: T, from: T): T {
-  bigger.set(from);
-  return bigger;
 }
