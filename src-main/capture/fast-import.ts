@@ -82,6 +82,8 @@ export class FastCaptureReader {
   private pos = 0;
   private strings: StringScanner;
   private readonly markers = new MarkerFinder();
+  /** The scanner's answer for each entry, one object for all (no garbage per entry). */
+  private readonly scanned: ScannedValue = { end: 0, watchedIsNonEmptyString: false, hasUnicodeEscape: false };
   /** Entries left unread, by id: their index in the list and their bytes in the source. */
   private readonly unread = new UnreadEntries(UNREAD_IDS_REMEMBERED);
   private readonly assembler: CaptureAssembler;
@@ -171,7 +173,7 @@ export class FastCaptureReader {
         if (separator !== 0x2c) throw new FastPathUnavailable('not valid JSON');
         progress.betweenEntries = false;
       }
-      const scanned = scanValue(view, this.pos, list.urlKey, this.strings);
+      const scanned = scanValue(view, this.pos, list.urlKey, this.strings, this.scanned);
       if (scanned === NEED_MORE) return false;
       if (typeof scanned === 'number') throw new FastPathUnavailable('not valid JSON, or nested too deep');
       this.takeEntry(list, progress.index, view, scanned);
@@ -185,7 +187,7 @@ export class FastCaptureReader {
     const start = this.pos;
     const worthReading = this.assembler.wantsNextEntry() || !scanned.watchedIsNonEmptyString || scanned.hasUnicodeEscape || this.markers.anyWithin(view, start, scanned.end);
     if (!worthReading) {
-      this.assembler.addUnread(list.kind, this.unread.add({ index, offset: this.window.offsetOf(start), length: scanned.end - start }));
+      this.assembler.addUnread(list.kind, this.unread.add(index, this.window.offsetOf(start), scanned.end - start));
       return;
     }
     const read = this.readWholeEntry(view.subarray(start, scanned.end), list.shape);

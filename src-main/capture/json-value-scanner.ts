@@ -28,37 +28,15 @@ export interface ScannedValue {
   watchedIsNonEmptyString: boolean;
   /** A `\u` escape occurs somewhere in the value, so its bytes may spell text they do not show. */
   hasUnicodeEscape: boolean;
-  /** Some object repeats a key (or has an escaped key that may repeat one); only when asked for. */
-  hasRepeatedKeys: boolean;
 }
 
-/** Notices a key repeated within one object, for callers that need JSON.parse to see every value. */
-class RepeatedKeyDetector {
-  private readonly keySets: Array<Set<string> | undefined> = [];
-  found = false;
-
-  open(isObject: boolean): void {
-    this.keySets.push(isObject ? new Set() : undefined);
-  }
-
-  close(): void {
-    this.keySets.pop();
-  }
-
-  key(bytes: Buffer, start: number, end: number): void {
-    if (this.found) return;
-    // An escaped key may spell another key of the object: count it as a repeat, to be safe.
-    for (let i = start; i < end; i++) {
-      if (bytes[i] === BACKSLASH) {
-        this.found = true;
-        return;
-      }
-    }
-    const keys = this.keySets[this.keySets.length - 1]!;
-    const key = bytes.toString('latin1', start, end);
-    if (keys.has(key)) this.found = true;
-    else keys.add(key);
-  }
+/** The answer, in `into` when the caller reuses one object for every value (no garbage per value). */
+function scanned(into: ScannedValue | undefined, end: number, watchedIsNonEmptyString: boolean, hasUnicodeEscape: boolean): ScannedValue {
+  if (!into) return { end, watchedIsNonEmptyString, hasUnicodeEscape };
+  into.end = end;
+  into.watchedIsNonEmptyString = watchedIsNonEmptyString;
+  into.hasUnicodeEscape = hasUnicodeEscape;
+  return into;
 }
 
 const MAX_DEPTH = 256;
@@ -289,10 +267,9 @@ function sameBytes(bytes: Uint8Array, start: number, end: number, ascii: string)
  * Scans the JSON value that starts at `start` (after any whitespace). `watch` is a key path of one or
  * two keys.
  */
-export function scanValue(bytes: Buffer, start: number, watch: readonly string[], strings = new StringScanner(bytes), detectRepeatedKeys = false): ScannedValue | ScanFailure {
+export function scanValue(bytes: Buffer, start: number, watch: readonly string[], strings = new StringScanner(bytes), into?: ScannedValue): ScannedValue | ScanFailure {
   const containers = CONTAINERS;
   let depth = 0;
-  const repeats = detectRepeatedKeys ? new RepeatedKeyDetector() : undefined;
   /** The key just read at depth 1 (or 2) is the first (or second) watched key. */
   let keyMatchesWatch1 = false;
   let keyMatchesWatch2 = false;
@@ -320,7 +297,6 @@ export function scanValue(bytes: Buffer, start: number, watch: readonly string[]
           if (forWatch1 || forWatch2) watched = false;
           if (forWatch1 && watch.length === 2 && c === OPEN_OBJECT) insideWatchedObject = true;
           containers[depth++] = c;
-          repeats?.open(c === OPEN_OBJECT);
           expect = c === OPEN_OBJECT ? Expect.KeyOrClose : Expect.ValueOrClose;
           p++;
           continue;
@@ -338,7 +314,7 @@ export function scanValue(bytes: Buffer, start: number, watch: readonly string[]
           if (forWatch1 || forWatch2) watched = false;
         }
         p = end;
-        if (depth === 0) return { end: p, watchedIsNonEmptyString: watched, hasUnicodeEscape: strings.hasUnicodeEscape, hasRepeatedKeys: repeats?.found ?? false };
+        if (depth === 0) return scanned(into, p, watched, strings.hasUnicodeEscape);
         expect = Expect.CommaOrClose;
         continue;
       }
@@ -348,7 +324,6 @@ export function scanValue(bytes: Buffer, start: number, watch: readonly string[]
         if (c !== QUOTE) return INVALID;
         const quote = strings.closingQuote(p + 1);
         if (quote < 0) return quote as ScanFailure;
-        repeats?.key(bytes, p + 1, quote);
         if (depth === 1 && watch.length > 0) keyMatchesWatch1 = sameBytes(bytes, p + 1, quote, watch[0]!);
         if (depth === 2 && watch.length === 2) keyMatchesWatch2 = sameBytes(bytes, p + 1, quote, watch[1]!);
         p = quote + 1;
@@ -372,10 +347,9 @@ export function scanValue(bytes: Buffer, start: number, watch: readonly string[]
     const open = containers[depth - 1];
     if (!((c === CLOSE_OBJECT && open === OPEN_OBJECT) || (c === CLOSE_ARRAY && open === OPEN_ARRAY))) return INVALID;
     depth--;
-    repeats?.close();
     if (depth === 1) insideWatchedObject = false;
     p++;
-    if (depth === 0) return { end: p, watchedIsNonEmptyString: watched, hasUnicodeEscape: strings.hasUnicodeEscape, hasRepeatedKeys: repeats?.found ?? false };
+    if (depth === 0) return scanned(into, p, watched, strings.hasUnicodeEscape);
     expect = Expect.CommaOrClose;
   }
 }

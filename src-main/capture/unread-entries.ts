@@ -31,12 +31,12 @@ export class UnreadEntries {
     this.length = new Uint32Array(slots);
   }
 
-  /** Records an unread entry; returns its id (ids count up from 0). */
-  add(entry: UnreadEntry): number {
+  /** Records an unread entry (see UnreadEntry); returns its id (ids count up from 0). */
+  add(index: number, offset: number, length: number): number {
     const slot = this.count & (this.index.length - 1);
-    this.index[slot] = entry.index;
-    this.offset[slot] = entry.offset;
-    this.length[slot] = entry.length;
+    this.index[slot] = index;
+    this.offset[slot] = offset;
+    this.length[slot] = length;
     return this.count++;
   }
 

@@ -76,7 +76,7 @@ describe('very many entries', () => {
 describe('unread entries', () => {
   test('are remembered by id, the last ones only once the ring is full', () => {
     const unread = new UnreadEntries(2000);
-    for (let i = 0; i < 5000; i++) expect(unread.add({ index: i * 2, offset: i * 100, length: 90 + (i % 7) })).toBe(i);
+    for (let i = 0; i < 5000; i++) expect(unread.add(i * 2, i * 100, 90 + (i % 7))).toBe(i);
     expect(unread.get(4999)).toEqual({ index: 9998, offset: 499_900, length: 90 + (4999 % 7) });
     expect(unread.get(3000)).toEqual({ index: 6000, offset: 300_000, length: 90 + (3000 % 7) });
     expect(() => unread.get(100)).toThrow(RangeError);
