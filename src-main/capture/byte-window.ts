@@ -17,9 +17,9 @@ export type ReadBytesAt = (offset: number, length: number) => Buffer;
 /** One entry is larger than the window may grow: the caller falls back to the streaming reader. */
 export class WindowCapExceeded extends Error {}
 
-const INITIAL_BYTES = 1024 * 1024;
+const INITIAL_BYTES = 2 * 1024 * 1024;
 /** Never read less than this at a time, so a window that holds a long entry still reads in big steps. */
-const MIN_READ_BYTES = 512 * 1024;
+const MIN_READ_BYTES = 1024 * 1024;
 
 export class ByteWindow {
   private buffer: Buffer;
