@@ -1,15 +1,17 @@
 /**
  * The fast path of the capture importer. A HAR of hundreds of megabytes is mostly scripts, images
  * and API answers that never explain a SAML login; tokenising all of it costs more than JSON.parse.
- * This path crosses each entry with the byte scanner (json-value-scanner.ts) and reads an entry fully,
- * with the same shape and converter as the streaming reader, only when it may matter:
+ * This path crosses each entry with the byte scanner (json-value-scanner.ts) and reads an entry, from its
+ * bytes (shaped-bytes.ts) with the same shape and converter as the streaming reader, only when it may
+ * matter:
  * - its bytes hold `SAML` (a SAMLRequest or SAMLResponse in the URL, the body or the form parameters),
  *   `"params"` (form parameters whose names a browser may have percent-encoded) or a `\u` escape
  *   (which can spell `SAML` in other bytes);
  * - it comes right after a SAML message (the answer pages the selector keeps);
  * - it is not an entry the converter could read (no object, no URL), so its note is the same.
  * Every other entry is only counted and remembered by its place in the file: the selector drops it,
- * unless a later AuthnRequest's lead-in (the SP's redirects before it) needs it; then it is read again.
+ * unless a later AuthnRequest's lead-in (the SP's redirects before it) needs it; then it is read again,
+ * first without its response body, and whole only if the lead-in keeps it.
  *
  * Anything unusual (invalid JSON, a cut-off file, both HAR and SAML-tracer keys, escaped top-level
  * keys, nesting deeper than the scanner goes, one entry larger than the window cap) stops this path
@@ -39,9 +41,9 @@ const WHITESPACE = new Set([0x20, 0x0a, 0x0d, 0x09]);
  * stops at every string of the file and took most of the marker search's time.
  */
 const ENTRY_MARKERS = [
-  { find: Buffer.from('SAML'), before: '' },
-  { find: Buffer.from('params"'), before: '"' },
-].map(({ find, before }) => ({ find, before: Buffer.from(before) }));
+  { find: Buffer.from('SAML'), before: Buffer.alloc(0) },
+  { find: Buffer.from('params"'), before: Buffer.from('"') },
+];
 
 interface EntryList {
   kind: CaptureKind;

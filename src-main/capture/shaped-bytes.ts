@@ -2,9 +2,9 @@
  * Reads what a Shape asks for of one JSON value straight from its UTF-8 bytes, bounded exactly as
  * shapeElement bounds JSON.parse's result (shape-value.ts): the same keys, the same cut strings, the
  * same WrongKind markers, the same truncation paths. JSON.parse of a whole entry makes a string of the
- * entry and another of every value in it; an answer page of a megabyte then costs two megabytes of
- * garbage in V8's large-object space, freed only by a full collection. Here the parts the shape skips
- * are crossed without a string, and a long string is decoded only as far as its bound (string-prefix.ts).
+ * entry and another of every value in it, so an answer page of a megabyte costs two megabytes of
+ * garbage to keep 256 KB of it. Here the parts the shape skips are crossed without making a string,
+ * and a long string is decoded only as far as its bound (string-prefix.ts).
  *
  * It refuses what JSON.parse refuses that the scanner lets through (a raw control character in a string).
  * A key repeated in an object it keeps throws RepeatedKey: JSON.parse keeps the last value, the streaming

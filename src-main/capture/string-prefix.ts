@@ -4,6 +4,7 @@
  * The characters returned are exactly those that decoding the whole string would begin with (JSON.parse
  * of the text TextDecoder makes of the bytes).
  */
+import { ownCopy } from './own-copy.js';
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -29,7 +30,7 @@ export function decodePrefix(bytes: Buffer, start: number, end: number, max: num
   if (text.length <= max && at === end) return { text, cut: false };
   // Invalid UTF-8, or a 4-byte character across the bound: the count above was not exact, so decode it all.
   const whole = escaped ? parseQuoted(bytes, start, end, decoder) : decoder.decode(bytes.subarray(start, end));
-  return whole.length > max ? { text: ` ${whole.slice(0, max)}`.slice(1), cut: true } : { text: whole, cut: false };
+  return whole.length > max ? { text: ownCopy(whole, max), cut: true } : { text: whole, cut: false };
 }
 
 /**
