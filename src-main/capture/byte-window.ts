@@ -18,9 +18,9 @@ export type ReadBytesAt = (offset: number, length: number) => Buffer;
 export class WindowCapExceeded extends Error {}
 
 /** Small, because the window's bytes are resident for the whole import; it grows for large entries. */
-const INITIAL_BYTES = 1024 * 1024;
+const INITIAL_BYTES = 512 * 1024;
 /** Never read less than this at a time, so a window that holds a long entry still reads in big steps. */
-const MIN_READ_BYTES = 512 * 1024;
+const MIN_READ_BYTES = 256 * 1024;
 /** Bytes read per byte kept (see readMore). */
 const READ_PER_KEPT = 3;
 
