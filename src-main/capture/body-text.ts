@@ -2,6 +2,8 @@
  * Which bodies are worth keeping as text, and how to turn a captured body (possibly base64) into
  * bounded text. Scripts, styles, images and fonts never explain a failed login, so they are dropped.
  */
+import { ownCopy } from './own-copy.js';
+
 const STATIC_MIME = /^(image|font|audio|video)\/|^(text|application)\/(javascript|ecmascript|x-javascript|css)\b|^text\/css\b|^application\/(wasm|octet-stream|font|x-font)/i;
 const TEXT_MIME = /^text\/|[/+](json|xml|html|x-www-form-urlencoded)\b|^application\/(json|xml|xhtml)/i;
 
@@ -28,9 +30,9 @@ export interface BoundedText {
   truncated: boolean;
 }
 
-/** The first `max` characters. */
+/** The first `max` characters, as a string of their own: a kept body must not hold the whole original. */
 export function boundText(text: string, max: number): BoundedText {
-  return text.length > max ? { text: text.slice(0, max), truncated: true } : { text, truncated: false };
+  return text.length > max ? { text: ownCopy(text, max), truncated: true } : { text, truncated: false };
 }
 
 /**

@@ -8,15 +8,21 @@
 /** Reads up to `length` bytes into `into` at `offset`; 0 at the end of the source. */
 export type ReadBytes = (into: Buffer, offset: number, length: number) => Promise<number>;
 
-/** Reads `length` bytes at `offset` of the source at once (rarely: to go back to an entry skipped earlier). */
+/**
+ * Reads `length` bytes at `offset` of the source at once (rarely: to go back to an entry skipped earlier).
+ * The bytes are valid until the next call: the reader may reuse one buffer.
+ */
 export type ReadBytesAt = (offset: number, length: number) => Buffer;
 
 /** One entry is larger than the window may grow: the caller falls back to the streaming reader. */
 export class WindowCapExceeded extends Error {}
 
-const INITIAL_BYTES = 2 * 1024 * 1024;
+/** Small, because the window's bytes are resident for the whole import; it grows for large entries. */
+const INITIAL_BYTES = 512 * 1024;
 /** Never read less than this at a time, so a window that holds a long entry still reads in big steps. */
-const MIN_READ_BYTES = 1024 * 1024;
+const MIN_READ_BYTES = 256 * 1024;
+/** Bytes read per byte kept (see readMore). */
+const READ_PER_KEPT = 3;
 
 export class ByteWindow {
   private buffer: Buffer;
@@ -78,9 +84,10 @@ export class ByteWindow {
     this.buffer.copyWithin(0, keepFrom, this.filled);
     this.filled -= keepFrom;
     this.base += keepFrom;
-    // The caller rescans what it kept after each read, so read at least as much as it keeps: an entry
-    // larger than the window is then scanned a logarithmic number of times, not once per megabyte.
-    if (this.buffer.length - this.filled < Math.max(MIN_READ_BYTES, this.filled)) this.grow();
+    // The caller rescans what it kept after each read, so read a few times as much as it keeps: an entry
+    // larger than the window is then scanned a logarithmic number of times, not once per megabyte, and
+    // entries of hundreds of kilobytes, which often straddle the window's end, are rescanned little.
+    if (this.buffer.length - this.filled < Math.max(MIN_READ_BYTES, READ_PER_KEPT * this.filled)) this.grow();
     const n = await this.readBytes(this.buffer, this.filled, this.buffer.length - this.filled);
     if (n === 0) this.ended = true;
     this.filled += n;

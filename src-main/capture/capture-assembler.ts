@@ -71,10 +71,10 @@ export class CaptureAssembler {
     this.selector.offerUnread(id);
   }
 
-  /** How addUnread's entries are read back when needed. */
-  readUnreadWith(read: (id: number) => StreamedElement): void {
-    this.selector.convertUnreadWith((id) => {
-      const converted = this.convert(read(id));
+  /** How addUnread's entries are read back when needed (`whole`: with the response body; see ResolveUnread). */
+  readUnreadWith(read: (id: number, whole: boolean) => StreamedElement): void {
+    this.selector.convertUnreadWith((id, whole) => {
+      const converted = this.convert(read(id, whole));
       return { exchange: converted.skipped === undefined ? converted.exchange : undefined, isStatic: converted.isStatic };
     });
   }

@@ -13,6 +13,8 @@ import { DEFAULT_CAPTURE_LIMITS, type CaptureLimits } from './limits.js';
 const LEAD_IN_LOOKBACK = 32;
 /** Entries not read yet (see offerUnread) remembered at most, beyond the non-static ones. */
 const MAX_UNREAD_REMEMBERED = 100_000;
+/** Ids of unread entries the selector may still resolve: an importer must be able to read back at least these. */
+export const UNREAD_IDS_REMEMBERED = LEAD_IN_LOOKBACK + MAX_UNREAD_REMEMBERED;
 
 /** An exchange as the converter made it, with whether it is a static resource. */
 export interface OfferedExchange {
@@ -21,20 +23,38 @@ export interface OfferedExchange {
 }
 
 /**
- * A converted exchange, or the number an importer gave an entry it did not convert (kept as a number,
- * not an object: an importer may skip tens of thousands of entries between two logins).
+ * Consecutive ids an importer gave entries it did not convert, `first` to `last`. An importer may skip
+ * tens of thousands of entries between two logins: one run, extended in place, stands for all of them.
  */
-type Remembered = CapturedExchange | number;
+class UnreadRun {
+  constructor(
+    public first: number,
+    public last: number,
+  ) {}
+
+  get size(): number {
+    return this.last - this.first + 1;
+  }
+}
+
+type Remembered = CapturedExchange | UnreadRun;
+
+/**
+ * Converts an unread entry by its id. Without `whole`, the converter may leave out the response body:
+ * finding a lead-in reads up to LEAD_IN_LOOKBACK entries and keeps few of them, and a body can be megabytes.
+ */
+export type ResolveUnread = (id: number, whole: boolean) => OfferedExchange;
 
 export class ExchangeSelector {
   private readonly kept: CapturedExchange[] = [];
   private budget = 0;
+  /** Exchanges and runs of unread entries not kept since the last kept exchange, oldest first. */
   private notKept: Remembered[] = [];
-  /** notKept before this index is forgotten. */
-  private notKeptStart = 0;
   /** How many of notKept are converted non-static exchanges. */
   private knownNotKept = 0;
-  private resolveUnread: (id: number) => OfferedExchange = () => ({ exchange: undefined, isStatic: true });
+  /** How many unread ids notKept's runs hold. */
+  private unreadNotKept = 0;
+  private resolveUnread: ResolveUnread = () => ({ exchange: undefined, isStatic: true });
   /** Exchanges not kept because the capture already holds `maxExchanges`. */
   dropped = 0;
 
@@ -46,7 +66,8 @@ export class ExchangeSelector {
     if (carriesSamlMessage(exchange)) {
       keep = true;
       this.budget = this.limits.answerWindow;
-      for (const step of leadInOf(this.lookback(), exchange)) this.push(step);
+      const fromUnread = new Map<CapturedExchange, number>();
+      for (const step of leadInOf(this.lookback(fromUnread), exchange)) this.push(this.whole(step, fromUnread));
     } else if (this.budget > 0 && !isStatic) {
       keep = true;
       this.budget--;
@@ -56,8 +77,8 @@ export class ExchangeSelector {
       return false;
     }
     this.notKept = [];
-    this.notKeptStart = 0;
     this.knownNotKept = 0;
+    this.unreadNotKept = 0;
     return this.push(exchange);
   }
 
@@ -71,7 +92,7 @@ export class ExchangeSelector {
   }
 
   /** How offerUnread's entries are converted when a lead-in needs them. */
-  convertUnreadWith(resolve: (id: number) => OfferedExchange): void {
+  convertUnreadWith(resolve: ResolveUnread): void {
     this.resolveUnread = resolve;
   }
 
@@ -81,39 +102,71 @@ export class ExchangeSelector {
    * pages before it (see lookback).
    */
   offerUnread(id: number): void {
-    this.notKept.push(id);
-    if (this.notKept.length - this.notKeptStart > LEAD_IN_LOOKBACK + MAX_UNREAD_REMEMBERED) this.forgetOldest();
+    const latest = this.notKept[this.notKept.length - 1];
+    if (latest instanceof UnreadRun && latest.last === id - 1) latest.last = id;
+    else this.notKept.push(new UnreadRun(id, id));
+    this.unreadNotKept++;
+    if (this.unreadNotKept + this.knownNotKept > UNREAD_IDS_REMEMBERED) this.forgetOldest();
   }
 
   private remember(exchange: CapturedExchange): void {
     this.notKept.push(exchange);
     this.knownNotKept++;
-    while (this.knownNotKept > LEAD_IN_LOOKBACK) this.forgetOldest();
+    while (this.knownNotKept > LEAD_IN_LOOKBACK) this.forgetOldestExchange();
   }
 
-  /** Forgets the oldest remembered entry: older than LEAD_IN_LOOKBACK converted non-static ones, it cannot matter. */
+  /** Forgets the oldest remembered entry, an exchange or an unread id. */
   private forgetOldest(): void {
-    const oldest = this.notKept[this.notKeptStart++];
-    if (typeof oldest === 'object') this.knownNotKept--;
-    if (this.notKeptStart > 1024 && this.notKeptStart * 2 > this.notKept.length) {
-      this.notKept = this.notKept.slice(this.notKeptStart);
-      this.notKeptStart = 0;
+    const oldest = this.notKept[0]!;
+    if (!(oldest instanceof UnreadRun)) {
+      this.notKept.shift();
+      this.knownNotKept--;
+      return;
+    }
+    this.unreadNotKept--;
+    if (oldest.first++ === oldest.last) this.notKept.shift();
+  }
+
+  /** Forgets the oldest exchange and every unread entry before it: older than LEAD_IN_LOOKBACK converted non-static ones, they cannot matter. */
+  private forgetOldestExchange(): void {
+    for (;;) {
+      const oldest = this.notKept.shift()!;
+      if (!(oldest instanceof UnreadRun)) {
+        this.knownNotKept--;
+        return;
+      }
+      this.unreadNotKept -= oldest.size;
     }
   }
 
-  /** The last LEAD_IN_LOOKBACK non-static exchanges not kept, in capture order, converting unread ones as needed. */
-  private lookback(): CapturedExchange[] {
+  /**
+   * The last LEAD_IN_LOOKBACK non-static exchanges not kept, in capture order, converting unread ones
+   * (without their response bodies) as needed; `fromUnread` gets the id of each exchange converted.
+   */
+  private lookback(fromUnread: Map<CapturedExchange, number>): CapturedExchange[] {
     const found: CapturedExchange[] = [];
-    for (let i = this.notKept.length - 1; i >= this.notKeptStart && found.length < LEAD_IN_LOOKBACK; i--) {
+    for (let i = this.notKept.length - 1; i >= 0 && found.length < LEAD_IN_LOOKBACK; i--) {
       const remembered = this.notKept[i]!;
-      if (typeof remembered === 'object') {
-        found.push(remembered);
-        continue;
-      }
-      const { exchange, isStatic } = this.resolveUnread(remembered);
-      if (exchange && !isStatic) found.push(exchange);
+      if (remembered instanceof UnreadRun) this.resolveRun(remembered, found, fromUnread);
+      else found.push(remembered);
     }
     return found.reverse();
+  }
+
+  /** Converts a run's entries, latest first, into `found` until it holds LEAD_IN_LOOKBACK exchanges. */
+  private resolveRun(run: UnreadRun, found: CapturedExchange[], fromUnread: Map<CapturedExchange, number>): void {
+    for (let id = run.last; id >= run.first && found.length < LEAD_IN_LOOKBACK; id--) {
+      const { exchange, isStatic } = this.resolveUnread(id, false);
+      if (!exchange || isStatic) continue;
+      found.push(exchange);
+      fromUnread.set(exchange, id);
+    }
+  }
+
+  /** A lead-in step to keep, with its response body: an unread entry is converted again, whole. */
+  private whole(step: CapturedExchange, fromUnread: Map<CapturedExchange, number>): CapturedExchange {
+    const id = fromUnread.get(step);
+    return id === undefined ? step : (this.resolveUnread(id, true).exchange ?? step);
   }
 
   /** True when the next exchange would be kept if it is not static (so its body is worth converting). */

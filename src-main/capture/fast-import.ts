@@ -1,15 +1,17 @@
 /**
  * The fast path of the capture importer. A HAR of hundreds of megabytes is mostly scripts, images
  * and API answers that never explain a SAML login; tokenising all of it costs more than JSON.parse.
- * This path crosses each entry with the byte scanner (json-value-scanner.ts) and reads an entry fully,
- * with the same shape and converter as the streaming reader, only when it may matter:
+ * This path crosses each entry with the byte scanner (json-value-scanner.ts) and reads an entry, from its
+ * bytes (shaped-bytes.ts) with the same shape and converter as the streaming reader, only when it may
+ * matter:
  * - its bytes hold `SAML` (a SAMLRequest or SAMLResponse in the URL, the body or the form parameters),
  *   `"params"` (form parameters whose names a browser may have percent-encoded) or a `\u` escape
  *   (which can spell `SAML` in other bytes);
  * - it comes right after a SAML message (the answer pages the selector keeps);
  * - it is not an entry the converter could read (no object, no URL), so its note is the same.
  * Every other entry is only counted and remembered by its place in the file: the selector drops it,
- * unless a later AuthnRequest's lead-in (the SP's redirects before it) needs it; then it is read again.
+ * unless a later AuthnRequest's lead-in (the SP's redirects before it) needs it; then it is read again,
+ * first without its response body, and whole only if the lead-in keeps it.
  *
  * Anything unusual (invalid JSON, a cut-off file, both HAR and SAML-tracer keys, escaped top-level
  * keys, nesting deeper than the scanner goes, one entry larger than the window cap) stops this path
@@ -24,28 +26,49 @@ import type { Shape } from './json-shape.js';
 import { readShapedValue, type StreamedElement } from './json-stream-reader.js';
 import { NEED_MORE, scanValue, StringScanner, type ScannedValue } from './json-value-scanner.js';
 import type { CaptureLimits } from './limits.js';
+import { UNREAD_IDS_REMEMBERED } from './exchange-selector.js';
 import { samlTracerRequestShape } from './saml-tracer-entry.js';
-import { shapeElement } from './shape-value.js';
+import { readShapedBytes, RepeatedKey } from './shaped-bytes.js';
+import { UnreadEntries } from './unread-entries.js';
 
 /** The fast path cannot read this file; the streaming reader will. */
 export class FastPathUnavailable extends Error {}
 
 const WHITESPACE = new Set([0x20, 0x0a, 0x0d, 0x09]);
-const ENTRY_MARKERS = [Buffer.from('SAML'), Buffer.from('"params"')];
+/**
+ * Bytes that make an entry worth reading, each searched as `find` and then checked for the bytes that
+ * must come `before` it. `"params"` is searched without its opening quote: a search led by a quote
+ * stops at every string of the file and took most of the marker search's time.
+ */
+const ENTRY_MARKERS = [
+  { find: Buffer.from('SAML'), before: Buffer.alloc(0) },
+  { find: Buffer.from('params"'), before: Buffer.from('"') },
+];
 
 interface EntryList {
   kind: CaptureKind;
   /** JSON path of the array, as the streaming reader names it. */
   path: string;
   shape: Shape;
+  /** The shape for finding a login's lead-in: no response body (see ResolveUnread). */
+  leadInShape: Shape;
   /** The key path whose non-empty string makes an entry readable. */
   urlKey: readonly string[];
 }
 
 function entryList(kind: CaptureKind, limits: CaptureLimits): EntryList {
   return kind === 'har'
-    ? { kind, path: 'log.entries', shape: harEntryShape(limits), urlKey: ['request', 'url'] }
-    : { kind, path: 'requests', shape: samlTracerRequestShape(limits), urlKey: ['url'] };
+    ? { kind, path: 'log.entries', shape: harEntryShape(limits), leadInShape: harEntryShape(limits, false), urlKey: ['request', 'url'] }
+    : { kind, path: 'requests', shape: samlTracerRequestShape(limits), leadInShape: samlTracerRequestShape(limits), urlKey: ['url'] };
+}
+
+/** Where the first whole marker (its `before` bytes included) starts at or after `from`; -1 when none does. */
+function markerAt(view: Buffer, marker: { find: Buffer; before: Buffer }, from: number): number {
+  for (let at = view.indexOf(marker.find, from + marker.before.length); at !== -1; at = view.indexOf(marker.find, at + 1)) {
+    const start = at - marker.before.length;
+    if (marker.before.length === 0 || view.compare(marker.before, 0, marker.before.length, start, at) === 0) return start;
+  }
+  return -1;
 }
 
 /**
@@ -64,7 +87,7 @@ class MarkerFinder {
   anyWithin(view: Buffer, start: number, end: number): boolean {
     for (let i = 0; i < ENTRY_MARKERS.length; i++) {
       if (this.searchedFrom[i]! > start || (this.at[i] !== -1 && this.at[i]! < start)) {
-        this.at[i] = view.indexOf(ENTRY_MARKERS[i]!, start);
+        this.at[i] = markerAt(view, ENTRY_MARKERS[i]!, start);
         this.searchedFrom[i] = start;
       }
       const at = this.at[i]!;
@@ -78,8 +101,10 @@ export class FastCaptureReader {
   private pos = 0;
   private strings: StringScanner;
   private readonly markers = new MarkerFinder();
+  /** The scanner's answer for each entry, one object for all (no garbage per entry). */
+  private readonly scanned: ScannedValue = { end: 0, watchedIsNonEmptyString: false, hasUnicodeEscape: false };
   /** Entries left unread, by id: their index in the list and their bytes in the source. */
-  private readonly unread = { index: [] as number[], offset: [] as number[], length: [] as number[] };
+  private readonly unread = new UnreadEntries(UNREAD_IDS_REMEMBERED);
   private readonly assembler: CaptureAssembler;
   private readonly decoder = new TextDecoder('utf-8');
   private listRead = false;
@@ -144,7 +169,7 @@ export class FastCaptureReader {
       this.pos++;
       return;
     }
-    this.assembler.readUnreadWith((id) => this.readUnread(list, id));
+    this.assembler.readUnreadWith((id, whole) => this.readUnread(id, list, whole ? list.shape : list.leadInShape));
     const progress = { index: 0, betweenEntries: false };
     while (!this.readEntriesInWindow(list, progress)) {
       if (this.window.atEnd) throw new FastPathUnavailable('the file ends inside the entry list');
@@ -167,7 +192,7 @@ export class FastCaptureReader {
         if (separator !== 0x2c) throw new FastPathUnavailable('not valid JSON');
         progress.betweenEntries = false;
       }
-      const scanned = scanValue(view, this.pos, list.urlKey, this.strings);
+      const scanned = scanValue(view, this.pos, list.urlKey, this.strings, this.scanned);
       if (scanned === NEED_MORE) return false;
       if (typeof scanned === 'number') throw new FastPathUnavailable('not valid JSON, or nested too deep');
       this.takeEntry(list, progress.index, view, scanned);
@@ -181,7 +206,7 @@ export class FastCaptureReader {
     const start = this.pos;
     const worthReading = this.assembler.wantsNextEntry() || !scanned.watchedIsNonEmptyString || scanned.hasUnicodeEscape || this.markers.anyWithin(view, start, scanned.end);
     if (!worthReading) {
-      this.assembler.addUnread(list.kind, this.rememberUnread(index, this.window.offsetOf(start), scanned.end - start));
+      this.assembler.addUnread(list.kind, this.unread.add(index, this.window.offsetOf(start), scanned.end - start));
       return;
     }
     const read = this.readWholeEntry(view.subarray(start, scanned.end), list.shape);
@@ -189,32 +214,27 @@ export class FastCaptureReader {
   }
 
   /**
-   * The entry bounded by its shape. JSON.parse is the fast way; only an entry that repeats a key goes
-   * through the streaming reader, which alone notes what it cut in the value that JSON.parse drops.
+   * The entry bounded by its shape, read from its bytes (shaped-bytes.ts). Only an entry that repeats a
+   * key it keeps goes through the streaming reader, which alone notes what it cut in the value JSON.parse
+   * drops.
    */
   private readWholeEntry(bytes: Buffer, shape: Shape): { value: unknown; truncated: string[] } {
-    const text = this.decoder.decode(bytes);
-    const rescanned = scanValue(bytes, 0, [], new StringScanner(bytes), true);
     try {
-      if (typeof rescanned !== 'number' && !rescanned.hasRepeatedKeys) return shapeElement(JSON.parse(text), shape);
-      return readShapedValue(text, shape);
+      return readShapedBytes(bytes, shape);
+    } catch (error) {
+      if (!(error instanceof RepeatedKey)) throw new FastPathUnavailable('an entry the scanner accepted was refused by the parser');
+    }
+    try {
+      return readShapedValue(this.decoder.decode(bytes), shape);
     } catch {
       throw new FastPathUnavailable('an entry the scanner accepted was refused by the parser');
     }
   }
 
-  /** Where an entry left unread is, so it can be read if a later login's lead-in needs it. Returns its id. */
-  private rememberUnread(index: number, offset: number, length: number): number {
-    this.unread.index.push(index);
-    this.unread.offset.push(offset);
-    this.unread.length.push(length);
-    return this.unread.index.length - 1;
-  }
-
-  private readUnread(list: EntryList, id: number): StreamedElement {
-    const index = this.unread.index[id]!;
-    const bytes = this.window.readAt(this.unread.offset[id]!, this.unread.length[id]!);
-    const read = this.readWholeEntry(bytes, list.shape);
+  private readUnread(id: number, list: EntryList, shape: Shape): StreamedElement {
+    const { index, offset, length } = this.unread.get(id);
+    const bytes = this.window.readAt(offset, length);
+    const read = this.readWholeEntry(bytes, shape);
     return { stream: list.kind, index, value: read.value, path: `${list.path}[${index}]`, truncated: read.truncated };
   }
 

@@ -10,8 +10,11 @@ import { FieldReader } from './field-reader.js';
 import { any, arr, describeValue, obj, scalar, str, type Shape } from './json-shape.js';
 import type { CaptureLimits } from './limits.js';
 
-/** The parts of a HAR entry samlscope reads; everything else (timings, cookies, cache, initiator) is skipped unread. */
-export function harEntryShape(limits: CaptureLimits): Shape {
+/**
+ * The parts of a HAR entry samlscope reads; everything else (timings, cookies, cache, initiator) is skipped
+ * unread. Without `responseBody`, the response's text is skipped too (for finding a lead-in).
+ */
+export function harEntryShape(limits: CaptureLimits, responseBody = true): Shape {
   const header = obj({ name: str(256), value: str(16 * 1024) });
   const headers = arr(header, limits.maxHeaders);
   return obj({
@@ -31,8 +34,12 @@ export function harEntryShape(limits: CaptureLimits): Shape {
       status: scalar(16),
       redirectURL: str(16 * 1024),
       headers,
-      // Base64 bodies need up to 16/3 characters per text character kept.
-      content: obj({ mimeType: scalar(256), text: str(Math.ceil(limits.maxResponseBodyChars / 3) * 16), encoding: scalar(32) }),
+      // Base64 bodies need up to 16/3 characters per text character kept (see bodyAsText); others no more than are kept.
+      content: obj({
+        mimeType: scalar(256),
+        ...(responseBody ? { text: str(Math.ceil(limits.maxResponseBodyChars / 3) * 16, { sibling: 'encoding', is: 'base64', max: limits.maxResponseBodyChars }) } : {}),
+        encoding: scalar(32),
+      }),
     }),
   });
 }

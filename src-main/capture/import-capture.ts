@@ -7,7 +7,7 @@
 import { createReadStream, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { CaptureImportError } from './capture-import-error.js';
-import { ByteWindow } from './byte-window.js';
+import { ByteWindow, type ReadBytesAt } from './byte-window.js';
 import { CaptureAssembler, type ImportedCapture } from './capture-assembler.js';
 import { FastCaptureReader, FastPathUnavailable } from './fast-import.js';
 import { harEntryShape } from './har-entry.js';
@@ -70,17 +70,26 @@ async function importWithFallback(fast: () => Promise<ImportedCapture>, streamed
   return streamed();
 }
 
+/**
+ * Reads earlier bytes of the file again, into one buffer for all calls: a login's lead-in reads back up to
+ * dozens of entries, one at a time, and a buffer each (megabytes of answer pages) would wait for the
+ * garbage collector outside the heap.
+ */
+function readerAt(fd: number): ReadBytesAt {
+  let scratch = Buffer.alloc(0);
+  return (offset, length) => {
+    if (scratch.length < length) scratch = Buffer.allocUnsafe(Math.max(length, 2 * scratch.length));
+    return scratch.subarray(0, readSync(fd, scratch, 0, length, offset));
+  };
+}
+
 /** Imports a HAR or SAML-tracer file from disk, with bounded memory (see fast-import.ts). */
 export async function importCaptureStreamFromFile(path: string, source = path, limits: CaptureLimits = DEFAULT_CAPTURE_LIMITS): Promise<ImportedCapture> {
   return importWithFallback(
     async () => {
       const handle = await open(path, 'r');
       try {
-        const readAt = (offset: number, length: number): Buffer => {
-          const bytes = Buffer.allocUnsafe(length);
-          return bytes.subarray(0, readSync(handle.fd, bytes, 0, length, offset));
-        };
-        const window = ByteWindow.reading(async (into, offset, length) => (await handle.read(into, offset, length, null)).bytesRead, readAt, FAST_PATH_WINDOW_CAP);
+        const window = ByteWindow.reading(async (into, offset, length) => (await handle.read(into, offset, length, null)).bytesRead, readerAt(handle.fd), FAST_PATH_WINDOW_CAP);
         return await new FastCaptureReader(window, limits).read(source);
       } finally {
         await handle.close();

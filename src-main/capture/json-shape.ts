@@ -5,7 +5,7 @@
  * marker so the importer can say which field of which entry was wrong.
  */
 export type Shape =
-  | { kind: 'string'; max: number }
+  | { kind: 'string'; max: number; shorterUnless?: ShorterUnless }
   /** Any number, string, boolean or null (the importer checks the type). */
   | { kind: 'scalar'; max: number }
   | { kind: 'object'; keys: Record<string, Shape> }
@@ -15,7 +15,20 @@ export type Shape =
   /** An array whose elements are handed to a callback one at a time and never kept. */
   | { kind: 'stream'; of: Shape; name: string };
 
-export const str = (max: number): Shape => ({ kind: 'string', max });
+/**
+ * A string needs only `max` characters unless its object's `sibling` key (a key of the same object
+ * shape, whose bound is longer than `is`) holds the string `is` (a HAR body needs more characters when it
+ * is base64). Only a reader that sees the whole object first can use
+ * it (shaped-bytes.ts); the streaming reader keeps the larger bound, and the importer keeps no more than
+ * the smaller one of a body that is not base64, so both read the same capture.
+ */
+export interface ShorterUnless {
+  sibling: string;
+  is: string;
+  max: number;
+}
+
+export const str = (max: number, shorterUnless?: ShorterUnless): Shape => (shorterUnless ? { kind: 'string', max, shorterUnless } : { kind: 'string', max });
 export const scalar = (max = 256): Shape => ({ kind: 'scalar', max });
 export const obj = (keys: Record<string, Shape>): Shape => ({ kind: 'object', keys });
 export const arr = (of: Shape, max: number): Shape => ({ kind: 'array', of, max });

@@ -8,7 +8,8 @@
  * key path `watch` (e.g. `request.url`) holds a non-empty string, the last occurrence of a repeated key
  * winning as it does in JSON.parse. That decides whether an importer could read the entry at all.
  *
- * Not checked, so left to the full reader: raw control characters inside strings, and UTF-8 validity.
+ * Not checked, so left to the full reader: raw control characters inside strings (unless a StringScanner
+ * is asked to), and UTF-8 validity.
  */
 
 /** The buffer ends before the value does: read more and scan again from the same start. */
@@ -27,41 +28,24 @@ export interface ScannedValue {
   watchedIsNonEmptyString: boolean;
   /** A `\u` escape occurs somewhere in the value, so its bytes may spell text they do not show. */
   hasUnicodeEscape: boolean;
-  /** Some object repeats a key (or has an escaped key that may repeat one); only when asked for. */
-  hasRepeatedKeys: boolean;
 }
 
-/** Notices a key repeated within one object, for callers that need JSON.parse to see every value. */
-class RepeatedKeyDetector {
-  private readonly keySets: Array<Set<string> | undefined> = [];
-  found = false;
-
-  open(isObject: boolean): void {
-    this.keySets.push(isObject ? new Set() : undefined);
-  }
-
-  close(): void {
-    this.keySets.pop();
-  }
-
-  key(bytes: Buffer, start: number, end: number): void {
-    if (this.found) return;
-    // An escaped key may spell another key of the object: count it as a repeat, to be safe.
-    for (let i = start; i < end; i++) {
-      if (bytes[i] === BACKSLASH) {
-        this.found = true;
-        return;
-      }
-    }
-    const keys = this.keySets[this.keySets.length - 1]!;
-    const key = bytes.toString('latin1', start, end);
-    if (keys.has(key)) this.found = true;
-    else keys.add(key);
-  }
+/** The answer, in `into` when the caller reuses one object for every value (no garbage per value). */
+function scanned(into: ScannedValue | undefined, end: number, watchedIsNonEmptyString: boolean, hasUnicodeEscape: boolean): ScannedValue {
+  if (!into) return { end, watchedIsNonEmptyString, hasUnicodeEscape };
+  into.end = end;
+  into.watchedIsNonEmptyString = watchedIsNonEmptyString;
+  into.hasUnicodeEscape = hasUnicodeEscape;
+  return into;
 }
 
 const MAX_DEPTH = 256;
-const CONTAINERS: number[] = [];
+/**
+ * The open containers' opening bytes, reused between calls (the scanner never re-enters itself): an
+ * importer scans tens of thousands of entries, and a stack allocated per entry was most of the garbage
+ * that grew the process's young generation.
+ */
+const CONTAINERS = new Uint8Array(MAX_DEPTH);
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -86,7 +70,6 @@ const SIMPLE_ESCAPE = new Uint8Array(256);
 for (const c of [QUOTE, BACKSLASH, 0x2f, 0x62, 0x66, 0x6e, 0x72, 0x74]) SIMPLE_ESCAPE[c] = 1;
 /** Escapes in one string after which the scanner steps byte by byte. */
 const ESCAPES_BEFORE_BYTE_LOOP = 8;
-const NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 
 function isWhitespace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
@@ -110,7 +93,21 @@ export class StringScanner {
   private backslashSearchedFrom = Number.MAX_SAFE_INTEGER;
   hasUnicodeEscape = false;
 
-  constructor(private readonly bytes: Buffer) {}
+  /**
+   * `refuseControlBytes`: a raw control character (below U+0020) inside a string makes it INVALID, as
+   * JSON.parse would (https://www.rfc-editor.org/rfc/rfc8259#section-7). Checking costs a pass over the
+   * string's bytes, so only the entries an importer reads are checked.
+   */
+  constructor(
+    private readonly bytes: Buffer,
+    private readonly refuseControlBytes = false,
+  ) {}
+
+  /** True when a backslash (an escape) is between `start` and `end`. */
+  escapedBetween(start: number, end: number): boolean {
+    const backslash = this.nextBackslash(start);
+    return backslash !== -1 && backslash < end;
+  }
 
   private nextBackslash(from: number): number {
     const known = this.backslashSearchedFrom <= from && (this.backslashAt === -1 || this.backslashAt >= from);
@@ -123,6 +120,23 @@ export class StringScanner {
 
   /** Index of the quote that closes the string whose content starts at `start`. */
   closingQuote(start: number): number | ScanFailure {
+    return this.refuseControlBytes ? this.closingQuoteStrictly(start) : this.unescapedQuote(start);
+  }
+
+  /** closingQuote in one pass over the bytes that also refuses control bytes. */
+  private closingQuoteStrictly(start: number): number | ScanFailure {
+    for (let i = start; ; ) {
+      const at = quoteOtherEscapeOrControl(this.bytes, i);
+      if (at === -1) return NEED_MORE;
+      if (this.bytes[at] === QUOTE) return at;
+      if (this.bytes[at]! < 0x20) return INVALID;
+      const next = this.afterEscape(at);
+      if (next < 0) return next;
+      i = next;
+    }
+  }
+
+  private unescapedQuote(start: number): number | ScanFailure {
     const bytes = this.bytes;
     let p = start;
     let quote = bytes.indexOf(QUOTE, p);
@@ -184,12 +198,63 @@ function quoteOrOtherEscape(bytes: Uint8Array, start: number): number {
   return -1;
 }
 
-function bareValueEnd(bytes: Buffer, start: number): number | ScanFailure {
+/** quoteOrOtherEscape that also stops at a control byte (below 0x20), for strict scanning. */
+function quoteOtherEscapeOrControl(bytes: Uint8Array, start: number): number {
+  const length = bytes.length;
+  for (let i = start; i < length; i++) {
+    const c = bytes[i]!;
+    if (c === QUOTE || c < 0x20) return i;
+    if (c === BACKSLASH) {
+      if (i + 1 < length && SIMPLE_ESCAPE[bytes[i + 1]!] === 1) i++;
+      else return i;
+    }
+  }
+  return -1;
+}
+
+/** Index after the number or literal (true, false, null) at `start`, checked. */
+export function bareValueEnd(bytes: Buffer, start: number): number | ScanFailure {
   let p = start;
   while (p < bytes.length && isBareValueByte(bytes[p]!)) p++;
   if (p === bytes.length) return NEED_MORE;
-  const text = bytes.toString('latin1', start, p);
-  return text === 'true' || text === 'false' || text === 'null' || NUMBER.test(text) ? p : INVALID;
+  const valid = sameBytes(bytes, start, p, 'true') || sameBytes(bytes, start, p, 'false') || sameBytes(bytes, start, p, 'null') || isJsonNumber(bytes, start, p);
+  return valid ? p : INVALID;
+}
+
+function isDigit(c: number | undefined): boolean {
+  return c !== undefined && c >= 0x30 && c <= 0x39;
+}
+
+/** Index after the digits from `start` (at most `end`). */
+function digitsEnd(bytes: Uint8Array, start: number, end: number): number {
+  let p = start;
+  while (p < end && isDigit(bytes[p])) p++;
+  return p;
+}
+
+/**
+ * The bytes spell a JSON number (https://www.rfc-editor.org/rfc/rfc8259#section-6): checked on the
+ * bytes, without making a string of each number.
+ */
+function isJsonNumber(bytes: Uint8Array, start: number, end: number): boolean {
+  let p = start;
+  if (p < end && bytes[p] === 0x2d) p++;
+  if (p < end && bytes[p] === 0x30) p++;
+  else if (p < end && isDigit(bytes[p])) p = digitsEnd(bytes, p, end);
+  else return false;
+  if (p < end && bytes[p] === 0x2e) {
+    const fraction = p + 1;
+    p = digitsEnd(bytes, fraction, end);
+    if (p === fraction) return false;
+  }
+  if (p < end && (bytes[p] === 0x65 || bytes[p] === 0x45)) {
+    p++;
+    if (p < end && (bytes[p] === 0x2b || bytes[p] === 0x2d)) p++;
+    const exponent = p;
+    p = digitsEnd(bytes, exponent, end);
+    if (p === exponent) return false;
+  }
+  return p === end;
 }
 
 function sameBytes(bytes: Uint8Array, start: number, end: number, ascii: string): boolean {
@@ -202,12 +267,9 @@ function sameBytes(bytes: Uint8Array, start: number, end: number, ascii: string)
  * Scans the JSON value that starts at `start` (after any whitespace). `watch` is a key path of one or
  * two keys.
  */
-export function scanValue(bytes: Buffer, start: number, watch: readonly string[], strings = new StringScanner(bytes), detectRepeatedKeys = false): ScannedValue | ScanFailure {
-  // Reused between calls (the scanner never re-enters itself): an importer scans tens of thousands
-  // of entries, and garbage per entry is what grows the process's young generation.
+export function scanValue(bytes: Buffer, start: number, watch: readonly string[], strings = new StringScanner(bytes), into?: ScannedValue): ScannedValue | ScanFailure {
   const containers = CONTAINERS;
-  containers.length = 0;
-  const repeats = detectRepeatedKeys ? new RepeatedKeyDetector() : undefined;
+  let depth = 0;
   /** The key just read at depth 1 (or 2) is the first (or second) watched key. */
   let keyMatchesWatch1 = false;
   let keyMatchesWatch2 = false;
@@ -228,14 +290,13 @@ export function scanValue(bytes: Buffer, start: number, watch: readonly string[]
         if (expect === Expect.ValueOrClose && c === CLOSE_ARRAY) break;
         // What the value now starting means for the watched path: a value for the first watched key
         // replaces the earlier one; inside it, a value for the second key decides.
-        const forWatch1 = containers.length === 1 && keyMatchesWatch1;
-        const forWatch2 = containers.length === 2 && insideWatchedObject && keyMatchesWatch2;
+        const forWatch1 = depth === 1 && keyMatchesWatch1;
+        const forWatch2 = depth === 2 && insideWatchedObject && keyMatchesWatch2;
         if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
-          if (containers.length >= MAX_DEPTH) return TOO_DEEP;
+          if (depth >= MAX_DEPTH) return TOO_DEEP;
           if (forWatch1 || forWatch2) watched = false;
           if (forWatch1 && watch.length === 2 && c === OPEN_OBJECT) insideWatchedObject = true;
-          containers.push(c);
-          repeats?.open(c === OPEN_OBJECT);
+          containers[depth++] = c;
           expect = c === OPEN_OBJECT ? Expect.KeyOrClose : Expect.ValueOrClose;
           p++;
           continue;
@@ -253,7 +314,7 @@ export function scanValue(bytes: Buffer, start: number, watch: readonly string[]
           if (forWatch1 || forWatch2) watched = false;
         }
         p = end;
-        if (containers.length === 0) return { end: p, watchedIsNonEmptyString: watched, hasUnicodeEscape: strings.hasUnicodeEscape, hasRepeatedKeys: repeats?.found ?? false };
+        if (depth === 0) return scanned(into, p, watched, strings.hasUnicodeEscape);
         expect = Expect.CommaOrClose;
         continue;
       }
@@ -263,9 +324,8 @@ export function scanValue(bytes: Buffer, start: number, watch: readonly string[]
         if (c !== QUOTE) return INVALID;
         const quote = strings.closingQuote(p + 1);
         if (quote < 0) return quote as ScanFailure;
-        repeats?.key(bytes, p + 1, quote);
-        if (containers.length === 1 && watch.length > 0) keyMatchesWatch1 = sameBytes(bytes, p + 1, quote, watch[0]!);
-        if (containers.length === 2 && watch.length === 2) keyMatchesWatch2 = sameBytes(bytes, p + 1, quote, watch[1]!);
+        if (depth === 1 && watch.length > 0) keyMatchesWatch1 = sameBytes(bytes, p + 1, quote, watch[0]!);
+        if (depth === 2 && watch.length === 2) keyMatchesWatch2 = sameBytes(bytes, p + 1, quote, watch[1]!);
         p = quote + 1;
         expect = Expect.Colon;
         continue;
@@ -278,19 +338,18 @@ export function scanValue(bytes: Buffer, start: number, watch: readonly string[]
       case Expect.CommaOrClose:
         if (c === COMMA) {
           p++;
-          expect = containers[containers.length - 1] === OPEN_OBJECT ? Expect.Key : Expect.Value;
+          expect = containers[depth - 1] === OPEN_OBJECT ? Expect.Key : Expect.Value;
           continue;
         }
         break;
     }
     // A closing bracket: it must match the innermost open container.
-    const open = containers[containers.length - 1];
+    const open = containers[depth - 1];
     if (!((c === CLOSE_OBJECT && open === OPEN_OBJECT) || (c === CLOSE_ARRAY && open === OPEN_ARRAY))) return INVALID;
-    containers.pop();
-    repeats?.close();
-    if (containers.length === 1) insideWatchedObject = false;
+    depth--;
+    if (depth === 1) insideWatchedObject = false;
     p++;
-    if (containers.length === 0) return { end: p, watchedIsNonEmptyString: watched, hasUnicodeEscape: strings.hasUnicodeEscape, hasRepeatedKeys: repeats?.found ?? false };
+    if (depth === 0) return scanned(into, p, watched, strings.hasUnicodeEscape);
     expect = Expect.CommaOrClose;
   }
 }

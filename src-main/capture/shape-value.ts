@@ -1,20 +1,20 @@
 /**
  * Bounds a value JSON.parse produced exactly as JsonShapeReader bounds the same value while it streams
  * (json-stream-reader.ts): the same keys kept, the same strings cut, the same WrongKind markers, the
- * same truncation paths. JSON.parse is many times faster than the streaming tokenizer on large
- * strings, so the fast importer parses the few entries it keeps this way. One difference it cannot
+ * same truncation paths. It is the definition the fast importer's byte reader (shaped-bytes.ts) must
+ * meet without building the whole value, and its tests compare the two. One difference neither can
  * see: a key repeated in one object (JSON.parse keeps only the last value, the reader also notes cuts
- * in the first), so entries with repeated keys go through the reader instead (see the scanner's
- * `hasRepeatedKeys`).
+ * in the first), so entries with repeated keys go through the streaming reader instead.
  */
 import { WrongKind, type Shape } from './json-shape.js';
 
 /** What the reader keeps of a string where an object or array belongs: enough to say what was found. */
-const STRING_IN_CONTAINER_MAX = 256;
+export const STRING_IN_CONTAINER_MAX = 256;
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
-function childPath(parent: string, ref: string | number): string {
+/** The path of a child of `parent`, as the streaming reader writes it (`headers[3]`, `content.text`). */
+export function childPath(parent: string, ref: string | number): string {
   if (typeof ref === 'number') return `${parent}[${ref}]`;
   return IDENTIFIER.test(ref) ? `${parent}${parent === '' ? '' : '.'}${ref}` : `${parent}[${JSON.stringify(ref)}]`;
 }
