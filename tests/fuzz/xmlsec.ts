@@ -52,8 +52,12 @@ export function documentBytes(xml: string): Buffer {
   return Buffer.from(xml, 'utf8');
 }
 
+function stderrOf(error: unknown): string {
+  return String((error as { stderr?: Buffer }).stderr ?? '');
+}
+
 function reasonOf(error: unknown): string {
-  const stderr = String((error as { stderr?: Buffer }).stderr ?? '');
+  const stderr = stderrOf(error);
   const lines = stderr.split('\n');
   const reason = lines.filter((line) => line.startsWith('func=') && !/self-signed|X509_verify_cert|x509vfy/.test(line))
     .map((line) => `${/func=(\w+)/.exec(line)?.[1] ?? ''}: ${/error=\d+:([^:]*)(?::(.*))?/.exec(line)?.slice(1).filter(Boolean).join(': ') ?? line}`).slice(0, 2).join(' | ');
@@ -99,7 +103,8 @@ export async function xmlsecRefusal(xml: string, certificatePem: string, spKeyPe
         await run('xmlsec1', args, { encoding: 'buffer', timeout: 20_000 });
       } catch (error) {
         // The count is of elements named Signature in any namespace; fewer of them are ds:Signature.
-        if (k > 1 && /does not return a single node/.test(reasonOf(error))) break;
+        // Read in the whole output: a parser warning before it (an XML 1.1 declaration) pushes it out of the reason.
+        if (k > 1 && /does not return a single node/.test(stderrOf(error))) break;
         if (found === 0) return `xmlsec1 finds no ds:Signature${spKeyPems.length ? ' (after decrypting what it could)' : ''}: ${reasonOf(error)}`;
         return `xmlsec1 refuses signature ${k} of ${count}: ${reasonOf(error)}`;
       }

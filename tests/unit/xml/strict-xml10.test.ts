@@ -33,6 +33,9 @@ describe('parseStrictXml: XML 1.0 well-formedness xmldom does not check', () => 
     ['a namespace name with a character no URI has (fuzzer seed 20261207, index 26706)', '<r xmlns:ds="http://www>w3.org/2000/09/xmldsig#"/>', /namespace name "http:\/\/www>w3.org\/2000\/09\/xmldsig#" declared by xmlns:ds on <r> contains ">", which a URI never does/],
     ['a namespace name with a broken percent escape', '<r xmlns="urn:x%zz"/>', /contains "%", which a URI never does/],
     ['a "]" in a namespace name outside an IP-literal host (fuzzer seed 20261210, index 626653)', '<r xmlns:xsd="http://www.w3.org/2001/X]LSchema"/>', /contains "\]", which a URI never does/],
+    ['a second "#" in a namespace name (fuzzer seed 20261211, index 714033)', '<r xmlns:ds="http://www.w#.org/2000/09/xmldsig#"/>', /namespace name "http:\/\/www.w#.org\/2000\/09\/xmldsig#" declared by xmlns:ds on <r> is not a URI: it has a second "#", which a fragment cannot hold \(RFC 3986\)/],
+    ['a namespace name whose port is not a number', '<r xmlns="http://example.com:80a/ns"/>', /is not a URI: its port is not a number/],
+    ['a namespace name with two "@" in its authority', '<r xmlns="http://a@b@c/ns"/>', /is not a URI: it does not follow the URI syntax/],
     ['a bare "&" in text (fuzzer seed 20261210, index 53849)', '<r><c>ab&/cd</c></r>', /line 1, column 9: .*an "&" that starts no entity or character reference/],
     ['a bare "&" before a space', '<r>a & b</r>', /an "&" that starts no entity or character reference/],
     ['a bare "&" in an attribute value', '<r a="x&/y"/>', /an "&" that starts no entity or character reference/],
@@ -43,7 +46,10 @@ describe('parseStrictXml: XML 1.0 well-formedness xmldom does not check', () => 
   });
 
   it('still accepts what is allowed', () => {
-    for (const xml of ['<?xml version="1.0"?><r/>', '<r xml:lang="en" xmlns="urn:x" xmlns:p="urn:p" p:a="1">&#x9;&#xD;&#x10FFFF;&#65;</r>', '<r><!-- &#0; in a comment is text --></r>'.replace('&#0;', 'amp'), '<r>a / > b</r>', '<r a="x/y"/>', '<r a="]]>"><!-- ]]> --><![CDATA[ ]] ]]></r>', '<r xmlns="" xmlns:u="urn:x"/>', '<r xmlns:v6="http://[2001:db8::1]/ns"/>']) {
+    for (const xml of ['<?xml version="1.0"?><r/>', '<r xml:lang="en" xmlns="urn:x" xmlns:p="urn:p" p:a="1">&#x9;&#xD;&#x10FFFF;&#65;</r>', '<r><!-- &#0; in a comment is text --></r>'.replace('&#0;', 'amp'), '<r>a / > b</r>', '<r a="x/y"/>', '<r a="]]>"><!-- ]]> --><![CDATA[ ]] ]]></r>', '<r xmlns="" xmlns:u="urn:x"/>', '<r xmlns:v6="http://[2001:db8::1]/ns"/>',
+      // Namespace names real messages carry, and URI forms RFC 3986 allows.
+      '<r xmlns:saml2="urn:oasis:names:tc:SAML:2.0:assertion" xmlns:ds="http://www.w3.org/2000/09/xmldsig#" xmlns:xenc="http://www.w3.org/2001/04/xmlenc#" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"/>',
+      '<r xmlns:a="https://user:pw@example.com:8443/a/b;c=d/?q=1&amp;r=2#frag/x?y" xmlns:b="mailto:someone@example.com" xmlns:c="tag:example.com,2026:ns" xmlns:d="file:///tmp/ns" xmlns:e="http://例え.jp/ns" xmlns:f="urn:x:%41"/>']) {
       expect(() => parseStrictXml(xml), xml).not.toThrow();
     }
   });
