@@ -157,7 +157,7 @@ export class UserBaseService {
       : req.format === 'md' ? renderPredictionMarkdown(p, title, req.redact)
       : req.format === 'json' ? renderPredictionJson(p)
       : req.format === 'csv' ? renderPredictionCsv(p)
-      : req.format === 'plan-csv' ? renderGroupPlanCsv(p.plan)
+      : req.format === 'plan-csv' ? renderGroupPlanCsv(p.users)
       : await this.deps.printPdf(renderPredictionHtml(p, title, req.redact));
     await this.deps.fs.writeFile(file, content);
     return { cancelled: false, path: file };

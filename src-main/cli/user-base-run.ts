@@ -6,6 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { AwsExportKind } from '../core/userbase/aws-exports.js';
 import { renderPredictionCsv, renderPredictionJson, renderPredictionText } from '../core/userbase/render.js';
+import { renderGroupPlanCsv } from '../core/userbase/group-plan.js';
 import { nodeTextFiles } from '../io/node-text-files.js';
 import { predictUserBaseUseCase, type PredictUserBasePorts, type UserBaseFile } from '../usecases/predict-user-base.js';
 import { wholeInstanceOf } from '../usecases/simulate.js';
@@ -61,8 +62,8 @@ export async function runUserBase(io: CliIo, target: LoadedTarget, flags: UserBa
   else io.stdout(renderPredictionText(prediction));
   if (flags.plan) {
     const planPath = resolve(io.cwd, flags.plan);
-    await writeFile(planPath, result.planCsv, 'utf8');
-    io.stderr(`samlscope simulate: wrote the local group plan (${prediction.plan.rows.length} memberships) to ${basename(planPath)}\n`);
+    await writeFile(planPath, renderGroupPlanCsv(prediction.users), 'utf8');
+    io.stderr(`samlscope simulate: wrote the local group plan (${prediction.plan.memberships} memberships) to ${basename(planPath)}\n`);
   }
   return prediction.summary.canLogIn === prediction.summary.assigned ? 0 : 1;
 }

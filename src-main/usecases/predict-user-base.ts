@@ -9,7 +9,6 @@ import type { AwsIdentityStoreUser, AwsMappings } from '../core/jit/aws-users.js
 import type { InstanceSnapshot } from '../core/jit/snapshot-schema.js';
 import type { TargetProfile } from '../core/jit/target-profile-schema.js';
 import { AWS_EXPORT_KINDS, AWS_EXPORT_LABEL, recogniseAwsExport, type AwsAssignment, type AwsExport, type AwsExportKind, type AwsGroup, type AwsMembership, type GroupMapping } from '../core/userbase/aws-exports.js';
-import { renderGroupPlanCsv } from '../core/userbase/group-plan.js';
 import { predictUserBase, type PredictionPhase } from '../core/userbase/predict.js';
 import type { UserBasePrediction } from '../core/model/userbase.js';
 
@@ -67,7 +66,7 @@ export interface RecognisedFile {
 }
 
 export type PredictUserBaseResult =
-  | { status: 'ok'; prediction: UserBasePrediction; planCsv: string; files: RecognisedFile[]; awsMappings: AwsMappings; memberships: AwsMembership[] }
+  | { status: 'ok'; prediction: UserBasePrediction; files: RecognisedFile[]; awsMappings: AwsMappings; memberships: AwsMembership[] }
   | { status: 'invalid'; errors: string[]; files: RecognisedFile[] }
   | { status: 'cancelled' };
 
@@ -134,7 +133,7 @@ export async function predictUserBaseUseCase(input: PredictUserBaseInput, ports:
     },
   );
   if (!prediction) return { status: 'cancelled' };
-  return { status: 'ok', prediction, planCsv: renderGroupPlanCsv(prediction.plan), files, awsMappings: collected.awsMappings ?? {}, memberships: collected.memberships ?? [] };
+  return { status: 'ok', prediction, files, awsMappings: collected.awsMappings ?? {}, memberships: collected.memberships ?? [] };
 }
 
 function collect(c: Collected, value: AwsExport): number {

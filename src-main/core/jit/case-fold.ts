@@ -14,16 +14,22 @@ export function lowerCase(s: string): string {
 }
 
 /**
- * The one code point whose lower case is longer than itself: U+0130 → "i̇" (U+0069 U+0307), the only length-changing
- * unconditional mapping in https://www.unicode.org/Public/UCD/latest/ucd/SpecialCasing.txt (a test checks every code point).
+ * What the one code point whose lower case is longer than itself leaves in the lower case: U+0130 → "i̇" (U+0069
+ * U+0307), the only length-changing unconditional mapping in
+ * https://www.unicode.org/Public/UCD/latest/ucd/SpecialCasing.txt (a test checks every code point).
  */
-const LONGER_IN_LOWER_CASE = '\u0130';
+const COMBINING_DOT_ABOVE = '\u0307';
+
+/** Whether `lower` could be the lower case of a shorter name; worked out once when one name is compared with many. */
+export function mayBeLongerInLowerCase(lower: string): boolean {
+  return lower.includes(COMBINING_DOT_ABOVE);
+}
 
 /** Whether `name.toLowerCase() === lower`, for a `lower` that is lower case already. */
-export function equalsLowerCase(name: string, lower: string): boolean {
+export function equalsLowerCase(name: string, lower: string, lowerMayBeLonger = mayBeLongerInLowerCase(lower)): boolean {
   if (name === lower) return true;
   // Most comparisons of a bulk run are between names of different lengths: settled without reading them.
-  if (name.length !== lower.length) return name.length < lower.length && name.includes(LONGER_IN_LOWER_CASE) && name.toLowerCase() === lower;
+  if (name.length !== lower.length) return lowerMayBeLonger && name.length < lower.length && name.toLowerCase() === lower;
   for (let i = 0; i < name.length; i += 1) {
     let c = name.charCodeAt(i);
     if (c > 0x7f) return name.toLowerCase() === lower;

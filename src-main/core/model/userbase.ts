@@ -98,7 +98,8 @@ export interface PlanGroupCount {
 }
 
 export interface GroupPlan {
-  rows: PlanRow[];
+  /** How many memberships the plan lists; the rows themselves are derived from the users (core/userbase/group-plan.ts planRows). */
+  memberships: number;
   perGroup: PlanGroupCount[];
   /** Every login strips local groups (Atlassian SSO group sync): re-adding only lasts until the next login. */
   loginStripsLocalGroups: boolean;

@@ -54,52 +54,70 @@ export function compileGroupMapping(mapping: GroupMapping | undefined, index: Sn
   };
 }
 
-/** The Atlassian groups implied by a user's AWS groups, without case-insensitive duplicates. */
-export function expectedGroupsFor(groupIds: readonly string[], groupName: (id: string) => string, mapping: CompiledGroupMapping): string[] {
-  const out: string[] = [];
-  const seen = new Set<string>();
-  for (const id of groupIds) {
-    for (const g of mapping.targetsOf(id, groupName(id))) {
-      const k = lowerCase(g);
-      if (!seen.has(k)) {
-        seen.add(k);
-        out.push(g);
-      }
-    }
-  }
-  return out;
+/** A user's AWS groups by display name, and the Atlassian groups they imply (without case-insensitive duplicates). */
+export interface UserGroups {
+  names: string[];
+  expected: string[];
+}
+
+/** One AWS group as the user base needs it: its display name, and its targets each with a number for de-duplication. */
+interface ResolvedGroup {
+  name: string;
+  targets: readonly string[];
+  targetNumbers: readonly number[];
 }
 
 /**
- * expectedGroupsFor for a whole user base: each AWS group's targets (and their lower-case keys) are looked up once,
- * not once per member, which matters with a million memberships. Same result as expectedGroupsFor.
+ * A user's groups for a whole user base: each AWS group is resolved (name, targets) once, not once per member, and
+ * one pass over a user's group ids gives both lists, which matters with a million memberships. Targets are
+ * numbered by their lower-case names, so de-duplicating them is an array look-up, not a map look-up per member.
  */
-export function expectedGroupsResolver(groupName: (id: string) => string, mapping: CompiledGroupMapping): (groupIds: readonly string[]) => string[] {
-  const byId = new Map<string, { targets: readonly string[]; keys: readonly string[] }>();
-  const targetsOf = (id: string): { targets: readonly string[]; keys: readonly string[] } => {
-    let t = byId.get(id);
-    if (!t) {
-      const targets = mapping.targetsOf(id, groupName(id));
-      t = { targets, keys: targets.map((g) => lowerCase(g)) };
-      byId.set(id, t);
-    }
-    return t;
-  };
-  // Lower-case name → the call that last saw it: one map for every user, never cleared (clearing reallocates).
-  const seenIn = new Map<string, number>();
+export function userGroupsResolver(groupName: (id: string) => string, mapping: CompiledGroupMapping): (groupIds: readonly string[]) => UserGroups {
+  const byId = new Map<string, ResolvedGroup>();
+  const numbers = new Map<string, number>();
+  // Target number → the call that last listed it: one array for every user, never cleared.
+  let listedIn: Int32Array<ArrayBuffer> = new Int32Array(64);
   let call = 0;
+  const numberOf = (target: string): number => {
+    const key = lowerCase(target);
+    let n = numbers.get(key);
+    if (n === undefined) {
+      n = numbers.size;
+      numbers.set(key, n);
+      if (n >= listedIn.length) listedIn = grown(listedIn);
+    }
+    return n;
+  };
+  const resolve = (id: string): ResolvedGroup => {
+    let group = byId.get(id);
+    if (!group) {
+      const name = groupName(id);
+      const targets = mapping.targetsOf(id, name);
+      group = { name, targets, targetNumbers: targets.map(numberOf) };
+      byId.set(id, group);
+    }
+    return group;
+  };
   return (groupIds) => {
-    const out: string[] = [];
     call += 1;
+    const names = new Array<string>(groupIds.length);
+    const expected: string[] = [];
     for (let i = 0; i < groupIds.length; i += 1) {
-      const { targets, keys } = targetsOf(groupIds[i] as string);
-      for (let j = 0; j < targets.length; j += 1) {
-        const k = keys[j] as string;
-        if (seenIn.get(k) === call) continue;
-        seenIn.set(k, call);
-        out.push(targets[j] as string);
+      const group = resolve(groupIds[i] as string);
+      names[i] = group.name;
+      for (let j = 0; j < group.targets.length; j += 1) {
+        const n = group.targetNumbers[j] as number;
+        if (listedIn[n] === call) continue;
+        listedIn[n] = call;
+        expected.push(group.targets[j] as string);
       }
     }
-    return out;
+    return { names, expected };
   };
+}
+
+function grown(list: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(list.length * 2);
+  bigger.set(list);
+  return bigger;
 }

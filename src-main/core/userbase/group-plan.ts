@@ -7,52 +7,70 @@ import { csvCell } from '../report/csv-cell.js';
 import type { GroupPlan, PlanAction, PlanGroupCount, PlanRow, UserBaseUser } from '../model/userbase.js';
 import { lowerCase } from '../jit/case-fold.js';
 
+/**
+ * The plan keeps counts only: its memberships (about ten per user) are derived from the users whenever they are
+ * written out (planRows, renderGroupPlanCsv), so a prediction of a large base does not hold a million row objects.
+ */
 export function buildGroupPlan(users: readonly UserBaseUser[], index: SnapshotIndex, loginStripsLocalGroups: boolean): GroupPlan {
-  const plan = new PlanBuilder(index);
-  // Index loops: a plan walks every user and about ten groups each, and for…of allocated an iterator result per step.
+  const counts = new GroupCounts(index);
+  let memberships = 0;
+  forEachPlanMembership(users, (_username, group, action) => {
+    memberships += 1;
+    counts.count(group, action);
+  });
+  return { memberships, perGroup: counts.perGroup(), loginStripsLocalGroups };
+}
+
+/** The plan's memberships, one row each, in user order. */
+export function planRows(users: readonly UserBaseUser[]): PlanRow[] {
+  const rows: PlanRow[] = [];
+  forEachPlanMembership(users, (username, group, action) => rows.push({ username, group, action }));
+  return rows;
+}
+
+type PlanVisitor = (username: string, group: string, action: PlanAction) => void;
+
+/**
+ * Every membership an administrator must create or keep by hand, from each assigned user's missing claims: the one
+ * walk behind the counts, the rows and the CSV. Index loops: a plan walks every user and about ten groups each, and
+ * for…of allocated an iterator result per step.
+ */
+function forEachPlanMembership(users: readonly UserBaseUser[], visit: PlanVisitor): void {
+  // Two AWS users landing on one account (a collision) would list its memberships twice.
+  const listed = new Set<string>();
   for (let i = 0; i < users.length; i += 1) {
     const u = users[i] as UserBaseUser;
     // A user who is not assigned never logs in: nothing to maintain for them.
     if (!u.assignment.assigned) continue;
-    const user = { name: u.account?.username ?? u.username ?? u.awsUserName, colliding: u.colliding };
-    plan.addAll(user, u.missingClaims.hasLocally, 'keep');
-    plan.addAll(user, u.missingClaims.willLose, 're-add-after-login');
-    plan.addAll(user, u.missingClaims.neverGets, u.account ? 'add' : 'add-after-first-login');
+    const username = u.account?.username ?? u.username ?? u.awsUserName;
+    // Only colliding users can share an account, so only they pay for the duplicate check.
+    const each = (groups: readonly string[], action: PlanAction): void => {
+      for (let j = 0; j < groups.length; j += 1) {
+        const group = groups[j] as string;
+        if (u.colliding && !firstListing(listed, username, group)) continue;
+        visit(username, group, action);
+      }
+    };
+    each(u.missingClaims.hasLocally, 'keep');
+    each(u.missingClaims.willLose, 're-add-after-login');
+    each(u.missingClaims.neverGets, u.account ? 'add' : 'add-after-first-login');
   }
-  return { rows: plan.rows, perGroup: plan.perGroup(), loginStripsLocalGroups };
 }
 
-/** The plan's rows, and its counts per group (case-insensitive names, spelled as first seen). */
-class PlanBuilder {
-  readonly rows: PlanRow[] = [];
+function firstListing(listed: Set<string>, username: string, group: string): boolean {
+  const key = `${lowerCase(username)}\u0000${lowerCase(group)}`;
+  if (listed.has(key)) return false;
+  listed.add(key);
+  return true;
+}
+
+/** Memberships per group (case-insensitive names, spelled as first seen) and action. */
+class GroupCounts {
   private readonly counts = new Map<string, PlanGroupCount>();
-  // Two AWS users landing on one account (a collision) would list its memberships twice.
-  private readonly listed = new Set<string>();
 
   constructor(private readonly index: SnapshotIndex) {}
 
-  addAll(user: { name: string; colliding: boolean }, groups: readonly string[], action: PlanAction): void {
-    for (let i = 0; i < groups.length; i += 1) {
-      const group = groups[i] as string;
-      // Only colliding users can share an account, so only they pay for the duplicate check.
-      if (user.colliding && !this.firstListing(user.name, group)) continue;
-      this.rows.push({ username: user.name, group, action });
-      this.count(group, action);
-    }
-  }
-
-  perGroup(): PlanGroupCount[] {
-    return [...this.counts.values()].sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
-  }
-
-  private firstListing(username: string, group: string): boolean {
-    const key = `${lowerCase(username)}\u0000${lowerCase(group)}`;
-    if (this.listed.has(key)) return false;
-    this.listed.add(key);
-    return true;
-  }
-
-  private count(group: string, action: PlanAction): void {
+  count(group: string, action: PlanAction): void {
     const k = lowerCase(group);
     let c = this.counts.get(k);
     if (!c) {
@@ -64,27 +82,29 @@ class PlanBuilder {
     else if (action === 'keep') c.keep += 1;
     else c.reAddAfterLogin += 1;
   }
+
+  perGroup(): PlanGroupCount[] {
+    return [...this.counts.values()].sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
+  }
 }
 
 /**
- * `username,group,action`, one membership a line (RFC 4180, formula-safe cells). A plan has about ten rows per
- * user but only a few thousand distinct groups: each `,group,action` ending is escaped and built once, and a
- * user's rows (which are consecutive) share one escaped username, so a line costs one concatenation.
+ * `username,group,action`, one membership a line (RFC 4180, formula-safe cells), straight from the users. A plan
+ * has about ten rows per user but only a few thousand distinct groups: each `,group,action` ending is escaped and
+ * built once, and a user's rows (which are consecutive) share one escaped username, so a line costs one concatenation.
  */
-export function renderGroupPlanCsv(plan: GroupPlan): string {
-  const lines: string[] = new Array<string>(plan.rows.length + 1);
-  lines[0] = 'username,group,action';
+export function renderGroupPlanCsv(users: readonly UserBaseUser[]): string {
+  const lines: string[] = ['username,group,action'];
   const ending = lineEndings();
   let lastUser: string | undefined;
   let userCell = '';
-  for (let i = 0; i < plan.rows.length; i += 1) {
-    const r = plan.rows[i] as PlanRow;
-    if (r.username !== lastUser) {
-      lastUser = r.username;
-      userCell = csvCell(r.username);
+  forEachPlanMembership(users, (username, group, action) => {
+    if (username !== lastUser) {
+      lastUser = username;
+      userCell = csvCell(username);
     }
-    lines[i + 1] = userCell + ending(r.group, r.action);
-  }
+    lines.push(userCell + ending(group, action));
+  });
   return lines.join('\r\n') + '\r\n';
 }
 

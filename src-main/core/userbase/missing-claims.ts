@@ -7,7 +7,7 @@ import { type AwsIdentityStoreUser, type CompiledAwsMappings } from '../jit/aws-
 import { applyTransforms, compileTransforms, type CompiledTransforms } from '../jit/regex-transforms.js';
 import type { TargetProfile } from '../jit/target-profile-schema.js';
 import type { MissingClaims } from '../model/userbase.js';
-import { lowerCase, equalsLowerCase } from '../jit/case-fold.js';
+import { equalsLowerCase, lowerCase, mayBeLongerInLowerCase } from '../jit/case-fold.js';
 
 export interface ClaimReader {
   /** The group names the login hands to the engine (after resolution's transformations). */
@@ -71,14 +71,31 @@ export function classifyMissingClaims(input: ClaimInputs): MissingClaims {
   const hasLocally: string[] = [];
   const willLose: string[] = [];
   const neverGets: string[] = [];
+  const given = lengthsOf(input.added, lengthsOf(input.claims));
   for (let i = 0; i < input.expected.length; i += 1) {
     const g = input.expected[i] as string;
     const k = lowerCase(g);
-    if (containsIgnoringCase(input.claims, k) || containsIgnoringCase(input.added, k)) continue; // the login itself gives it
-    if (containsIgnoringCase(input.current, k)) (containsIgnoringCase(input.removed, k) ? willLose : hasLocally).push(g);
+    const longer = mayBeLongerInLowerCase(k);
+    const mayBeGiven = longer || hasLength(given, k);
+    if (mayBeGiven && (containsIgnoringCase(input.claims, k, longer) || containsIgnoringCase(input.added, k, longer))) continue; // the login itself gives it
+    if (containsIgnoringCase(input.current, k, longer)) (containsIgnoringCase(input.removed, k, longer) ? willLose : hasLocally).push(g);
     else neverGets.push(g);
   }
   return { hasLocally: orNone(hasLocally), willLose: orNone(willLose), neverGets: orNone(neverGets) };
+}
+
+/**
+ * The lengths of the names in `list` (modulo 32) as bits. Case folding keeps a name's length (but for U+0130, which
+ * the caller checks apart), so a group name whose length is not among them matches none: with AWS the claims are
+ * group ids, rarely as long as a group name, and the scans of a user's claims are then skipped.
+ */
+function lengthsOf(list: readonly string[], bits = 0): number {
+  for (let i = 0; i < list.length; i += 1) bits |= 1 << ((list[i] as string).length & 31);
+  return bits;
+}
+
+function hasLength(bits: number, name: string): boolean {
+  return (bits & (1 << (name.length & 31))) !== 0;
 }
 
 /** An empty kind becomes the one shared frozen list: the prediction keeps every user's lists, and most kinds are empty. */
@@ -91,10 +108,10 @@ function orNone(groups: readonly string[]): readonly string[] {
  * for…of: the lists come in several array shapes (frozen empties, engine results), and for…of over them was
  * left unoptimised, allocating an iterator result per element (about 1 GB per 100,000 users).
  */
-function containsIgnoringCase(list: readonly string[], lower: string): boolean {
+function containsIgnoringCase(list: readonly string[], lower: string, lowerMayBeLonger: boolean): boolean {
   for (let i = 0; i < list.length; i += 1) {
     const g = list[i] as string;
-    if (equalsLowerCase(g, lower)) return true;
+    if (equalsLowerCase(g, lower, lowerMayBeLonger)) return true;
   }
   return false;
 }

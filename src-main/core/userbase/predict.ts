@@ -14,7 +14,7 @@ import type { Finding } from '../model/finding.js';
 import type { AwsAssignment, AwsGroup, AwsMembership, GroupMapping } from './aws-exports.js';
 import { indexAwsDirectory, type AwsDirectory } from './aws-directory.js';
 import { buildGroupPlan } from './group-plan.js';
-import { compileGroupMapping, expectedGroupsResolver } from './group-mapping.js';
+import { compileGroupMapping, userGroupsResolver, type UserGroups } from './group-mapping.js';
 import { emptyLinks, findAccountsLeftBehind, seatsHeld, type AccountLinks } from './local-accounts.js';
 import { classifyMissingClaims, claimReaderFor, hasMissingClaims } from './missing-claims.js';
 import { orphanedAccountFinding } from './orphaned-finding.js';
@@ -56,7 +56,7 @@ export function predictUserBase(inputs: UserBaseInputs, hooks: PredictHooks = {}
 
   if (!go('claims')) return undefined;
   const mapping = compileGroupMapping(inputs.groupMapping, index);
-  const expectedOf = expectedGroupsResolver(aws.groupName, mapping);
+  const groupsOf = userGroupsResolver(aws.groupName, mapping);
   const compiled = compileAwsMappings(inputs.awsMappings);
   const reader = claimReaderFor(profile, compiled);
   const links = emptyLinks();
@@ -67,11 +67,12 @@ export function predictUserBase(inputs: UserBaseInputs, hooks: PredictHooks = {}
     const assigned = i < assignedCount;
     const groupIds = groupIdsAt[i] as readonly string[];
     const account = accountNow(index, row);
-    const expected = expectedOf(groupIds);
+    const groups = groupsOf(groupIds);
+    const expected = groups.expected;
     // An unassigned user has no login: nothing is carried, added or removed.
     const claims = assigned && expected.length ? reader.claims(u, groupIds) : NONE;
     const missingClaims = classifyMissingClaims({ expected, claims, current: account?.groups ?? NONE, added: assigned ? row.groupsAdded : NONE, removed: assigned ? row.groupsRemoved : NONE });
-    users[i] = userOf(u, row, aws, assignments[i] as Assignment, groupIds, account, expected, missingClaims, assigned);
+    users[i] = userOf(u, row, assignments[i] as Assignment, groups, account, missingClaims, assigned);
     link(links, row, u.UserName, assigned);
   }
   if (!go('accounts')) return undefined;
@@ -90,7 +91,7 @@ export function predictUserBase(inputs: UserBaseInputs, hooks: PredictHooks = {}
     const names = [...mapping.unmapped].slice(0, 10).map((n) => `"${n}"`).join(', ');
     notes.push(`${mapping.unmapped.size} AWS group(s) map to no Atlassian group (${names}${mapping.unmapped.size > 10 ? ', …' : ''})${inputs.groupMapping ? ' in the group mapping file' : ': no instance group has the same name'}.`);
   }
-  if (plan.loginStripsLocalGroups && plan.rows.length > 0) {
+  if (plan.loginStripsLocalGroups && plan.memberships > 0) {
     notes.push('The engine removes every group the login does not carry: memberships granted locally are stripped again at each login. Turn off the group mapping (or group removal) so local groups last.');
   }
 
@@ -153,7 +154,7 @@ function accountNow(index: SnapshotIndex, row: UserBaseRow): AccountNow | null {
   return { username: located.user.username, directory: located.directory.name, directoryType: located.directory.type, active: located.user.active, groups: located.user.groups };
 }
 
-function userOf(u: AwsIdentityStoreUser, row: UserBaseRow, aws: AwsDirectory, assignment: Assignment, groupIds: readonly string[], account: AccountNow | null, expected: string[], missingClaims: UserBaseUser['missingClaims'], assigned: boolean): UserBaseUser {
+function userOf(u: AwsIdentityStoreUser, row: UserBaseRow, assignment: Assignment, groups: UserGroups, account: AccountNow | null, missingClaims: UserBaseUser['missingClaims'], assigned: boolean): UserBaseUser {
   const email = (u.Emails?.find((e) => e.Primary) ?? u.Emails?.[0])?.Value ?? null;
   const out: UserBaseUser = {
     awsUserId: u.UserId,
@@ -161,7 +162,7 @@ function userOf(u: AwsIdentityStoreUser, row: UserBaseRow, aws: AwsDirectory, as
     displayName: u.DisplayName ?? u.Name?.Formatted ?? u.UserName,
     email,
     assignment,
-    awsGroups: groupIds.map(aws.groupName),
+    awsGroups: groups.names,
     account,
     outcome: assigned ? row.outcome : 'not-assigned',
     canLogIn: assigned && row.canLogIn,
@@ -172,7 +173,7 @@ function userOf(u: AwsIdentityStoreUser, row: UserBaseRow, aws: AwsDirectory, as
     groupsAdded: assigned ? row.groupsAdded : [],
     groupsRemoved: assigned ? row.groupsRemoved : [],
     groupsCreated: assigned ? row.groupsCreated : [],
-    expectedGroups: expected,
+    expectedGroups: groups.expected,
     missingClaims,
     colliding: assigned && row.colliding,
     collidesWith: assigned ? row.collidesWith : [],

@@ -1,5 +1,6 @@
 /** Markdown and self-contained HTML reports of a user-base prediction, with the local group plan. */
 import type { PlanAction, UserBasePrediction, UserBaseUser } from '../model/userbase.js';
+import { planRows } from './group-plan.js';
 
 const ACTION_LABEL: Record<PlanAction, string> = {
   add: 'add now',
@@ -32,7 +33,7 @@ function sections(p: UserBasePrediction): { summary: Array<[string, string]>; us
       ...s.seats.map((l): [string, string] => [`Seats ${l.application}`, `${l.used}/${l.seats ?? 'unlimited'} used, ${l.needed} needed${l.overBy ? ` (${l.overBy} too many)` : ''}, ${l.heldByOrphans} held by orphaned accounts`]),
     ],
     users: p.users.map((u) => [u.awsUserName, u.account?.username ?? u.username ?? '', u.outcome, u.canLogIn ? 'yes' : 'no', u.awsGroups.join(', '), flags(u)]),
-    plan: p.plan.rows.map((r) => [r.username, r.group, ACTION_LABEL[r.action]]),
+    plan: planRows(p.users).map((r) => [r.username, r.group, ACTION_LABEL[r.action]]),
     perGroup: p.plan.perGroup.map((g) => [g.group + (g.exists ? '' : ' (create the group)'), String(g.add), String(g.addAfterFirstLogin), String(g.keep), String(g.reAddAfterLogin)]),
     orphaned: p.orphaned.map((a) => [a.username, a.directory, a.reason === 'not-assigned' ? 'AWS user not assigned' : 'AWS user gone', a.applications.join(', ')]),
     notFromAws: p.notFromAws.map((a) => [a.username, a.directory]),

@@ -1,5 +1,6 @@
 /** Text, JSON and CSV forms of a user-base prediction, for the command line and exports. */
 import { csvCell } from '../report/csv-cell.js';
+import { planRows } from './group-plan.js';
 import type { UserBasePrediction, UserBaseUser } from '../model/userbase.js';
 
 const COLUMNS: Array<[string, (u: UserBaseUser) => string]> = [
@@ -32,8 +33,9 @@ export function renderPredictionCsv(p: UserBasePrediction): string {
   return lines.join('\r\n') + '\r\n';
 }
 
+/** The prediction with the plan's rows written out (the prediction itself keeps only their count). */
 export function renderPredictionJson(p: UserBasePrediction): string {
-  return JSON.stringify({ userBasePrediction: p }, null, 2) + '\n';
+  return JSON.stringify({ userBasePrediction: { ...p, plan: { ...p.plan, rows: planRows(p.users) } } }, null, 2) + '\n';
 }
 
 export function renderPredictionText(p: UserBasePrediction, maxRows = 20): string {
@@ -54,7 +56,7 @@ export function renderPredictionText(p: UserBasePrediction, maxRows = 20): strin
     for (const f of s.failureReasons) out.push(`  ${String(f.count).padStart(7)}  ${f.reason}`);
   }
   if (p.plan.perGroup.length) {
-    out.push('', `Local group plan (${p.plan.rows.length} memberships; write it with --plan FILE):`);
+    out.push('', `Local group plan (${p.plan.memberships} memberships; write it with --plan FILE):`);
     for (const g of p.plan.perGroup) {
       out.push(`  ${g.group}${g.exists ? '' : ' (does not exist: create it)'}: add ${g.add}, add after first login ${g.addAfterFirstLogin}, keep ${g.keep}, re-add after login ${g.reAddAfterLogin}`);
     }

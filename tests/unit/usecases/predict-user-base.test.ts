@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { planRows } from '../../../src-main/core/userbase/group-plan.js';
 import { predictUserBaseUseCase, type PredictUserBasePorts, type UserBaseProgress } from '../../../src-main/usecases/predict-user-base.js';
 import { atlassianSso, MAPPINGS, snapshot } from '../userbase/fixtures.js';
 
@@ -30,7 +31,7 @@ describe('predict-user-base use case', () => {
     if (r.status !== 'ok') return;
     expect(r.files.map((f) => f.kind)).toEqual(['groups', 'aws-mappings', 'users']);
     expect(r.prediction.summary.total).toBe(1);
-    expect(r.planCsv.startsWith('username,group,action')).toBe(true);
+    expect(r.prediction.plan.memberships).toBe(planRows(r.prediction.users).length);
     expect(seen.map((p) => p.phase)).toEqual(['read', 'read', 'read', 'logins', 'claims', 'accounts', 'plan']);
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { predictUserBase } from '../../../src-main/core/userbase/predict.js';
-import { renderGroupPlanCsv } from '../../../src-main/core/userbase/group-plan.js';
-import { renderPredictionText } from '../../../src-main/core/userbase/render.js';
+import { planRows, renderGroupPlanCsv } from '../../../src-main/core/userbase/group-plan.js';
+import { renderPredictionJson, renderPredictionText } from '../../../src-main/core/userbase/render.js';
 import type { UserBasePrediction, UserBaseUser } from '../../../src-main/core/model/userbase.js';
 import { atlassianSso, awsUser, G_JIRA, inputs, resolution, snapshot } from './fixtures.js';
 
@@ -90,28 +90,35 @@ describe('assignment', () => {
 describe('local group plan', () => {
   it('lists keep, re-add, add and add-after-first-login memberships with counts per group', () => {
     const sso = predict(atlassianSso());
-    expect(sso.plan.rows).toEqual([
+    expect(planRows(sso.users)).toEqual([
       { username: 'jdoe', group: 'jira-software-users', action: 're-add-after-login' },
       { username: 'jdoe', group: 'developers', action: 're-add-after-login' },
       { username: 'jdoe', group: 'support', action: 'add' },
       { username: 'pnew', group: 'jira-software-users', action: 'add-after-first-login' },
     ]);
+    expect(sso.plan.memberships).toBe(4);
     expect(sso.plan.loginStripsLocalGroups).toBe(true);
     expect(sso.plan.perGroup.find((g) => g.group === 'jira-software-users')).toEqual({ group: 'jira-software-users', exists: true, add: 0, addAfterFirstLogin: 1, keep: 0, reAddAfterLogin: 1 });
     const res = predict(resolution());
-    expect(res.plan.rows.filter((r) => r.username === 'jdoe').map((r) => r.action)).toEqual(['keep', 'keep', 'add']);
+    expect(planRows(res.users).filter((r) => r.username === 'jdoe').map((r) => r.action)).toEqual(['keep', 'keep', 'add']);
     expect(res.plan.loginStripsLocalGroups).toBe(false);
   });
 
   it('leaves unassigned users out and marks groups that do not exist', () => {
     const p = predict(resolution(), { groupMapping: { 'Jira Users': ['jira-software-users'], Developers: ['brand-new-group'] } });
-    expect(p.plan.rows.some((r) => r.username === 'old')).toBe(false);
+    expect(planRows(p.users).some((r) => r.username === 'old')).toBe(false);
     expect(p.plan.perGroup.find((g) => g.group === 'brand-new-group')?.exists).toBe(false);
   });
 
   it('writes username,group,action CSV with formula-safe cells', () => {
-    const csv = renderGroupPlanCsv({ rows: [{ username: '=cmd', group: 'a,b', action: 'add' }], perGroup: [], loginStripsLocalGroups: false });
-    expect(csv).toBe('username,group,action\r\n\'=cmd,"a,b",add\r\n');
+    const jdoe = user(predict(atlassianSso()), 'jdoe');
+    const risky: UserBaseUser = { ...jdoe, account: jdoe.account && { ...jdoe.account, username: '=cmd' }, missingClaims: { hasLocally: [], willLose: [], neverGets: ['a,b'] } };
+    expect(renderGroupPlanCsv([risky])).toBe('username,group,action\r\n\'=cmd,"a,b",add\r\n');
+  });
+
+  it('writes the rows out in the JSON, though the prediction keeps only their count', () => {
+    const sso = predict(atlassianSso());
+    expect(JSON.parse(renderPredictionJson(sso)).userBasePrediction.plan).toEqual({ ...sso.plan, rows: planRows(sso.users) });
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { planRows } from '../../../src-main/core/userbase/group-plan.js';
 import { predictUserBase } from '../../../src-main/core/userbase/predict.js';
 import { redactPrediction } from '../../../src-main/core/userbase/redact-prediction.js';
 import { atlassianSso, inputs } from './fixtures.js';
@@ -14,8 +15,8 @@ describe('redacting a user-base prediction', () => {
     expect(text).toContain('Jira Users');
     const jdoe = r.users[0];
     expect(jdoe?.expectedGroups).toEqual(['jira-software-users', 'developers', 'support']);
-    expect(r.plan.rows[0]?.username).toBe(jdoe?.account?.username);
-    expect(r.plan.rows[0]?.group).toBe('jira-software-users');
+    expect(planRows(r.users)[0]?.username).toBe(jdoe?.account?.username);
+    expect(planRows(r.users)[0]?.group).toBe('jira-software-users');
     expect(r.summary).toEqual(p.summary);
   });
 });
