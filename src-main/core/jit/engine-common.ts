@@ -121,13 +121,21 @@ export function applyGroupChanges(
   // No copy: user.groups is replaced below, never changed in place, so the old list is the "before".
   const before = user.groups;
   const { after, added, removed } = syncGroups(before, wanted, removeUnlisted);
-  const created = added.filter((g) => !groupExistsInAnyOf(index, g, directoryIds));
+  const created = sameOrSmaller(added, added.filter((g) => !groupExistsInAnyOf(index, g, directoryIds)));
   user.groups = after;
   if (removed.length > 0) {
     const accessGroupsLost = removed.filter((g) => grantsAccess(index, g));
     findings.add('jit.groups-removed', () => groupsRemoved(ctx, { username: user.username, removed, accessGroupsLost, sent: wanted, attribute }));
   }
   return { before, after, added, removed, created };
+}
+
+/**
+ * `subset` (filtered from `list`), or `list` itself when nothing was left out. With AWS, every group a login adds is
+ * usually new, and a bulk run keeps both lists of every user: one array serves both then. Neither is changed later.
+ */
+function sameOrSmaller(list: string[], subset: string[]): string[] {
+  return subset.length === list.length ? list : subset;
 }
 
 export function noGroupChange(groups: readonly string[]): GroupChanges {

@@ -32,7 +32,7 @@ export interface UserBaseRow {
   losingGroups: boolean;
   /** Another AWS user resolves to the same Atlassian account. */
   colliding: boolean;
-  collidesWith: string[];
+  collidesWith: readonly string[];
   findingIds: string[];
 }
 
@@ -104,7 +104,8 @@ export function simulateUserBase(users: readonly AwsIdentityStoreUser[], mapping
       groupsCreated: r.groups.created,
       losingGroups: r.groups.removed.length > 0,
       colliding: false,
-      collidesWith: [],
+      // Replaced, never changed in place, for the few that collide.
+      collidesWith: NO_ONE,
       findingIds: ids,
     };
     if (r.productMessage) row.productMessage = r.productMessage;
@@ -192,11 +193,19 @@ function sharedAccounts(byAccount: AccountLogins): number[][] {
   return shared;
 }
 
-/** Finding ids without repeats, in first-seen order (an engine may record one id twice). */
-function uniqueIds(found: readonly string[]): string[] {
+const NO_ONE: readonly string[] = Object.freeze([]);
+
+/** Finding ids without repeats, in first-seen order (an engine may record one id twice); the engine's own list when it has none. */
+function uniqueIds(found: string[]): string[] {
+  if (!hasRepeats(found)) return found;
   const ids: string[] = [];
   for (let i = 0; i < found.length; i += 1) if (!ids.includes(found[i] as string)) ids.push(found[i] as string);
   return ids;
+}
+
+function hasRepeats(list: readonly string[]): boolean {
+  for (let i = 1; i < list.length; i += 1) if (list.lastIndexOf(list[i] as string, i - 1) >= 0) return true;
+  return false;
 }
 
 const QUOTED_NAME = /"[^"]*"/g;

@@ -56,7 +56,7 @@ export interface UserBaseUser {
   expectedGroups: string[];
   missingClaims: MissingClaims;
   colliding: boolean;
-  collidesWith: string[];
+  collidesWith: readonly string[];
   findingIds: string[];
 }
 

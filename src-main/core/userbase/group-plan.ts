@@ -90,11 +90,12 @@ class GroupCounts {
 
 /**
  * `username,group,action`, one membership a line (RFC 4180, formula-safe cells), straight from the users. A plan
- * has about ten rows per user but only a few thousand distinct groups: each `,group,action` ending is escaped and
- * built once, and a user's rows (which are consecutive) share one escaped username, so a line costs one concatenation.
+ * has about ten rows per user but only a few thousand distinct groups: each `,group,action\r\n` ending is escaped
+ * and built once, a user's rows (which are consecutive) share one escaped username, and the pieces are joined once
+ * at the end, so a line costs no string of its own.
  */
 export function renderGroupPlanCsv(users: readonly UserBaseUser[]): string {
-  const lines: string[] = ['username,group,action'];
+  const pieces: string[] = ['username,group,action\r\n'];
   const ending = lineEndings();
   let lastUser: string | undefined;
   let userCell = '';
@@ -103,23 +104,19 @@ export function renderGroupPlanCsv(users: readonly UserBaseUser[]): string {
       lastUser = username;
       userCell = csvCell(username);
     }
-    lines.push(userCell + ending(group, action));
+    pieces.push(userCell, ending(group, action));
   });
-  return lines.join('\r\n') + '\r\n';
+  return pieces.join('');
 }
 
-/** `,group,action` for each group and action, escaped once. */
+/** `,group,action\r\n` for each group and action, escaped once. */
 function lineEndings(): (group: string, action: PlanAction) => string {
-  const byAction = new Map<PlanAction, Map<string, string>>();
+  const byAction: Record<PlanAction, Map<string, string>> = { add: new Map(), 'add-after-first-login': new Map(), keep: new Map(), 're-add-after-login': new Map() };
   return (group, action) => {
-    let byGroup = byAction.get(action);
-    if (!byGroup) {
-      byGroup = new Map();
-      byAction.set(action, byGroup);
-    }
+    const byGroup = byAction[action];
     let end = byGroup.get(group);
     if (end === undefined) {
-      end = `,${csvCell(group)},${action}`;
+      end = `,${csvCell(group)},${action}\r\n`;
       byGroup.set(group, end);
     }
     return end;
