@@ -11,6 +11,7 @@
  * Not checked, so left to the full reader: raw control characters inside strings (unless a StringScanner
  * is asked to), and UTF-8 validity.
  */
+import { BACKSLASH, CLOSE_ARRAY, CLOSE_OBJECT, COLON, COMMA, isJsonWhitespace, OPEN_ARRAY, OPEN_OBJECT, QUOTE } from './json-bytes.js';
 
 /** The buffer ends before the value does: read more and scan again from the same start. */
 export const NEED_MORE = -1;
@@ -47,14 +48,6 @@ const MAX_DEPTH = 256;
  */
 const CONTAINERS = new Uint8Array(MAX_DEPTH);
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const OPEN_OBJECT = 0x7b;
-const CLOSE_OBJECT = 0x7d;
-const OPEN_ARRAY = 0x5b;
-const CLOSE_ARRAY = 0x5d;
-const COMMA = 0x2c;
-const COLON = 0x3a;
 
 const enum Expect {
   Value,
@@ -71,9 +64,6 @@ for (const c of [QUOTE, BACKSLASH, 0x2f, 0x62, 0x66, 0x6e, 0x72, 0x74]) SIMPLE_E
 /** Escapes in one string after which the scanner steps byte by byte. */
 const ESCAPES_BEFORE_BYTE_LOOP = 8;
 
-function isWhitespace(c: number): boolean {
-  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
-}
 
 function isHexDigit(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
@@ -281,7 +271,7 @@ export function scanValue(bytes: Buffer, start: number, watch: readonly string[]
   let p = start;
 
   for (;;) {
-    while (p < bytes.length && isWhitespace(bytes[p]!)) p++;
+    while (p < bytes.length && isJsonWhitespace(bytes[p]!)) p++;
     if (p >= bytes.length) return NEED_MORE;
     const c = bytes[p]!;
     switch (expect) {

@@ -14,20 +14,11 @@ import { WrongKind, type Shape, type ShorterUnless } from './json-shape.js';
 import { bareValueEnd, scanValue, StringScanner } from './json-value-scanner.js';
 import { childPath, STRING_IN_CONTAINER_MAX } from './shape-value.js';
 import { decodePrefix } from './string-prefix.js';
+import { CLOSE_ARRAY, CLOSE_OBJECT, COMMA, isJsonWhitespace, OPEN_ARRAY, OPEN_OBJECT, QUOTE } from './json-bytes.js';
 
 /** An object the shape keeps repeats a key. */
 export class RepeatedKey extends Error {}
 
-const QUOTE = 0x22;
-const OPEN_OBJECT = 0x7b;
-const CLOSE_OBJECT = 0x7d;
-const OPEN_ARRAY = 0x5b;
-const CLOSE_ARRAY = 0x5d;
-const COMMA = 0x2c;
-
-function isWhitespace(c: number | undefined): boolean {
-  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
-}
 
 const depthOf = (shape: Shape): number => (shape.kind === 'any' ? shape.depth : 0);
 
@@ -190,7 +181,7 @@ class ShapedBytesReader {
 
   /** The next byte that is not whitespace, with the cursor on it. */
   private nextByte(): number | undefined {
-    while (isWhitespace(this.bytes[this.pos])) this.pos++;
+    while (isJsonWhitespace(this.bytes[this.pos])) this.pos++;
     return this.bytes[this.pos];
   }
 }

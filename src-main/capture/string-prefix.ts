@@ -5,9 +5,8 @@
  * of the text TextDecoder makes of the bytes).
  */
 import { ownCopy } from './own-copy.js';
+import { BACKSLASH, QUOTE } from './json-bytes.js';
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
 
 /** A byte that continues a multi-byte UTF-8 character (10xxxxxx). */
 const isContinuation = (byte: number | undefined): boolean => byte !== undefined && (byte & 0xc0) === 0x80;
