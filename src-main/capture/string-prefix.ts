@@ -7,7 +7,6 @@
 import { ownCopy } from './own-copy.js';
 import { BACKSLASH, QUOTE } from './json-bytes.js';
 
-
 /** A byte that continues a multi-byte UTF-8 character (10xxxxxx). */
 const isContinuation = (byte: number | undefined): boolean => byte !== undefined && (byte & 0xc0) === 0x80;
 
