@@ -51,4 +51,5 @@ function enableCompileCache(): string | undefined {
 
 const cacheDirectory = enableCompileCache();
 const cli = join(__dirname, 'samlscope-cli.cjs');
-if (!cacheDirectory || !runWithCodeCache(cli, cacheDirectory)) nodeModule.createRequire(__filename)(cli);
+if (cacheDirectory) runWithCodeCache(cli, cacheDirectory);
+else nodeModule.createRequire(__filename)(cli);
