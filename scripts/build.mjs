@@ -2,6 +2,7 @@
 // The renderer is built by Vite (`npm run build:renderer`).
 import { build } from 'esbuild';
 import { existsSync, readFileSync } from 'node:fs';
+import { cliBundledPackages } from './cli-bundled-packages.mjs';
 
 const common = {
   bundle: true,
@@ -18,7 +19,8 @@ const entries = [
   // The bin (package.json `bin`) is a few lines that enable Node's compile cache and then load the CLI bundle,
   // so the bundle is compiled with the cache on (src-main/cli/bin.ts). Commands load lazily inside the bundle.
   { entryPoints: ['src-main/cli/bin.ts'], outfile: 'dist/cli/samlscope.cjs', banner: { js: '#!/usr/bin/env node' } },
-  { entryPoints: ['src-main/cli/main.ts'], outfile: 'dist/cli/samlscope-cli.cjs' },
+  // The CLI bundle also contains the XML packages every analysis loads (scripts/cli-bundled-packages.mjs).
+  { entryPoints: ['src-main/cli/main.ts'], outfile: 'dist/cli/samlscope-cli.cjs', packages: undefined, plugins: [cliBundledPackages] },
   { entryPoints: ['src-main/electron/main.ts'], outfile: 'dist/electron/main.cjs', external: ['electron'] },
   // A sandboxed preload can require only `electron`: everything else is inlined into one file.
   { entryPoints: ['src-main/electron/preload.ts'], outfile: 'dist/electron/preload.cjs', packages: 'bundle', external: ['electron'], platform: 'browser', target: 'chrome140' },

@@ -9,6 +9,9 @@
  *  - xml-crypto's lib/utils.js loads the xpath package for its findAncestorNs, which the canonicalisers
  *    samlscope takes from xml-crypto (signature/canonicalize.ts) never call
  *    (https://github.com/node-saml/xml-crypto/blob/master/src/utils.ts).
+ *
+ * The CLI bundle contains xmldom and xml-crypto but leaves these two modules outside, as `require` calls at run
+ * time, so the stand-ins still take their place (scripts/cli-bundled-packages.mjs).
  */
 import { createRequire } from 'node:module';
 import { deferModule } from './deferred-module.js';
