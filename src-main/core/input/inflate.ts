@@ -1,12 +1,5 @@
-import type * as Zlib from 'node:zlib';
+import { inflateRawSync, inflateSync } from 'node:zlib';
 import { InputDecodeError } from './decode-error.js';
-
-/**
- * node:zlib, loaded on the first inflate: only HTTP-Redirect messages are compressed, and loading zlib at
- * start-up cost every CLI run about a millisecond (https://nodejs.org/api/process.html#processgetbuiltinmoduleid).
- */
-let zlib: typeof Zlib | undefined;
-const loadZlib = (): typeof Zlib => (zlib ??= process.getBuiltinModule('node:zlib'));
 
 /**
  * Inflates a DEFLATE-compressed message (HTTP-Redirect binding), stopping at `maxBytes` of output.
@@ -16,7 +9,6 @@ const loadZlib = (): typeof Zlib => (zlib ??= process.getBuiltinModule('node:zli
  */
 export function inflateMessage(compressed: Buffer, what: string, maxBytes: number): Buffer {
   const zlibWrapped = compressed.length >= 2 && compressed[0] === 0x78 && ((compressed[0]! << 8) | compressed[1]!) % 31 === 0;
-  const { inflateRawSync, inflateSync } = loadZlib();
   try {
     return inflateRawSync(compressed, { maxOutputLength: maxBytes });
   } catch (err) {
