@@ -11,7 +11,8 @@ const common = {
   format: 'cjs',
   sourcemap: true,
   logLevel: 'warning',
-  // Runtime dependencies stay in node_modules (packaged by electron-builder); only our code is bundled.
+  // Runtime dependencies stay in node_modules (packaged by electron-builder); only our code is bundled (the CLI
+  // bundle, below, also holds the XML packages every analysis loads).
   packages: 'external',
 };
 
