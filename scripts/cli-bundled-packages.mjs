@@ -10,6 +10,8 @@
 // xml-crypto's xpath. The CLI puts stand-ins in their place before anything loads them
 // (src-main/cli/deferred-dependencies.ts); bundled, the real modules would run when the bundle does.
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 
 // The bundle must stay ASCII (scripts/build.mjs); esbuild escapes strings, but keeps the documentation comments of
 // these packages as they are, and xmldom's hold a few other characters ("§", "—"). Each is written as a \u escape,
@@ -29,6 +31,15 @@ export const cliBundledPackages = {
     // xmldom's lib/dom-parser.js: require('./entities'); the stand-in takes this file's place in require.cache.
     build.onResolve({ filter: /^\.\/entities$/ }, (args) => (inPackage(args.importer, '@xmldom/xmldom') ? { path: '@xmldom/xmldom/lib/entities.js', external: true } : undefined));
     build.onLoad({ filter: /[\\/]node_modules[\\/].*\.js$/ }, async (args) => ({ contents: escapeNonAscii(await readFile(args.path, 'utf8')), loader: 'js' }));
+    // xml-crypto's xpath is then required from the bundle's folder: refuse a layout where that finds another copy.
+    build.onResolve({ filter: /^xpath$/ }, (args) => {
+      if (!inPackage(args.importer, 'xml-crypto')) return undefined;
+      const bundleFolder = resolve(build.initialOptions.absWorkingDir ?? process.cwd(), dirname(build.initialOptions.outfile));
+      if (createRequire(args.importer).resolve('xpath') !== createRequire(join(bundleFolder, 'bundle.cjs')).resolve('xpath')) {
+        throw new Error(`xml-crypto's xpath is not the one require('xpath') finds from ${bundleFolder}: the CLI bundle would load another copy`);
+      }
+      return { path: 'xpath', external: true };
+    });
     build.onResolve({ filter: /^[^./]/ }, (args) => {
       if (args.path.startsWith('node:') || !BUNDLED_PACKAGES.includes(packageOf(args.path))) return { path: args.path, external: true };
       return undefined;
