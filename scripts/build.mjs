@@ -1,7 +1,8 @@
 // Bundles the Node-side entry points (CLI, Electron main, preload) with esbuild.
 // The renderer is built by Vite (`npm run build:renderer`).
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { cliBundledPackages } from './cli-bundled-packages.mjs';
 
 const common = {
   bundle: true,
@@ -10,7 +11,8 @@ const common = {
   format: 'cjs',
   sourcemap: true,
   logLevel: 'warning',
-  // Runtime dependencies stay in node_modules (packaged by electron-builder); only our code is bundled.
+  // Runtime dependencies stay in node_modules (packaged by electron-builder); only our code is bundled (the CLI
+  // bundle, below, also holds the XML packages every analysis loads).
   packages: 'external',
 };
 
@@ -18,7 +20,8 @@ const entries = [
   // The bin (package.json `bin`) is a few lines that enable Node's compile cache and then load the CLI bundle,
   // so the bundle is compiled with the cache on (src-main/cli/bin.ts). Commands load lazily inside the bundle.
   { entryPoints: ['src-main/cli/bin.ts'], outfile: 'dist/cli/samlscope.cjs', banner: { js: '#!/usr/bin/env node' } },
-  { entryPoints: ['src-main/cli/main.ts'], outfile: 'dist/cli/samlscope-cli.cjs' },
+  // The CLI bundle also contains the XML packages every analysis loads (scripts/cli-bundled-packages.mjs).
+  { entryPoints: ['src-main/cli/main.ts'], outfile: 'dist/cli/samlscope-cli.cjs', packages: undefined, plugins: [cliBundledPackages] },
   { entryPoints: ['src-main/electron/main.ts'], outfile: 'dist/electron/main.cjs', external: ['electron'] },
   // A sandboxed preload can require only `electron`: everything else is inlined into one file.
   { entryPoints: ['src-main/electron/preload.ts'], outfile: 'dist/electron/preload.cjs', packages: 'bundle', external: ['electron'], platform: 'browser', target: 'chrome140' },
@@ -27,4 +30,14 @@ const entries = [
 for (const entry of entries) {
   if (!existsSync(entry.entryPoints[0])) continue; // entry points arrive with their issues
   await build({ ...common, ...entry });
+}
+
+// The CLI bundle must be ASCII: V8 then holds its text as a one-byte string (decoded faster, half the memory of a
+// two-byte one; the bin hashes and compiles it on every run). esbuild escapes other characters in strings, but
+// not in regular expression literals, String.raw templates or the comments it keeps: write those with \u escapes.
+const cliBundle = readFileSync('dist/cli/samlscope-cli.cjs', 'latin1');
+const nonAscii = cliBundle.search(/[\u0080-\u00ff]/);
+if (nonAscii >= 0) {
+  const line = cliBundle.slice(0, nonAscii).split('\n').length;
+  throw new Error(`dist/cli/samlscope-cli.cjs line ${line} is not ASCII: ${cliBundle.split('\n')[line - 1].trim().slice(0, 160)}`);
 }

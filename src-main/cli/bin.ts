@@ -1,7 +1,8 @@
 /**
  * The `samlscope` bin (dist/cli/samlscope.cjs): turns on Node's module compile cache, then loads the CLI
  * bundle (dist/cli/samlscope-cli.cjs, built from main.ts). A separate file because the cache only serves
- * modules compiled after it is enabled: the dependencies the bundle loads. The bundle itself runs from a
+ * modules compiled after it is enabled: the dependencies the bundle loads from node_modules (those of the
+ * commands and inputs other than a plain analysis; the XML packages are in the bundle). The bundle itself runs from a
  * code cache of its own in the same directory, made after a run so it also holds the functions that run
  * called (bundle-code-cache.ts). The second and later runs then skip compiling them.
  *
@@ -51,4 +52,5 @@ function enableCompileCache(): string | undefined {
 
 const cacheDirectory = enableCompileCache();
 const cli = join(__dirname, 'samlscope-cli.cjs');
-if (!cacheDirectory || !runWithCodeCache(cli, cacheDirectory)) nodeModule.createRequire(__filename)(cli);
+if (cacheDirectory) runWithCodeCache(cli, cacheDirectory);
+else nodeModule.createRequire(__filename)(cli);

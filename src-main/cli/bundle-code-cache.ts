@@ -5,28 +5,33 @@
  * those functions too (https://nodejs.org/api/vm.html#scriptcreatecacheddata: "functions that have been
  * compiled lazily" are included when it is called after the code ran).
  *
- * The cache file's name holds a CRC-32 of the bundle's text: V8 itself checks only the text's length (and
- * its own version and flags) before it takes a cache; a rejected cache is written again. The directory is
- * Node's compile cache directory, which Node names after its version and architecture.
+ * The cache file's name holds a SHA-256 of the bundle's bytes: V8 itself checks only the text's length (and
+ * its own version and flags) before it takes a cache; a rejected cache is written again. The hash comes from
+ * node:crypto, which the commands load anyway (node:zlib's crc32 cost a few ms more: loading zlib loads the
+ * stream modules). The directory is Node's compile cache directory, which Node names after its version and
+ * architecture.
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { constants, Script } from 'node:vm';
-import * as zlib from 'node:zlib';
 
 /** The CommonJS wrapper's parameters, as Node's loader passes them to a module. */
 type ModuleFunction = (exports: unknown, require: NodeJS.Require, module: { exports: unknown }, filename: string, dirname: string) => void;
 
-/**
- * Runs the CommonJS `file` with the code cache kept in `cacheDirectory`. Returns false without running it
- * when this Node cannot (no zlib.crc32, before Node 22.2), so the caller loads it the ordinary way.
- */
-export function runWithCodeCache(file: string, cacheDirectory: string): boolean {
-  const crc32: ((data: string) => number) | undefined = Reflect.get(zlib, 'crc32');
-  if (typeof crc32 !== 'function') return false;
-  const source = readFileSync(file, 'utf8');
-  const cacheFile = join(cacheDirectory, `samlscope-cli-${(crc32(source) >>> 0).toString(16)}.v8cache`);
+/** The name of the cache file for a bundle of these bytes. */
+export function codeCacheFileName(bundle: Buffer): string {
+  return `samlscope-cli-${createHash('sha256').update(bundle).digest('hex').slice(0, 16)}.v8cache`;
+}
+
+/** Runs the CommonJS `file` with the code cache kept in `cacheDirectory`. */
+export function runWithCodeCache(file: string, cacheDirectory: string): void {
+  const bytes = readFileSync(file);
+  const cacheFile = join(cacheDirectory, codeCacheFileName(bytes));
+  // Decoded here, not by readFileSync(file, 'utf8'): the bytes are hashed too. The build keeps the bundle ASCII
+  // (scripts/build.mjs), so V8 holds it as a one-byte string, half the size of a two-byte one.
+  const source = bytes.toString('utf8');
   const cachedData = readCache(cacheFile);
   // On the first line, so the bundle's lines keep their numbers in stack traces.
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
@@ -38,7 +43,6 @@ export function runWithCodeCache(file: string, cacheDirectory: string): boolean 
   const run = script.runInThisContext() as ModuleFunction;
   const module = { exports: {} };
   run.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
-  return true;
 }
 
 function readCache(cacheFile: string): Buffer | undefined {

@@ -9,8 +9,10 @@
  *  - xml-crypto's lib/utils.js loads the xpath package for its findAncestorNs, which the canonicalisers
  *    samlscope takes from xml-crypto (signature/canonicalize.ts) never call
  *    (https://github.com/node-saml/xml-crypto/blob/master/src/utils.ts).
+ *
+ * The CLI bundle contains xmldom and xml-crypto but leaves these two modules outside, as `require` calls at run
+ * time, so the stand-ins still take their place (scripts/cli-bundled-packages.mjs).
  */
-import { createRequire } from 'node:module';
 import { deferModule } from './deferred-module.js';
 
 /**
@@ -19,12 +21,14 @@ import { deferModule } from './deferred-module.js';
  */
 export const XML_ENTITIES: Readonly<Record<string, string>> = Object.freeze(Object.assign(Object.create(null) as Record<string, string>, { amp: '&', apos: "'", gt: '>', lt: '<', quot: '"' }));
 
-/** The files the stand-ins replace, as `require` (from the CLI bundle's folder) resolves them. */
+/**
+ * The files the stand-ins replace, as `require` (from the CLI bundle's folder) resolves them: the bundle requires
+ * exactly these two requests from there (scripts/cli-bundled-packages.mjs), so no other module needs resolving.
+ */
 export function deferredDependencyFiles(require: NodeJS.Require): { xmldomEntities: string; xpath: string } {
-  const xmlCryptoUtils = require.resolve('xml-crypto/lib/utils.js');
   return {
     xmldomEntities: require.resolve('@xmldom/xmldom/lib/entities.js'),
-    xpath: createRequire(xmlCryptoUtils).resolve('xpath'),
+    xpath: require.resolve('xpath'),
   };
 }
 

@@ -1,9 +1,10 @@
 import { createRequire } from 'node:module';
-import { isatty } from 'node:tty';
+import type * as Tty from 'node:tty';
 import { deferUnusedDependencyCode } from './deferred-dependencies.js';
 import { runCli } from './run-cli.js';
 
-deferUnusedDependencyCode(createRequire(__filename));
+const require = createRequire(__filename);
+deferUnusedDependencyCode(require);
 
 // The only place the CLI touches process globals: everything below takes them as arguments.
 runCli(process.argv.slice(2), {
@@ -12,8 +13,11 @@ runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   now: () => new Date(),
   env: process.env,
-  // What process.stderr.isTTY answers, without creating the stderr stream (a few ms at start-up) to ask.
-  stderrIsTTY: isatty(2),
+  // What process.stderr.isTTY answers, without creating the stderr stream (a few ms at start-up) to ask; asked
+  // only by the commands that draw progress, since node:tty loads node:net, which output to a file never needs.
+  get stderrIsTTY() {
+    return (require('node:tty') as typeof Tty).isatty(2);
+  },
   readStdin: async () => {
     const chunks: Buffer[] = [];
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);

@@ -1,4 +1,5 @@
-import { readdir, stat } from 'node:fs/promises';
+// Synchronous file system calls: a CLI run does nothing else meanwhile, and node:fs/promises costs a few ms to load.
+import { readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { AnalyzeInput } from '../core/model/input.js';
 import { DEFAULT_INPUT_LIMITS } from '../core/input/decode.js';
@@ -26,8 +27,8 @@ async function readFileInput(file: string, source: string): Promise<AnalyzeInput
   }
 }
 
-async function folderFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+function folderFiles(dir: string): string[] {
+  const entries = readdirSync(dir, { withFileTypes: true, recursive: true });
   const files = entries
     .filter((e) => e.isFile() && MESSAGE_EXTENSIONS.test(e.name))
     .map((e) => join(e.parentPath ?? dir, e.name))
@@ -47,11 +48,11 @@ export async function readInputs(positionals: string[], io: CliIo): Promise<Anal
     const path = resolve(io.cwd, arg);
     let info;
     try {
-      info = await stat(path);
+      info = statSync(path);
     } catch (error) {
       throw new UsageError(`${arg}: no such file or folder (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`);
     }
-    const files = info.isDirectory() ? await folderFiles(path) : [path];
+    const files = info.isDirectory() ? folderFiles(path) : [path];
     for (const file of files) {
       const source = info.isDirectory() ? relative(io.cwd, file) || file : arg;
       inputs.push(await readFileInput(file, source));

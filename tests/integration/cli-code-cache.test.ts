@@ -4,7 +4,7 @@
  * is unusable, and never written with the compile cache disabled. Every run prints the same analysis.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -42,6 +42,12 @@ describe('the CLI bundle\'s code cache', () => {
     expect(JSON.parse(first).messages[0].signature.status).toBe('valid');
     expect(codeCaches(temp)).toHaveLength(1);
     expect(analyze(temp)).toBe(first);
+  });
+
+  // V8 then holds the text as a one-byte string; scripts/build.mjs refuses to write anything else.
+  it('is made for a bundle that is ASCII', () => {
+    const bundle = readFileSync(join(__dirname, '../../dist/cli/samlscope-cli.cjs'));
+    expect(bundle.findIndex((byte) => byte > 0x7f)).toBe(-1);
   });
 
   it('replaces a cache that is unusable, and the run is unaffected', () => {

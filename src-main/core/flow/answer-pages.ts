@@ -49,13 +49,14 @@ interface SpPattern {
   group?: 'user' | 'attribute' | 'mapping';
 }
 
-// The apostrophe in "license’s" is typographic in the product; accept the plain one too (hand-copied pages, other versions).
+// The apostrophe in "license’s" is typographic in the product (U+2019); accept the plain one too (hand-copied pages, other versions).
+// Written as \u2019 so the CLI bundle stays ASCII: esbuild escapes strings, not regular expression literals (scripts/build.mjs).
 const SP_PATTERNS: SpPattern[] = [
-  { kind: 'user-does-not-exist', re: /Received (?:SSO request|SAML assertion) for user (.+?), but the user (?:does not|doesn['’]t) exist/i, group: 'user' },
+  { kind: 'user-does-not-exist', re: /Received (?:SSO request|SAML assertion) for user (.+?), but the user (?:does not|doesn['\u2019]t) exist/i, group: 'user' },
   { kind: 'not-permitted', re: /Received (?:SSO request|SAML assertion) for user (.+?), but the user is not permitted to log ?in/i, group: 'user' },
   { kind: 'not-permitted', re: /(?:user )?(\S+) is not permitted to log ?in/i, group: 'user' },
   { kind: 'attribute-not-found', re: /Attribute \[([^\]]*)\] could not be found/i, group: 'attribute' },
-  { kind: 'license-limit', re: /User could not be created due to the licen[cs]e['’]?s? limit\.?/i },
+  { kind: 'license-limit', re: /User could not be created due to the licen[cs]e['\u2019]?s? limit\.?/i },
   { kind: 'no-writable-directory', re: /JIT provisioning of group failed as there is no active internal directory with \[[^\]]*\] permissions/i },
   { kind: 'nameid-not-found', re: /NameID not found/ },
   { kind: 'mapping-not-set', re: /Configuration for (display name|email|groups) for SAML is not set/i, group: 'mapping' },

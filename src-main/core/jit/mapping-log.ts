@@ -13,7 +13,7 @@ export class MappingLog {
     if (this.enabled) this.mappings.push(make());
   }
 
-  /** An Atlassian SSO `${…}` expression and what it evaluated to (or why it could not be). */
+  /** An Atlassian SSO `${...}` expression and what it evaluated to (or why it could not be). */
   expression(field: MappingField, expression: string, parts: readonly ExpressionPart[], evaluated: EvaluatedExpression, facts: LoginFacts): void {
     this.add(() => {
       const variables = expressionVariables(parts);

@@ -36,13 +36,15 @@ const EMAIL_WHOLE = new RegExp(`^${EMAIL_SOURCE}$`);
 export const REDACTED_EMAIL_DOMAIN = 'redacted.invalid';
 /**
  * Exactly the placeholders this class writes. They are left alone when met again, so redacting twice is
- * harmless; anything else between guillemets is ordinary text and is swept like the rest.
+ * harmless; anything else between guillemets is ordinary text and is swept like the rest. The guillemets are
+ * written as \u00ab and \u00bb (the regular expression reads them so) because esbuild does not escape raw
+ * template text, and the CLI bundle must stay ASCII (scripts/build.mjs).
  */
-export const PLACEHOLDER_SOURCE = String.raw`«(?:(?:user|nameid|name|username|value|id|relaystate|address|local-user|personal)-\d+[a-z]*|dropped)»|user-\d+[a-z]*@redacted\.invalid`;
+export const PLACEHOLDER_SOURCE = String.raw`\u00ab(?:(?:user|nameid|name|username|value|id|relaystate|address|local-user|personal)-\d+[a-z]*|dropped)\u00bb|user-\d+[a-z]*@redacted\.invalid`;
 /** URLs and URNs: only strong (person-identifying) values are replaced inside them, see `sweep`. */
-const URL_SOURCE = String.raw`(?:https?://|urn:)[^\s"'<>«»]+`;
+const URL_SOURCE = String.raw`(?:https?://|urn:)[^\s"'<>\u00ab\u00bb]+`;
 /** A user's home folder in a file path names the person running the tool. */
-const HOME_SOURCE = String.raw`(?:/home/|/Users/|[A-Za-z]:\\Users\\)[^/\\\s"'<>«»]+`;
+const HOME_SOURCE = String.raw`(?:/home/|/Users/|[A-Za-z]:\\Users\\)[^/\\\s"'<>\u00ab\u00bb]+`;
 /** SAML messages and signatures carried in URLs or form bodies: base64 hides personal data from any search. */
 const ENCODED_PARAM_SOURCE = String.raw`\b(?:SAMLResponse|SAMLRequest|Signature|RelayState)=[^&\s"'<>]+`;
 /** Session cookies and tokens a captured flow may quote: a report must never carry a working login. */
@@ -99,9 +101,9 @@ const WORD_CHAR = /[\p{L}\p{N}_]/u;
 export class Redactor {
   private readonly minStrong: number;
   private readonly minWeak: number;
-  /** Exact value → slot. */
+  /** Exact value -> slot. */
   private readonly exact = new Map<string, Slot>();
-  /** Lower-cased value → the family of case variants sharing one number. */
+  /** Lower-cased value -> the family of case variants sharing one number. */
   private readonly families = new Map<string, { base: string; category: PersonalCategory; variants: number }>();
   private readonly counters = new Map<PersonalCategory, number>();
   private readonly dropped = new Map<string, Slot>();
@@ -180,7 +182,7 @@ export class Redactor {
     return value.slice(0, start) + slot.placeholder + value.slice(start + core.length);
   }
 
-  /** Counts one dropped item (signature value, certificate bytes …) and returns the text that replaces it. */
+  /** Counts one dropped item (signature value, certificate bytes ...) and returns the text that replaces it. */
   drop(category: DroppedCategory, seenAs?: string): string {
     let slot = this.dropped.get(category);
     if (!slot) {
