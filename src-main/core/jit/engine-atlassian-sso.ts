@@ -17,7 +17,7 @@ import {
   toSimulatedUser,
   type EngineResult,
 } from './engine-common.js';
-import { failedResult, finishedResult, LoginFailure, startRun, type EngineOptions, type EngineRun } from './engine-run.js';
+import { accountFound, failedResult, finishedResult, LoginFailure, startRun, type EngineOptions, type EngineRun } from './engine-run.js';
 import {
   attributeMissing,
   caseMismatch,
@@ -88,7 +88,7 @@ export function simulateAtlassianSso(
   if (nameId instanceof LoginFailure) return failedResult(run, nameId, username, null);
   const existing = findExistingUser(index, nameId, username);
   const current = existing.internal?.located ?? existing.remote;
-  const before = current ? toSimulatedUser(current) : null;
+  const before = current ? accountFound(run, current) : null;
   const data = readJitData(run, settings, nameId, before);
   if (data instanceof LoginFailure) return failedResult(run, data, username, before);
 
@@ -157,7 +157,7 @@ function loginWithoutJit(run: EngineRun, username: string): EngineResult {
     return failedResult(run, new LoginFailure(`No user "${username}" exists and JIT provisioning is off.`, ATLASSIAN_MESSAGES.userDoesNotExist(username)), username, null);
   }
   if (found.user.username !== username) findings.add('jit.case-mismatch', () => caseMismatch(ctx, { username, existing: found.user.username, renames: false }));
-  const user = toSimulatedUser(found);
+  const user = accountFound(run, found);
   log.add('Find user', `Found "${found.user.username}" in "${found.directory.name}".`, 'pass', found.directoryAssumed);
   return loginUnchanged(run, username, user);
 }

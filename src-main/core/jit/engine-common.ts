@@ -12,6 +12,8 @@ import { lowerCase } from './case-fold.js';
 export type EngineResult = Omit<SimulationResult, 'engine' | 'product' | 'verified' | 'hypothetical' | 'hypotheticalOutcome'> & {
   /** Ids of the findings, also when building the findings themselves was turned off. */
   findingIds: FindingId[];
+  /** The snapshot account behind `user.before` (null when there is none): bulk runs link logins to accounts by it. */
+  account: LocatedUser | null;
 };
 
 export function toSimulatedUser(located: LocatedUser): SimulatedUser {

@@ -17,7 +17,7 @@ import {
   toSimulatedUser,
   type EngineResult,
 } from './engine-common.js';
-import { failedResult, finishedResult, LoginFailure, startRun, type EngineOptions, type EngineRun } from './engine-run.js';
+import { accountFound, failedResult, finishedResult, LoginFailure, startRun, type EngineOptions, type EngineRun } from './engine-run.js';
 import {
   attributeMissing,
   caseMismatch,
@@ -88,7 +88,7 @@ export function simulateResolution(
   if (rawId instanceof LoginFailure) return failedResult(run, rawId, null, null);
   const userId = transformUserId(run, rawId);
   const found = findUser(run, userId);
-  const before = found ? toSimulatedUser(found) : null;
+  const before = found ? accountFound(run, found) : null;
   recordAttributeMapping(run, 'email', settings.emailAttribute);
   const groups = readGroups(run);
 
@@ -357,7 +357,7 @@ function loginWithUserSync(run: ResolutionRun, userId: string, found: LocatedUse
     'info',
     true,
   );
-  const before = found ? toSimulatedUser(found) : null;
+  const before = found ? accountFound(run, found) : null;
   let after: SimulatedUser;
   let groups: GroupChanges;
   if (found && before) {

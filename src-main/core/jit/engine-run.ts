@@ -4,10 +4,10 @@
  * each engine reads as its product's list of login steps.
  */
 import { FindingSink } from './finding-sink.js';
-import { noGroupChange, outcomeOf, type AccessVerdict, type EngineResult } from './engine-common.js';
+import { noGroupChange, outcomeOf, toSimulatedUser, type AccessVerdict, type EngineResult } from './engine-common.js';
 import type { FindingContext } from './jit-findings.js';
 import { MappingLog } from './mapping-log.js';
-import type { SnapshotIndex } from './snapshot-index.js';
+import type { LocatedUser, SnapshotIndex } from './snapshot-index.js';
 import type { Product } from './snapshot-schema.js';
 import type { GroupChanges, JitEngine, LoginFacts, SimulatedUser } from './simulation-types.js';
 import { StepLog } from './step-log.js';
@@ -27,6 +27,8 @@ export interface EngineRun {
   readonly log: StepLog;
   readonly mappings: MappingLog;
   readonly findings: FindingSink;
+  /** The snapshot account the login found (set by accountFound), handed on in the result. */
+  account: LocatedUser | null;
 }
 
 export function startRun(engine: JitEngine, facts: LoginFacts, index: SnapshotIndex, product: Product, options: EngineOptions): EngineRun {
@@ -38,7 +40,14 @@ export function startRun(engine: JitEngine, facts: LoginFacts, index: SnapshotIn
     log: new StepLog(options.collectSteps ?? true),
     mappings: new MappingLog(options.collectSteps ?? true),
     findings: new FindingSink(options.collectFindings ?? true),
+    account: null,
   };
+}
+
+/** The account the login found, as the engine's "before" user; remembered so the result can name the snapshot account itself. */
+export function accountFound(run: EngineRun, located: LocatedUser): SimulatedUser {
+  run.account = located;
+  return toSimulatedUser(located);
 }
 
 /** Why a step stopped the login, with the product's own text when it is known. */
@@ -57,6 +66,7 @@ export function failedResult(run: EngineRun, failure: LoginFailure, username: st
     reason: failure.reason,
     username,
     user: { before: user, after: user },
+    account: user === null ? null : run.account,
     groups: noGroupChange(user?.groups ?? []),
     steps: run.log.steps,
     findings: run.findings.findings,
@@ -92,6 +102,7 @@ export function finishedResult(run: EngineRun, login: FinishedLogin): EngineResu
     reason,
     username,
     user: { before, after },
+    account: before === null ? null : run.account,
     groups,
     steps: run.log.steps,
     findings: run.findings.findings,

@@ -85,8 +85,8 @@ export function simulateLogin(message: MessageResult, profile: TargetProfile, sn
     pre.push({ title: 'Snapshot', detail: `The snapshot is from ${snapshot.product}, the profile targets ${profile.product}; results may not apply.`, outcome: 'info' });
   }
 
-  // findingIds only serve bulk runs; the single-login result carries the findings themselves.
-  const { findingIds: _ids, ...result } = runEngine(factsFromMessage(message), profile, index, options);
+  // findingIds and the account only serve bulk runs; the single-login result carries the findings and users themselves.
+  const { findingIds: _ids, account: _account, ...result } = runEngine(factsFromMessage(message), profile, index, options);
   const hypothetical = !verified || rejecting.length > 0;
   if (result.outcome === 'create' && snapshot.source.usersIncluded === 'selected') {
     result.steps.push({ n: 0, title: 'Snapshot coverage', detail: 'The snapshot holds selected users only: the user may exist in the instance after all.', outcome: 'info', inferred: true });

@@ -6,7 +6,7 @@
  */
 import { compileAwsMappings, factsForAwsUser, type AwsIdentityStoreUser, type AwsMappings } from './aws-users.js';
 import { runEngine, snapshotIndexFor } from './simulate-login.js';
-import { applicationsFor } from './snapshot-index.js';
+import { applicationsFor, type LocatedUser } from './snapshot-index.js';
 import type { InstanceSnapshot, Product } from './snapshot-schema.js';
 import type { JitEngine, SimulationOutcome } from './simulation-types.js';
 import type { TargetProfile } from './target-profile-schema.js';
@@ -26,6 +26,8 @@ export interface UserBaseRow {
   matchedUser: string | null;
   /** Directory of that account (`null` when none, or the snapshot does not record it). */
   matchedDirectoryId: string | null;
+  /** That account in the snapshot (`null` when none). */
+  account: LocatedUser | null;
   groupsAdded: string[];
   groupsRemoved: string[];
   groupsCreated: string[];
@@ -76,7 +78,7 @@ export function simulateUserBase(users: readonly AwsIdentityStoreUser[], mapping
   const index = snapshotIndexFor(snapshot);
   const compiled = compileAwsMappings(mappings);
   const rows: UserBaseRow[] = new Array<UserBaseRow>(users.length);
-  const byAccount: AccountLogins = { existing: new Map(), created: new Map() };
+  const byAccount: AccountLogins = { existing: new Int32Array(snapshot.users.length), sharedExisting: new Map(), created: new Map() };
   const findingCounts: Record<string, number> = {};
   const reasons = new Map<string, number>();
   const newUsersByApp = new Map<string, number>();
@@ -99,6 +101,7 @@ export function simulateUserBase(users: readonly AwsIdentityStoreUser[], mapping
       reason: r.reason,
       matchedUser: r.user.before?.username ?? null,
       matchedDirectoryId: r.user.before?.directoryId ?? null,
+      account: r.account,
       groupsAdded: r.groups.added,
       groupsRemoved: r.groups.removed,
       groupsCreated: r.groups.created,
@@ -129,8 +132,8 @@ export function simulateUserBase(users: readonly AwsIdentityStoreUser[], mapping
     if (r.user.after && (r.outcome === 'create' || r.user.before === null)) {
       for (const app of applicationsFor(index, r.user.after.groups)) newUsersByApp.set(app, (newUsersByApp.get(app) ?? 0) + 1);
     }
-    // The account a login lands on: an existing one (directory + name) or the name it creates.
-    if (r.user.before) landsOn(inDirectory(byAccount, r.user.before.directoryId ?? '?'), r.user.before.username, i);
+    // The account a login lands on: an existing one or the name it creates.
+    if (r.account) landsOnAccount(byAccount, r.account.ordinal, i);
     else if (r.username) landsOn(byAccount.created, r.username, i);
   }
 
@@ -155,25 +158,29 @@ export function simulateUserBase(users: readonly AwsIdentityStoreUser[], mapping
 /** Lower-case username → the index of the user whose login lands there, or the indexes when several do. */
 type LoginsByName = Map<string, number | number[]>;
 
-/** Existing accounts by directory id (`?` when not recorded), and the accounts logins create. */
+/**
+ * Logins per account. Existing accounts by their position in the snapshot: `existing[ordinal]` is the index + 1 of
+ * the first user landing there (0: none yet), and `sharedExisting` lists all of them once a second one lands: no
+ * name to fold and hash per user of a large base. Accounts logins create, by lower-case name.
+ */
 interface AccountLogins {
-  existing: Map<string, LoginsByName>;
+  existing: Int32Array;
+  sharedExisting: Map<number, number[]>;
   created: LoginsByName;
 }
 
-function inDirectory(byAccount: AccountLogins, directoryId: string): LoginsByName {
-  let names = byAccount.existing.get(directoryId);
-  if (!names) {
-    names = new Map();
-    byAccount.existing.set(directoryId, names);
+/** Records that user `i` lands on the existing account at `ordinal`. */
+function landsOnAccount(byAccount: AccountLogins, ordinal: number, i: number): void {
+  const first = (byAccount.existing[ordinal] as number) - 1;
+  if (first < 0) byAccount.existing[ordinal] = i + 1;
+  else {
+    const shared = byAccount.sharedExisting.get(ordinal);
+    if (shared) shared.push(i);
+    else byAccount.sharedExisting.set(ordinal, [first, i]);
   }
-  return names;
 }
 
-/**
- * Records that user `i` lands on an account. Map levels and a bare index for the usual single login: no key
- * string to join and hash, and no array, per user of a 100,000-user base.
- */
+/** Records that user `i` creates the account `username`: a bare index for the usual single login, an array for several. */
 function landsOn(names: LoginsByName, username: string, i: number): void {
   const key = lowerCase(username);
   const seen = names.get(key);
@@ -188,7 +195,7 @@ function sharedAccounts(byAccount: AccountLogins): number[][] {
   const collect = (seen: number | number[]): void => {
     if (typeof seen !== 'number') shared.push(seen);
   };
-  byAccount.existing.forEach((names) => names.forEach(collect));
+  byAccount.sharedExisting.forEach((list) => shared.push(list));
   byAccount.created.forEach(collect);
   return shared;
 }

@@ -16,6 +16,8 @@ export interface AwsDirectoryInput {
 export interface AwsDirectory {
   /** UserId → the user's group ids, in membership order, without duplicates. */
   groupIdsOf(userId: string): readonly string[];
+  /** The group ids of `users[i]` (as groupIdsOf, without looking the UserId up). */
+  groupIdsAt(i: number): readonly string[];
   groupName(groupId: string): string;
   /** `groupIds`: the user's groupIdsOf, when the caller has it already. */
   assignmentOf(userId: string, groupIds?: readonly string[]): Assignment;
@@ -51,9 +53,31 @@ class SharedAssignments {
 }
 const NO_MEMBERSHIPS: readonly AwsMembership[] = Object.freeze([]);
 
+/** Where each UserId first appears in the users file, and for each position the first one of its UserId. */
+interface UserPositions {
+  byUserId: Map<string, number>;
+  /** users[i]'s UserId first appears at firstOf[i] (i itself, but for a repeated UserId). */
+  firstOf: Int32Array;
+}
+
+function userPositions(users: readonly AwsIdentityStoreUser[]): UserPositions {
+  const byUserId = new Map<string, number>();
+  const firstOf = new Int32Array(users.length);
+  for (let i = 0; i < users.length; i += 1) {
+    const id = (users[i] as AwsIdentityStoreUser).UserId;
+    let first = byUserId.get(id);
+    if (first === undefined) {
+      first = i;
+      byUserId.set(id, i);
+    }
+    firstOf[i] = first;
+  }
+  return { byUserId, firstOf };
+}
+
 interface UserMemberships {
-  /** UserId → group ids, in membership order, without duplicates. */
-  groupsByUser: Map<string, string[]>;
+  /** At a user's first position: the group ids, in membership order, without duplicates (undefined: none). */
+  groupsAt: Array<string[] | undefined>;
   /** Memberships of a UserId that is not in the users file. */
   unknownUsers: number;
   /** Group ids that are not in the groups file (when there is one). */
@@ -63,52 +87,62 @@ interface UserMemberships {
 /**
  * Each known user's group ids. AWS lists memberships per group (list-group-memberships) or per user
  * (list-group-memberships-for-member), so consecutive memberships mostly share their group or their user: the
- * lookups for either are made once while it repeats. An index loop: for…of over a million memberships allocated an
- * iterator result each.
+ * lookups for either are made once while it repeats. Every occurrence of a group id is replaced by one string per
+ * group (`canonical`, the groups file's own when there is one): later look-ups of it, a million in a large base,
+ * then find their key by identity instead of comparing characters. An index loop: for…of over a million
+ * memberships allocated an iterator result each.
  */
-function membershipsByUser(memberships: readonly AwsMembership[], userIds: ReadonlySet<string>, names: ReadonlyMap<string, string> | undefined): UserMemberships {
-  const out: UserMemberships = { groupsByUser: new Map(), unknownUsers: 0, unnamed: new Set() };
+function membershipsByUser(memberships: readonly AwsMembership[], users: UserPositions, canonical: Map<string, string>, named: boolean): UserMemberships {
+  const out: UserMemberships = { groupsAt: [], unknownUsers: 0, unnamed: new Set() };
   let lastUser: string | undefined;
   let lastList: string[] | undefined;
   let lastGroup: string | undefined;
+  let groupId = '';
   for (let i = 0; i < memberships.length; i += 1) {
     const m = memberships[i] as AwsMembership;
     const userId = m.MemberId.UserId;
-    const groupId = m.GroupId;
     if (userId !== lastUser) {
       lastUser = userId;
-      lastList = userIds.has(userId) ? listOf(out.groupsByUser, userId) : undefined;
+      const at = users.byUserId.get(userId);
+      lastList = at === undefined ? undefined : (out.groupsAt[at] ??= []);
     }
     if (!lastList) {
       out.unknownUsers += 1;
       continue;
     }
-    if (names && groupId !== lastGroup) {
-      lastGroup = groupId;
-      if (!names.has(groupId)) out.unnamed.add(groupId);
+    if (m.GroupId !== lastGroup) {
+      lastGroup = m.GroupId;
+      groupId = canonicalGroupId(canonical, m.GroupId, named ? out.unnamed : undefined);
     }
     if (!lastList.includes(groupId)) lastList.push(groupId);
   }
   return out;
 }
 
-function listOf(byUser: Map<string, string[]>, userId: string): string[] {
-  let list = byUser.get(userId);
-  if (!list) {
-    list = [];
-    byUser.set(userId, list);
-  }
-  return list;
+/** The one string standing for `groupId`; a group id first met here is recorded as unnamed when a groups file was given. */
+function canonicalGroupId(canonical: Map<string, string>, groupId: string, unnamed: Set<string> | undefined): string {
+  const known = canonical.get(groupId);
+  if (known !== undefined) return known;
+  canonical.set(groupId, groupId);
+  unnamed?.add(groupId);
+  return groupId;
 }
 
 export function indexAwsDirectory(input: AwsDirectoryInput): AwsDirectory {
   const notes: string[] = [];
   const names = new Map<string, string>();
-  for (const g of input.groups ?? []) names.set(g.GroupId, g.DisplayName);
-  const userIds = new Set<string>();
-  for (const u of input.users) userIds.add(u.UserId);
-
-  const { groupsByUser, unknownUsers, unnamed } = membershipsByUser(input.memberships ?? NO_MEMBERSHIPS, userIds, input.groups ? names : undefined);
+  const canonical = new Map<string, string>();
+  for (const g of input.groups ?? []) {
+    names.set(g.GroupId, g.DisplayName);
+    canonical.set(g.GroupId, g.GroupId);
+  }
+  const users = userPositions(input.users);
+  const { groupsAt, unknownUsers, unnamed } = membershipsByUser(input.memberships ?? NO_MEMBERSHIPS, users, canonical, input.groups !== undefined);
+  const groupIdsAt = (i: number): readonly string[] => groupsAt[users.firstOf[i] as number] ?? NO_GROUPS;
+  const groupIdsOf = (userId: string): readonly string[] => {
+    const at = users.byUserId.get(userId);
+    return at === undefined ? NO_GROUPS : (groupsAt[at] ?? NO_GROUPS);
+  };
   if (unknownUsers > 0) notes.push(`${unknownUsers} membership(s) name a UserId that is not in the users file; they were ignored.`);
   if (input.memberships && !input.groups) notes.push('No groups file (list-groups): groups are shown by GroupId and the group mapping can only match GroupIds.');
   if (unnamed.size > 0) notes.push(`${unnamed.size} group id(s) in the memberships are not in the groups file; they are shown by GroupId.`);
@@ -121,9 +155,10 @@ export function indexAwsDirectory(input: AwsDirectoryInput): AwsDirectory {
   else if (assignedGroups.size > 0 && !input.memberships) notes.push('The application is assigned to groups but no memberships were given: users assigned only through a group show as not assigned.');
 
   return {
-    groupIdsOf: (userId) => groupsByUser.get(userId) ?? NO_GROUPS,
+    groupIdsOf,
+    groupIdsAt,
     groupName: (groupId) => names.get(groupId) ?? groupId,
-    assignmentOf(userId, groupIds = groupsByUser.get(userId) ?? NO_GROUPS) {
+    assignmentOf(userId, groupIds = groupIdsOf(userId)) {
       if (!input.assignments) return ASSUMED_ASSIGNED;
       const viaGroups: string[] = [];
       for (let i = 0; i < groupIds.length; i += 1) {

@@ -6,49 +6,21 @@
  * LDAP/Crowd directories are not reported (the directory, not JIT, manages them).
  */
 import { applicationsFor, type SnapshotIndex } from '../jit/snapshot-index.js';
-import type { SnapshotUser } from '../jit/snapshot-schema.js';
+import type { InstanceSnapshot, SnapshotUser } from '../jit/snapshot-schema.js';
 import type { LocalAccount } from '../model/userbase.js';
-import { lowerCase } from '../jit/case-fold.js';
 
-/**
- * Values keyed by account: directory id (`?` when not recorded) and lower-case username. Two map levels rather
- * than one joined key: a bulk run looks up 200,000 accounts, and each joined key was a new string to build and hash.
- */
-export class AccountMap<V> {
-  private readonly byDirectory = new Map<string, Map<string, V>>();
-
-  get(directoryId: string | null, username: string): V | undefined {
-    return this.byDirectory.get(directoryId ?? '?')?.get(lowerCase(username));
-  }
-
-  has(directoryId: string | null, username: string): boolean {
-    return this.get(directoryId, username) !== undefined;
-  }
-
-  set(directoryId: string | null, username: string, value: V): void {
-    const dir = directoryId ?? '?';
-    let names = this.byDirectory.get(dir);
-    if (!names) {
-      names = new Map();
-      this.byDirectory.set(dir, names);
-    }
-    names.set(lowerCase(username), value);
-  }
-}
-
-/** Which AWS users' logins land on which accounts. */
+/** Which AWS users' logins land on which accounts; accounts are marked by their position in `snapshot.users`. */
 export interface AccountLinks {
-  /** Accounts an assigned AWS user's login uses. */
-  assigned: AccountMap<true>;
+  /** 1 at the accounts an assigned AWS user's login uses, and at those holding an assigned user's NameID as jit_idp_id. */
+  assigned: Uint8Array;
   /** Accounts only an unassigned AWS user's login would use → that user's UserName. */
-  unassigned: AccountMap<string>;
-  /** NameIDs (jit_idp_id values) of assigned and of unassigned users. */
-  assignedNameIds: Set<string>;
+  unassigned: Map<number, string>;
+  /** NameIDs (jit_idp_id values) of unassigned users → the first such user's UserName. */
   unassignedNameIds: Map<string, string>;
 }
 
-export function emptyLinks(): AccountLinks {
-  return { assigned: new AccountMap(), unassigned: new AccountMap(), assignedNameIds: new Set(), unassignedNameIds: new Map() };
+export function emptyLinks(snapshot: InstanceSnapshot): AccountLinks {
+  return { assigned: new Uint8Array(snapshot.users.length), unassigned: new Map(), unassignedNameIds: new Map() };
 }
 
 function jitMarkOf(user: SnapshotUser): LocalAccount['jitMark'] | undefined {
@@ -66,13 +38,14 @@ export interface LeftBehind {
 export function findAccountsLeftBehind(index: SnapshotIndex, links: AccountLinks): LeftBehind {
   const orphaned: LocalAccount[] = [];
   const notFromAws: LocalAccount[] = [];
-  for (const user of index.snapshot.users) {
+  const users = index.snapshot.users;
+  for (let ordinal = 0; ordinal < users.length; ordinal += 1) {
+    const user = users[ordinal] as SnapshotUser;
     if (!user.active) continue;
     const directory = user.directoryId === null ? undefined : index.directoriesById.get(user.directoryId);
     if (directory && (!directory.active || (directory.type !== 'internal' && directory.type !== 'unknown'))) continue;
-    if (links.assigned.has(user.directoryId, user.username)) continue;
+    if (links.assigned[ordinal] === 1) continue;
     const idpId = user.attributes['jit_idp_id'];
-    if (idpId !== undefined && links.assignedNameIds.has(idpId)) continue;
     const account: LocalAccount = {
       username: user.username,
       displayName: user.displayName,
@@ -82,7 +55,7 @@ export function findAccountsLeftBehind(index: SnapshotIndex, links: AccountLinks
       applications: applicationsFor(index, user.groups),
     };
     const mark = jitMarkOf(user);
-    const unassignedUser = links.unassigned.get(user.directoryId, user.username) ?? (idpId !== undefined ? links.unassignedNameIds.get(idpId) : undefined);
+    const unassignedUser = links.unassigned.get(ordinal) ?? (idpId !== undefined ? links.unassignedNameIds.get(idpId) : undefined);
     if (mark) {
       account.jitMark = mark;
       account.reason = unassignedUser !== undefined ? 'not-assigned' : 'deleted-in-aws';

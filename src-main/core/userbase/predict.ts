@@ -7,7 +7,7 @@ import type { AwsIdentityStoreUser, AwsMappings } from '../jit/aws-users.js';
 import { compileAwsMappings } from '../jit/aws-users.js';
 import { snapshotIndexFor } from '../jit/simulate-login.js';
 import { simulateUserBase, type UserBaseResult, type UserBaseRow } from '../jit/simulate-user-base.js';
-import type { SnapshotIndex } from '../jit/snapshot-index.js';
+import type { LocatedUser, SnapshotIndex } from '../jit/snapshot-index.js';
 import type { InstanceSnapshot } from '../jit/snapshot-schema.js';
 import type { TargetProfile } from '../jit/target-profile-schema.js';
 import type { Finding } from '../model/finding.js';
@@ -19,7 +19,6 @@ import { emptyLinks, findAccountsLeftBehind, seatsHeld, type AccountLinks } from
 import { classifyMissingClaims, claimReaderFor, hasMissingClaims } from './missing-claims.js';
 import { orphanedAccountFinding } from './orphaned-finding.js';
 import type { AccountNow, Assignment, SeatUse, UserBasePrediction, UserBaseSummary, UserBaseUser } from '../model/userbase.js';
-import { lowerCase } from '../jit/case-fold.js';
 
 export interface UserBaseInputs {
   users: readonly AwsIdentityStoreUser[];
@@ -59,21 +58,21 @@ export function predictUserBase(inputs: UserBaseInputs, hooks: PredictHooks = {}
   const groupsOf = userGroupsResolver(aws.groupName, mapping);
   const compiled = compileAwsMappings(inputs.awsMappings);
   const reader = claimReaderFor(profile, compiled);
-  const links = emptyLinks();
+  const links = emptyLinks(snapshot);
   const users: UserBaseUser[] = new Array<UserBaseUser>(ordered.length);
   for (let i = 0; i < ordered.length; i += 1) {
     const u = ordered[i] as AwsIdentityStoreUser;
     const row = run.rows[i] as UserBaseRow;
     const assigned = i < assignedCount;
     const groupIds = groupIdsAt[i] as readonly string[];
-    const account = accountNow(index, row);
+    const account = accountNow(row.account);
     const groups = groupsOf(groupIds);
     const expected = groups.expected;
     // An unassigned user has no login: nothing is carried, added or removed.
     const claims = assigned && expected.length ? reader.claims(u, groupIds) : NONE;
     const missingClaims = classifyMissingClaims({ expected, claims, current: account?.groups ?? NONE, added: assigned ? row.groupsAdded : NONE, removed: assigned ? row.groupsRemoved : NONE });
     users[i] = userOf(u, row, assignments[i] as Assignment, groups, account, missingClaims, assigned);
-    link(links, row, u.UserName, assigned);
+    link(links, index, row, u.UserName, assigned);
   }
   if (!go('accounts')) return undefined;
   const { orphaned, notFromAws } = findAccountsLeftBehind(index, links);
@@ -128,8 +127,9 @@ interface OrderedUsers {
 function assignedFirst(all: readonly AwsIdentityStoreUser[], aws: AwsDirectory): OrderedUsers {
   const out: OrderedUsers = { ordered: [], groupIds: [], assignments: [], assignedCount: 0 };
   const rest: OrderedUsers = { ordered: [], groupIds: [], assignments: [], assignedCount: 0 };
-  for (const u of all) {
-    const ids = aws.groupIdsOf(u.UserId);
+  for (let i = 0; i < all.length; i += 1) {
+    const u = all[i] as AwsIdentityStoreUser;
+    const ids = aws.groupIdsAt(i);
     const a = aws.assignmentOf(u.UserId, ids);
     const to = a.assigned ? out : rest;
     to.ordered.push(u);
@@ -145,10 +145,7 @@ function assignedFirst(all: readonly AwsIdentityStoreUser[], aws: AwsDirectory):
   return out;
 }
 
-function accountNow(index: SnapshotIndex, row: UserBaseRow): AccountNow | null {
-  if (row.matchedUser === null) return null;
-  const candidates = index.byLowerName.get(lowerCase(row.matchedUser)) ?? [];
-  const located = candidates.find((c) => c.user.directoryId === row.matchedDirectoryId) ?? candidates[0];
+function accountNow(located: LocatedUser | null): AccountNow | null {
   if (!located) return null;
   // The snapshot's own list, not a copy: both are read-only, and a copy per user of a base adds up.
   return { username: located.user.username, directory: located.directory.name, directoryType: located.directory.type, active: located.user.active, groups: located.user.groups };
@@ -183,14 +180,16 @@ function userOf(u: AwsIdentityStoreUser, row: UserBaseRow, assignment: Assignmen
   return out;
 }
 
-function link(links: AccountLinks, row: UserBaseRow, awsUserName: string, assigned: boolean): void {
-  const dir = row.matchedDirectoryId;
-  const name = row.matchedUser;
+function link(links: AccountLinks, index: SnapshotIndex, row: UserBaseRow, awsUserName: string, assigned: boolean): void {
+  const account = row.account;
   if (assigned) {
-    if (name !== null) links.assigned.set(dir, name, true);
-    if (row.nameId !== null) links.assignedNameIds.add(row.nameId);
+    if (account) links.assigned[account.ordinal] = 1;
+    // Accounts holding the login's NameID as jit_idp_id belong to its user too, also where the login lands elsewhere.
+    // The engine has just looked the NameID up: the lookup is cheap, where a set of every NameID was not.
+    const holders = row.nameId === null ? undefined : index.byJitIdpId.get(row.nameId);
+    if (holders) for (let k = 0; k < holders.length; k += 1) links.assigned[(holders[k] as LocatedUser).ordinal] = 1;
   } else {
-    if (name !== null && !links.unassigned.has(dir, name)) links.unassigned.set(dir, name, awsUserName);
+    if (account && !links.unassigned.has(account.ordinal)) links.unassigned.set(account.ordinal, awsUserName);
     if (row.nameId !== null && !links.unassignedNameIds.has(row.nameId)) links.unassignedNameIds.set(row.nameId, awsUserName);
   }
 }

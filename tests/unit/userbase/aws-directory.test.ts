@@ -28,6 +28,13 @@ describe('the AWS directory index', () => {
     expect(aws.groupName('g-old')).toBe('g-old');
   });
 
+  it('gives the same groups by position in the users file, also for a UserId listed twice', () => {
+    const twice = [...users, { UserName: 'ada-again', UserId: 'u-ada' }];
+    const aws = indexAwsDirectory({ users: twice, groups, memberships: perUser });
+    expect(twice.map((_u, i) => aws.groupIdsAt(i))).toEqual([['g-dev', 'g-ops'], ['g-dev', 'g-ops'], ['g-old'], ['g-dev', 'g-ops']]);
+    expect(aws.groupIdsOf('u-ada')).toEqual(['g-dev', 'g-ops']);
+  });
+
   it.each([['per group', perGroup], ['per user', perUser]])('counts memberships of unknown users and group ids missing from the groups file (%s)', (_order, memberships) => {
     const notes = indexAwsDirectory({ users, groups, memberships, assignments: [] }).notes;
     expect(notes).toContain('2 membership(s) name a UserId that is not in the users file; they were ignored.');

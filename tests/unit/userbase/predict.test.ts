@@ -147,6 +147,16 @@ describe('accounts JIT leaves behind', () => {
     expect(p.orphaned.map((a) => a.username).sort()).toEqual(['old', 'tagged']);
   });
 
+  it('a second account holding an assigned user\'s NameID as jit_idp_id is not orphaned, though the login lands on the first', () => {
+    const second = { username: 'jane.second', displayName: 'Jane Again', email: 'jane2@example.com', directoryId: 1, groups: ['jira-software-users'], attributes: { jit_idp_id: 'jane@example.com' } };
+    const p = predict(atlassianSso(), { snapshot: snapshot([second]) });
+    expect(user(p, 'jdoe').account?.username).toBe('jdoe');
+    expect(p.orphaned.map((a) => a.username).sort()).toEqual(['gone', 'old', 'tagged']);
+    // Without an assigned user behind that NameID, the same account is left behind.
+    const unassigned = predict(atlassianSso(), { snapshot: snapshot([{ ...second, attributes: { jit_idp_id: 'nobody@example.com' } }]) });
+    expect(unassigned.orphaned.map((a) => a.username).sort()).toEqual(['gone', 'jane.second', 'old', 'tagged']);
+  });
+
   it('no finding when nothing is left behind', () => {
     const p = predict(atlassianSso(), { snapshot: snapshot().users.length ? { ...snapshot(), users: [] } : snapshot() });
     expect(p.orphaned).toEqual([]);
