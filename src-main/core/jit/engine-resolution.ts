@@ -14,7 +14,6 @@ import {
   likelySamePerson,
   noGroupChange,
   sameUserData,
-  toSimulatedUser,
   type EngineResult,
 } from './engine-common.js';
 import { accountFound, failedResult, finishedResult, LoginFailure, startRun, type EngineOptions, type EngineRun } from './engine-run.js';
