@@ -2,7 +2,7 @@
 import type { FindingId } from '../findings/catalog.js';
 import type { FindingSink } from './finding-sink.js';
 import { groupsRemoved, noApplicationAccess, userInactive, type FindingContext } from './jit-findings.js';
-import { accessGrantingGroups, applicationsFor, groupExistsInAnyOf, type LocatedUser, type SnapshotIndex } from './snapshot-index.js';
+import { accessGrantingGroups, applicationsFor, applicationsGrantedBy, groupKeyExistsInAnyOf, type LocatedUser, type SnapshotIndex } from './snapshot-index.js';
 import type { StepLog } from './step-log.js';
 import type { GroupChanges, SimulatedUser, SimulationOutcome, SimulationResult } from './simulation-types.js';
 import { ATLASSIAN_MESSAGES } from './product-messages.js';
@@ -37,7 +37,7 @@ export function cloneUser(u: SimulatedUser): SimulatedUser {
 }
 
 /** Set arithmetic on group names, case-insensitively (Crowd group names are case-insensitive). */
-export function syncGroups(before: readonly string[], wanted: readonly string[], removeUnlisted: boolean): Pick<GroupChanges, 'after' | 'added' | 'removed'> {
+export function syncGroups(before: readonly string[], wanted: readonly string[], removeUnlisted: boolean): Pick<GroupChanges, 'after' | 'added' | 'removed'> & { addedKeys: string[] } {
   // Lower-case each name once: bulk runs call this for every user of the base. Index loops: the lists come in
   // several array shapes (frozen, from the snapshot, from the engine), and for…of over them allocated an iterator
   // result per name once V8 gave up optimising it.
@@ -45,10 +45,15 @@ export function syncGroups(before: readonly string[], wanted: readonly string[],
   for (let i = 0; i < before.length; i += 1) beforeLower.add(lowerCase(before[i] as string));
   const wantedLower = lowerCaseNames(wanted.length);
   const added: string[] = [];
+  // The lower-case names of `added`, for the caller's existence checks: AWS group ids are long to fold again.
+  const addedKeys: string[] = [];
   for (let i = 0; i < wanted.length; i += 1) {
     const g = wanted[i] as string;
     const k = lowerCase(g);
-    if (!beforeLower.has(k) && !wantedLower.has(k)) added.push(g);
+    if (!beforeLower.has(k) && !wantedLower.has(k)) {
+      added.push(g);
+      addedKeys.push(k);
+    }
     wantedLower.add(k);
   }
   const removed: string[] = [];
@@ -59,7 +64,7 @@ export function syncGroups(before: readonly string[], wanted: readonly string[],
     else after.push(g);
   }
   for (let i = 0; i < added.length; i += 1) after.push(added[i] as string);
-  return { after, added, removed };
+  return { after, added, addedKeys, removed };
 }
 
 /** Membership test over lower-cased names. */
@@ -122,8 +127,8 @@ export function applyGroupChanges(
 ): GroupChanges {
   // No copy: user.groups is replaced below, never changed in place, so the old list is the "before".
   const before = user.groups;
-  const { after, added, removed } = syncGroups(before, wanted, removeUnlisted);
-  const created = sameOrSmaller(added, added.filter((g) => !groupExistsInAnyOf(index, g, directoryIds)));
+  const { after, added, addedKeys, removed } = syncGroups(before, wanted, removeUnlisted);
+  const created = sameOrSmaller(added, added.filter((_g, i) => !groupKeyExistsInAnyOf(index, addedKeys[i] as string, directoryIds)));
   user.groups = after;
   if (removed.length > 0) {
     const accessGroupsLost = removed.filter((g) => grantsAccess(index, g));
@@ -195,7 +200,7 @@ export function checkLogInPermitted(
 
 /** Whether the group grants some application (case-insensitive name). */
 function grantsAccess(index: SnapshotIndex, group: string): boolean {
-  return (index.applicationsByGroup.get(lowerCase(group))?.length ?? 0) > 0;
+  return (applicationsGrantedBy(index, group)?.length ?? 0) > 0;
 }
 
 /** create/update/unchanged from what changed, unless the login failed. */

@@ -34,7 +34,7 @@ import {
 import { checkLicenseForNewUser } from './license-check.js';
 import { RESOLUTION_MESSAGES } from './product-messages.js';
 import { applyTransforms, compileTransforms, type CompiledTransforms } from './regex-transforms.js';
-import { isRemoteDirectory, resolveUsername, type LocatedUser, type SnapshotIndex } from './snapshot-index.js';
+import { groupHasActiveMember, isRemoteDirectory, resolveUsername, type LocatedUser, type SnapshotIndex } from './snapshot-index.js';
 import type { Product, SnapshotDirectory } from './snapshot-schema.js';
 import type { GroupChanges, LoginFacts, SimulatedUser } from './simulation-types.js';
 import { userSyncSchema, type ResolutionSettings, type UserSyncSettings } from './target-profile-schema.js';
@@ -518,7 +518,7 @@ function warnAboutSharedEmail(run: ResolutionRun, name: string, email: string): 
  */
 function confluenceAdminsPresent(run: ResolutionRun, action: 'create' | 'update', name: string): boolean {
   const { log, findings, ctx, index, product } = run;
-  if (product !== 'confluence' || index.populatedGroups.has(CONFLUENCE_ADMINS)) return true;
+  if (product !== 'confluence' || groupHasActiveMember(index, CONFLUENCE_ADMINS)) return true;
   if (index.snapshot.source.usersIncluded === 'selected') {
     log.add('Confluence administrators', `No captured user is an active member of "${CONFLUENCE_ADMINS}", but the snapshot holds selected users only, so the group may have members; resolution needs at least one or the ${action === 'create' ? 'creation' : 'update'} fails.`, 'info', true);
     return true;

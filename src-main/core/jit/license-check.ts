@@ -2,9 +2,8 @@
  * The licence check Atlassian SSO runs before creating a JIT user (from the plugin's
  * license checkers). Reused, marked inferred, for resolution's creations.
  */
-import { groupExistsAnywhere, type SnapshotIndex } from './snapshot-index.js';
+import { applicationsGrantedBy, groupExistsAnywhere, type SnapshotIndex } from './snapshot-index.js';
 import type { Product, SnapshotLicense } from './snapshot-schema.js';
-import { lowerCase } from './case-fold.js';
 
 export interface LicenseVerdict {
   ok: boolean;
@@ -32,7 +31,7 @@ export function checkLicenseForNewUser(index: SnapshotIndex, product: Product, i
     let roles: string[] = [];
     for (const g of incomingGroups) {
       if (!groupExistsAnywhere(index, g)) continue;
-      for (const app of index.applicationsByGroup.get(lowerCase(g)) ?? []) if (!roles.includes(app)) roles.push(app);
+      for (const app of applicationsGrantedBy(index, g) ?? []) if (!roles.includes(app)) roles.push(app);
     }
     if (roles.length > 1) roles = roles.filter((r) => r !== 'jira-core');
     if (roles.length === 0) return { ok: true, checked: [], unknown: [], detail: 'None of the incoming groups grants a Jira application, so no seat is needed and the check passes.' };

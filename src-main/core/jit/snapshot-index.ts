@@ -48,14 +48,16 @@ export interface SnapshotIndex {
   byLowerName: ReadonlyMap<string, readonly LocatedUser[]>;
   /** Users in active directories by `jit_idp_id` (exact), in directory order. */
   byJitIdpId: ReadonlyMap<string, readonly LocatedUser[]>;
+  /** Some `jit_idp_id` is held by two or more of those users. */
+  jitIdpIdShared: boolean;
   /** Users in active directories by lower-case e-mail, alphabetical by username (Jira's pick order). */
   byLowerEmail: ReadonlyMap<string, readonly LocatedUser[]>;
   /** Lower-case group name → ids of the directories holding it (a group with no recorded directory counts for every one). */
   groupDirectories: ReadonlyMap<string, ReadonlySet<string>>;
   /** Lower-case group name → applications it grants. */
   applicationsByGroup: ReadonlyMap<string, readonly string[]>;
-  /** Lower-case names of groups with at least one active member. */
-  populatedGroups: ReadonlySet<string>;
+  /** The lengths (modulo 32, as bits) of those names: see applicationsGrantedBy. */
+  accessGroupLengths: number;
   licenseByApplication: ReadonlyMap<string, SnapshotLicense>;
 }
 
@@ -78,7 +80,6 @@ export function indexSnapshot(snapshot: InstanceSnapshot): SnapshotIndex {
   const byLowerName = new Map<string, LocatedUser[]>();
   const byJitIdpId = new Map<string, LocatedUser[]>();
   const byLowerEmail = new Map<string, LocatedUser[]>();
-  const populated = new Set<string>();
   const groupDirectories = new Map<string, Set<string>>();
 
   const addGroupDir = (name: string, dirId: string): void => {
@@ -102,14 +103,18 @@ export function indexSnapshot(snapshot: InstanceSnapshot): SnapshotIndex {
     if (user.email) push(byLowerEmail, lowerCase(user.email), located);
     for (let i = 0; i < user.groups.length; i += 1) {
       const g = user.groups[i] as string;
-      if (user.active) populated.add(lowerCase(g));
       // Membership proves the group exists in that directory (or, when the user's directory is assumed, in some directory).
       addGroupDir(g, located.directoryAssumed ? ANY_DIRECTORY : directory.id);
     }
   }
   const byRank = (a: LocatedUser, b: LocatedUser): number => (rank.get(a.directory.id) ?? 0) - (rank.get(b.directory.id) ?? 0);
   for (const list of byLowerName.values()) if (list.length > 1) list.sort(byRank);
-  for (const list of byJitIdpId.values()) if (list.length > 1) list.sort(byRank);
+  let jitIdpIdShared = false;
+  for (const list of byJitIdpId.values()) {
+    if (list.length < 2) continue;
+    jitIdpIdShared = true;
+    list.sort(byRank);
+  }
   for (const list of byLowerEmail.values()) if (list.length > 1) list.sort((a, b) => (a.user.username < b.user.username ? -1 : a.user.username > b.user.username ? 1 : 0));
 
   const applicationsByGroup = new Map<string, string[]>();
@@ -122,6 +127,9 @@ export function indexSnapshot(snapshot: InstanceSnapshot): SnapshotIndex {
     }
   }
 
+  let accessGroupLengths = 0;
+  for (const key of applicationsByGroup.keys()) accessGroupLengths |= lengthBit(key);
+
   return {
     snapshot,
     directoriesById,
@@ -131,10 +139,11 @@ export function indexSnapshot(snapshot: InstanceSnapshot): SnapshotIndex {
     activeMaybeInternal,
     byLowerName,
     byJitIdpId,
+    jitIdpIdShared,
     byLowerEmail,
     groupDirectories,
     applicationsByGroup,
-    populatedGroups: populated,
+    accessGroupLengths,
     licenseByApplication: new Map(snapshot.license.map((l) => [l.application, l] as const)),
   };
 }
@@ -144,12 +153,26 @@ export function resolveUsername(index: SnapshotIndex, username: string): Located
   return index.byLowerName.get(lowerCase(username))?.[0];
 }
 
+function lengthBit(name: string): number {
+  return 1 << (name.length & 31);
+}
+
+/**
+ * The applications one group grants (case-insensitive name), if any. Instances have a few access groups, and every
+ * login of a bulk run asks this for each of its groups: a group whose length is none of theirs is answered without
+ * folding it. Folding keeps a name's length but for U+0130 (case-fold.ts), which takes the full path.
+ */
+export function applicationsGrantedBy(index: SnapshotIndex, group: string): readonly string[] | undefined {
+  if ((index.accessGroupLengths & lengthBit(group)) === 0 && !group.includes('\u0130')) return undefined;
+  return index.applicationsByGroup.get(lowerCase(group));
+}
+
 /** Applications a set of groups grants (case-insensitive group names). */
 export function applicationsFor(index: SnapshotIndex, groups: readonly string[]): string[] {
   const apps: string[] = [];
   // Index loops and no `?? []` per group: every login of a bulk run asks this.
   for (let i = 0; i < groups.length; i += 1) {
-    const granted = index.applicationsByGroup.get(lowerCase(groups[i] as string));
+    const granted = applicationsGrantedBy(index, groups[i] as string);
     if (granted === undefined) continue;
     for (let j = 0; j < granted.length; j += 1) if (!apps.includes(granted[j] as string)) apps.push(granted[j] as string);
   }
@@ -170,11 +193,11 @@ export function groupExistsIn(index: SnapshotIndex, group: string, directoryId: 
 }
 
 /**
- * Whether the group exists in any of the directories; an undefined id (directory not recorded) means anywhere, as
- * groupExistsAnywhere. Lower-cases the name once: bulk runs ask this for every group of every login.
+ * Whether the group whose lower-case name is `key` exists in any of the directories; an undefined id (directory
+ * not recorded) means anywhere, as groupExistsAnywhere. Takes the folded name: bulk runs ask this for every group
+ * of every login, right after folding it for the group arithmetic.
  */
-export function groupExistsInAnyOf(index: SnapshotIndex, group: string, directoryIds: ReadonlyArray<string | undefined>): boolean {
-  const key = lowerCase(group);
+export function groupKeyExistsInAnyOf(index: SnapshotIndex, key: string, directoryIds: ReadonlyArray<string | undefined>): boolean {
   const dirs = index.groupDirectories.get(key);
   for (let i = 0; i < directoryIds.length; i += 1) {
     const dir = directoryIds[i];
@@ -190,4 +213,24 @@ export function isRemoteDirectory(directory: SnapshotDirectory): boolean {
 
 export function groupExistsAnywhere(index: SnapshotIndex, group: string): boolean {
   return index.groupDirectories.has(lowerCase(group)) || index.applicationsByGroup.has(lowerCase(group));
+}
+
+/** Lower-case names of groups with an active member, per index: worked out on the first question, which only Confluence's resolution asks. */
+const populatedGroups = new WeakMap<SnapshotIndex, ReadonlySet<string>>();
+
+/** Whether some active user of the snapshot is a direct member of the group (case-insensitive name). */
+export function groupHasActiveMember(index: SnapshotIndex, group: string): boolean {
+  let populated = populatedGroups.get(index);
+  if (!populated) {
+    const names = new Set<string>();
+    for (const user of index.snapshot.users) {
+      // A user in an inactive directory is invisible to the product, as in the lookups above.
+      const directory = user.directoryId === null ? undefined : index.directoriesById.get(user.directoryId);
+      if (!user.active || (directory && !directory.active)) continue;
+      for (const g of user.groups) names.add(lowerCase(g));
+    }
+    populated = names;
+    populatedGroups.set(index, populated);
+  }
+  return populated.has(lowerCase(group));
 }

@@ -185,13 +185,19 @@ function link(links: AccountLinks, index: SnapshotIndex, row: UserBaseRow, awsUs
   if (assigned) {
     if (account) links.assigned[account.ordinal] = 1;
     // Accounts holding the login's NameID as jit_idp_id belong to its user too, also where the login lands elsewhere.
-    // The engine has just looked the NameID up: the lookup is cheap, where a set of every NameID was not.
-    const holders = row.nameId === null ? undefined : index.byJitIdpId.get(row.nameId);
-    if (holders) for (let k = 0; k < holders.length; k += 1) links.assigned[(holders[k] as LocatedUser).ordinal] = 1;
+    if (row.nameId !== null && !onlyHolder(index, account, row.nameId)) {
+      const holders = index.byJitIdpId.get(row.nameId);
+      if (holders) for (let k = 0; k < holders.length; k += 1) links.assigned[(holders[k] as LocatedUser).ordinal] = 1;
+    }
   } else {
     if (account && !links.unassigned.has(account.ordinal)) links.unassigned.set(account.ordinal, awsUserName);
     if (row.nameId !== null && !links.unassignedNameIds.has(row.nameId)) links.unassignedNameIds.set(row.nameId, awsUserName);
   }
+}
+
+/** The login's account holds the NameID, and no other account can (no jit_idp_id is shared): nothing to look up. */
+function onlyHolder(index: SnapshotIndex, account: LocatedUser | null, nameId: string): boolean {
+  return account !== null && !index.jitIdpIdShared && account.user.attributes['jit_idp_id'] === nameId;
 }
 
 function summarise(users: readonly UserBaseUser[], assignedRun: UserBaseResult, index: SnapshotIndex, orphaned: number, notFromAws: number, held: ReadonlyMap<string, number>): UserBaseSummary {

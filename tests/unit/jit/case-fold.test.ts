@@ -9,6 +9,13 @@ describe('case folding without a new string per comparison', () => {
     for (const name of NAMES) expect(lowerCase(name)).toBe(name.toLowerCase());
   });
 
+  it('lowerCase gives what toLowerCase gives for every code point, also beyond the BMP and for lone surrogates', () => {
+    for (let cp = 0; cp <= 0x10ffff; cp += 1) {
+      const s = `a${String.fromCodePoint(cp)}`;
+      if (lowerCase(s) !== s.toLowerCase()) throw new Error(`U+${cp.toString(16)}: ${lowerCase(s)} !== ${s.toLowerCase()}`);
+    }
+  });
+
   it('equalsLowerCase(name, lower) is name.toLowerCase() === lower for every pair', () => {
     for (const name of NAMES) {
       for (const other of NAMES) {

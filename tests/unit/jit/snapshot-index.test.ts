@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { applicationsFor, applicationsGrantedBy, groupHasActiveMember, groupKeyExistsInAnyOf, indexSnapshot } from '../../../src-main/core/jit/snapshot-index.js';
+import { parseInstanceSnapshot } from '../../../src-main/core/jit/snapshot-schema.js';
+
+function index(accessGroups: string[], groups: Array<{ name: string; directoryId?: number }> = []) {
+  const parsed = parseInstanceSnapshot({
+    product: 'jira',
+    capturedAt: '2026-01-15T09:30:00Z',
+    source: { kind: 'manual' },
+    directories: [{ id: 1, name: 'Jira Internal Directory', type: 'internal', active: true, canCreateUsers: true, canCreateGroups: true, position: 0 }],
+    users: [{ username: 'jdoe', displayName: 'Jane Doe', directoryId: 1, groups: ['developers'] }],
+    groups: [...accessGroups.map((name) => ({ name, directoryId: 1 })), ...groups],
+    applicationAccess: [{ application: 'jira-software', groups: accessGroups }],
+  });
+  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  return indexSnapshot(parsed.value);
+}
+
+describe('snapshot index lookups', () => {
+  it('finds the applications of a group in any case, and none for other names, whatever their length', () => {
+    const ix = index(['jira-software-users', 'İT-Admins', 'straße']);
+    expect(applicationsGrantedBy(ix, 'JIRA-Software-Users')).toEqual(['jira-software']);
+    expect(applicationsGrantedBy(ix, 'jira-software-user')).toBeUndefined();
+    // U+0130 lower-cases to two code units: the length check alone would turn it away.
+    expect(applicationsGrantedBy(ix, 'İT-ADMINS')).toEqual(['jira-software']);
+    expect(applicationsGrantedBy(ix, 'i̇t-admins')).toEqual(['jira-software']);
+    expect(applicationsGrantedBy(ix, 'STRASSE')).toBeUndefined();
+    expect(applicationsGrantedBy(ix, 'Straße')).toEqual(['jira-software']);
+    expect(applicationsGrantedBy(ix, '9067a1b2c3-00000001-1a2b-4c3d-8e9f-0a1b2c3d4e5f')).toBeUndefined();
+    expect(applicationsFor(ix, ['developers', 'Jira-Software-Users', 'jira-software-users'])).toEqual(['jira-software']);
+  });
+
+  it('answers every group the same as a plain lookup of its lower case', () => {
+    const access = Array.from({ length: 40 }, (_, i) => `g${'x'.repeat(i)}`);
+    const ix = index(access);
+    for (let n = 0; n < 80; n += 1) {
+      const name = `G${'X'.repeat(n)}`;
+      expect(applicationsGrantedBy(ix, name)).toEqual(ix.applicationsByGroup.get(name.toLowerCase()));
+    }
+  });
+
+  it('checks a folded group name against the directories that hold it', () => {
+    const ix = index(['jira-software-users'], [{ name: 'Floating' }]);
+    expect(groupKeyExistsInAnyOf(ix, 'jira-software-users', ['1'])).toBe(true);
+    expect(groupKeyExistsInAnyOf(ix, 'jira-software-users', ['2'])).toBe(false);
+    // A group without a recorded directory may be in any of them.
+    expect(groupKeyExistsInAnyOf(ix, 'floating', ['2'])).toBe(true);
+    expect(groupKeyExistsInAnyOf(ix, 'developers', [undefined])).toBe(true);
+    expect(groupKeyExistsInAnyOf(ix, 'nobody', [undefined, '1'])).toBe(false);
+  });
+
+  it('knows which groups have an active member, not counting inactive users or inactive directories', () => {
+    const parsed = parseInstanceSnapshot({
+      product: 'confluence',
+      capturedAt: '2026-01-15T09:30:00Z',
+      source: { kind: 'manual' },
+      directories: [
+        { id: 1, name: 'Confluence Internal Directory', type: 'internal', active: true, position: 0 },
+        { id: 2, name: 'Old LDAP', type: 'ldap', active: false, position: 1 },
+      ],
+      users: [
+        { username: 'admin', displayName: 'Admin', directoryId: 1, groups: ['Confluence-Administrators'] },
+        { username: 'gone', displayName: 'Gone', directoryId: 1, active: false, groups: ['retired'] },
+        { username: 'hidden', displayName: 'Hidden', directoryId: 2, groups: ['ldap-only'] },
+      ],
+      groups: [],
+      applicationAccess: [],
+    });
+    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+    const ix = indexSnapshot(parsed.value);
+    expect(groupHasActiveMember(ix, 'confluence-administrators')).toBe(true);
+    expect(groupHasActiveMember(ix, 'CONFLUENCE-ADMINISTRATORS')).toBe(true);
+    expect(groupHasActiveMember(ix, 'retired')).toBe(false);
+    expect(groupHasActiveMember(ix, 'ldap-only')).toBe(false);
+  });
+});
