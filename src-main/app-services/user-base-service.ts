@@ -5,7 +5,6 @@
  */
 import path from 'node:path';
 import { explainUserLogin } from '../core/userbase/explain-user.js';
-import type { AwsMembership } from '../core/userbase/aws-exports.js';
 import { renderGroupPlanCsv } from '../core/userbase/group-plan.js';
 import { redactPrediction } from '../core/userbase/redact-prediction.js';
 import { renderPredictionHtml, renderPredictionMarkdown } from '../core/userbase/render-report.js';
@@ -45,7 +44,7 @@ interface Last {
   profile: TargetProfile;
   snapshot: InstanceSnapshot;
   awsMappings: Record<string, string>;
-  groupIdsByUser: Map<string, string[]>;
+  groupIdsOf: (userId: string) => readonly string[];
   profileName: string;
 }
 
@@ -103,7 +102,7 @@ export class UserBaseService {
       if (result.status === 'cancelled') return result;
       if (result.status === 'invalid') return { status: 'invalid', errors: result.errors, files: result.files };
       if (!loaded) return { status: 'invalid', errors: ['The target profile could not be loaded.'], files: result.files };
-      this.last = { prediction: result.prediction, profile: loaded.profile, snapshot: loaded.snapshot, awsMappings: result.awsMappings, groupIdsByUser: groupIdsOf(result.memberships), profileName: loaded.name };
+      this.last = { prediction: result.prediction, profile: loaded.profile, snapshot: loaded.snapshot, awsMappings: result.awsMappings, groupIdsOf: result.groupIdsOf, profileName: loaded.name };
       return this.view(result.files);
     } finally {
       if (this.running === run) this.running = undefined;
@@ -133,7 +132,7 @@ export class UserBaseService {
     const user = index >= 0 ? last.prediction.users[index] : undefined;
     if (!user) throw new Error('That user is not in the current prediction.');
     const awsUser = { UserName: user.awsUserName, UserId: user.awsUserId, DisplayName: user.displayName, Name: { Formatted: user.displayName }, ...(user.email ? { Emails: [{ Value: user.email, Primary: true }] } : {}) };
-    const explanation = explainUserLogin(awsUser, last.groupIdsByUser.get(user.awsUserId) ?? [], user.assignment, last.awsMappings, last.profile, last.snapshot);
+    const explanation = explainUserLogin(awsUser, last.groupIdsOf(user.awsUserId), user.assignment, last.awsMappings, last.profile, last.snapshot);
     if (!redacted) return explanation;
     const redactor = new Redactor();
     redactPrediction(last.prediction, redactor);
@@ -168,14 +167,4 @@ export class UserBaseService {
     const files = await Promise.all(EXAMPLE_EXPORTS.map(async (name) => ({ name, text: new TextDecoder().decode(await this.deps.fs.readFile(path.join(dir, name))) })));
     return { files, targetProfileId: EXAMPLE_PROFILE_ID };
   }
-}
-
-function groupIdsOf(memberships: readonly AwsMembership[]): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const m of memberships) {
-    const list = out.get(m.MemberId.UserId);
-    if (!list) out.set(m.MemberId.UserId, [m.GroupId]);
-    else if (!list.includes(m.GroupId)) list.push(m.GroupId);
-  }
-  return out;
 }

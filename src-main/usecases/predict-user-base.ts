@@ -9,6 +9,7 @@ import type { AwsIdentityStoreUser, AwsMappings } from '../core/jit/aws-users.js
 import type { InstanceSnapshot } from '../core/jit/snapshot-schema.js';
 import type { TargetProfile } from '../core/jit/target-profile-schema.js';
 import { AWS_EXPORT_KINDS, AWS_EXPORT_LABEL, recogniseAwsExport, type AwsAssignment, type AwsExport, type AwsExportKind, type AwsGroup, type AwsMembership, type GroupMapping } from '../core/userbase/aws-exports.js';
+import { indexAwsDirectory } from '../core/userbase/aws-directory.js';
 import { predictUserBase, type PredictionPhase } from '../core/userbase/predict.js';
 import type { UserBasePrediction } from '../core/model/userbase.js';
 
@@ -66,7 +67,14 @@ export interface RecognisedFile {
 }
 
 export type PredictUserBaseResult =
-  | { status: 'ok'; prediction: UserBasePrediction; files: RecognisedFile[]; awsMappings: AwsMappings; memberships: AwsMembership[] }
+  | {
+      status: 'ok';
+      prediction: UserBasePrediction;
+      files: RecognisedFile[];
+      awsMappings: AwsMappings;
+      /** A user's AWS group ids (what `${user:groups}` sends), for explaining one login later. */
+      groupIdsOf: (userId: string) => readonly string[];
+    }
   | { status: 'invalid'; errors: string[]; files: RecognisedFile[] }
   | { status: 'cancelled' };
 
@@ -123,8 +131,10 @@ export async function predictUserBaseUseCase(input: PredictUserBaseInput, ports:
   await pause();
   if (stopped()) return { status: 'cancelled' };
 
+  // Indexed once: the prediction reads it, and the result keeps it to explain one user's login later.
+  const aws = indexAwsDirectory(collected);
   const prediction = predictUserBase(
-    { ...collected, awsMappings: collected.awsMappings ?? {}, profile: target.profile, snapshot: target.snapshot },
+    { ...collected, aws, awsMappings: collected.awsMappings ?? {}, profile: target.profile, snapshot: target.snapshot },
     {
       phase: (phase) => {
         ports.progress?.({ phase, done: PHASES.indexOf(phase), total: PHASES.length, label: PHASE_LABEL[phase] });
@@ -133,7 +143,7 @@ export async function predictUserBaseUseCase(input: PredictUserBaseInput, ports:
     },
   );
   if (!prediction) return { status: 'cancelled' };
-  return { status: 'ok', prediction, files, awsMappings: collected.awsMappings ?? {}, memberships: collected.memberships ?? [] };
+  return { status: 'ok', prediction, files, awsMappings: collected.awsMappings ?? {}, groupIdsOf: aws.groupIdsOf };
 }
 
 function collect(c: Collected, value: AwsExport): number {

@@ -67,20 +67,34 @@ function firstListing(listed: Set<string>, username: string, group: string): boo
 /** Memberships per group (case-insensitive names, spelled as first seen) and action. */
 class GroupCounts {
   private readonly counts = new Map<string, PlanGroupCount>();
+  /**
+   * The same counts by the name as spelled: a plan names a few thousand groups a million times, mostly with the
+   * very strings the group mapping holds, so the lookup by spelling spares folding the name each time.
+   */
+  private readonly bySpelling = new Map<string, PlanGroupCount>();
 
   constructor(private readonly index: SnapshotIndex) {}
 
   count(group: string, action: PlanAction): void {
+    let c = this.bySpelling.get(group);
+    if (!c) {
+      c = this.countFor(group);
+      this.bySpelling.set(group, c);
+    }
+    if (action === 'add') c.add += 1;
+    else if (action === 'add-after-first-login') c.addAfterFirstLogin += 1;
+    else if (action === 'keep') c.keep += 1;
+    else c.reAddAfterLogin += 1;
+  }
+
+  private countFor(group: string): PlanGroupCount {
     const k = lowerCase(group);
     let c = this.counts.get(k);
     if (!c) {
       c = { group, exists: groupExistsAnywhere(this.index, group), add: 0, addAfterFirstLogin: 0, keep: 0, reAddAfterLogin: 0 };
       this.counts.set(k, c);
     }
-    if (action === 'add') c.add += 1;
-    else if (action === 'add-after-first-login') c.addAfterFirstLogin += 1;
-    else if (action === 'keep') c.keep += 1;
-    else c.reAddAfterLogin += 1;
+    return c;
   }
 
   perGroup(): PlanGroupCount[] {

@@ -65,23 +65,28 @@ export interface ClaimInputs {
   removed: readonly string[];
 }
 
+/** An empty kind is the one shared frozen list: the prediction keeps every user's lists, and most kinds are empty. */
 const NO_GROUPS: readonly string[] = Object.freeze([]);
 
 export function classifyMissingClaims(input: ClaimInputs): MissingClaims {
-  const hasLocally: string[] = [];
-  const willLose: string[] = [];
-  const neverGets: string[] = [];
+  // Each kind's list is made when its first group arrives: most users have one kind at most.
+  let hasLocally: string[] | undefined;
+  let willLose: string[] | undefined;
+  let neverGets: string[] | undefined;
   const given = lengthsOf(input.added, lengthsOf(input.claims));
+  // The account's few groups are folded once here, not once for every expected group.
+  const current = input.current.length > 0 ? input.current.map(lowerCase) : NO_GROUPS;
   for (let i = 0; i < input.expected.length; i += 1) {
     const g = input.expected[i] as string;
     const k = lowerCase(g);
     const longer = mayBeLongerInLowerCase(k);
     const mayBeGiven = longer || hasLength(given, k);
     if (mayBeGiven && (containsIgnoringCase(input.claims, k, longer) || containsIgnoringCase(input.added, k, longer))) continue; // the login itself gives it
-    if (containsIgnoringCase(input.current, k, longer)) (containsIgnoringCase(input.removed, k, longer) ? willLose : hasLocally).push(g);
-    else neverGets.push(g);
+    if (!current.includes(k)) (neverGets ??= []).push(g);
+    else if (containsIgnoringCase(input.removed, k, longer)) (willLose ??= []).push(g);
+    else (hasLocally ??= []).push(g);
   }
-  return { hasLocally: orNone(hasLocally), willLose: orNone(willLose), neverGets: orNone(neverGets) };
+  return { hasLocally: hasLocally ?? NO_GROUPS, willLose: willLose ?? NO_GROUPS, neverGets: neverGets ?? NO_GROUPS };
 }
 
 /**
@@ -96,11 +101,6 @@ function lengthsOf(list: readonly string[], bits = 0): number {
 
 function hasLength(bits: number, name: string): boolean {
   return (bits & (1 << (name.length & 31))) !== 0;
-}
-
-/** An empty kind becomes the one shared frozen list: the prediction keeps every user's lists, and most kinds are empty. */
-function orNone(groups: readonly string[]): readonly string[] {
-  return groups.length > 0 ? groups : NO_GROUPS;
 }
 
 /**

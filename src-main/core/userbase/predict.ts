@@ -29,6 +29,8 @@ export interface UserBaseInputs {
   awsMappings: AwsMappings;
   profile: TargetProfile;
   snapshot: InstanceSnapshot;
+  /** The AWS side indexed by the caller (indexAwsDirectory of these same users and files), when it keeps it. */
+  aws?: AwsDirectory | undefined;
 }
 
 export type PredictionPhase = 'logins' | 'claims' | 'accounts' | 'plan';
@@ -45,7 +47,7 @@ export function predictUserBase(inputs: UserBaseInputs, hooks: PredictHooks = {}
   const go = (p: PredictionPhase): boolean => hooks.phase?.(p) ?? true;
   const { profile, snapshot } = inputs;
   const index = snapshotIndexFor(snapshot);
-  const aws = indexAwsDirectory(inputs);
+  const aws = inputs.aws ?? indexAwsDirectory(inputs);
 
   if (!go('logins')) return undefined;
   const { ordered, groupIds: groupIdsAt, assignments, assignedCount } = assignedFirst(inputs.users, aws);

@@ -21,6 +21,8 @@ describe('User base channels (real handlers, example exports)', () => {
     const explained = await h.services.handlers['userbase:explain']({ awsUserId: jdoe?.awsUserId ?? '' });
     expect(explained.steps[0]?.title).toBe('Application assignment');
     expect(explained.findings.map((f) => f.id)).toContain('jit.groups-removed');
+    // The explanation sends jdoe's AWS group ids, as the prediction did ("Jira Users" is one of them).
+    expect(JSON.stringify(explained.mappings)).toContain('93670a8e2c-4b1d2f6e-1a2b-4c3d-8e9f-0a1b2c3d4e5f');
 
     await h.services.handlers['settings:set']({ presentationMode: true });
     const masked = await h.services.handlers['userbase:predict']({ files, targetProfileId });

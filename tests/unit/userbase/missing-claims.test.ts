@@ -21,6 +21,8 @@ describe('classifying missing group claims', () => {
     expect(m).toEqual({ hasLocally: [], willLose: [], neverGets: ['Σ'] });
     // A name as long as a claim modulo 32 but different is still not given.
     expect(classifyMissingClaims({ expected: ['b'.repeat(37)], claims: ['bbbbb'], added: none, current: none, removed: none }).neverGets).toEqual(['b'.repeat(37)]);
+    // The account's groups are compared the same way.
+    expect(classifyMissingClaims({ expected: ['i̇t', 'Ops', 'Σ'], claims: none, added: none, current: ['İT', 'OPS'], removed: ['ops'] })).toEqual({ hasLocally: ['i̇t'], willLose: ['Ops'], neverGets: ['Σ'] });
   });
 
   it('shares one frozen empty list for the kinds that do not occur', () => {
