@@ -407,7 +407,7 @@ function checkMembershipsInUserDirectory(run: EngineRun, located: LocatedUser, g
   if (missing.length === 0) return undefined;
   const args = { username: located.user.username, groups: missing, userDirectory: located.directory.name, jitDirectory: jitDirectory.name };
   run.findings.add('jit.group-outside-user-directory', () => groupOutsideUserDirectory(run.ctx, args));
-  run.log.add('Add memberships', `${missing.map((g) => `"${g}"`).join(', ')} ${missing.length > 1 ? 'are' : 'is'} created in the JIT directory "${jitDirectory.name}" if missing there, but the membership is added in "${located.directory.name}", where the group does not exist: the membership fails.`, 'fail', true);
+  run.log.add('Add memberships', () => `${missing.map((g) => `"${g}"`).join(', ')} ${missing.length > 1 ? 'are' : 'is'} created in the JIT directory "${jitDirectory.name}" if missing there, but the membership is added in "${located.directory.name}", where the group does not exist: the membership fails.`, 'fail', true);
   return new LoginFailure(`Group sync cannot add "${located.user.username}" to ${missing.map((g) => `"${g}"`).join(', ')}: the user lives in "${located.directory.name}", where the group does not exist, and JIT creates groups only in "${jitDirectory.name}".`);
 }
 

@@ -155,6 +155,9 @@ export interface AccessVerdict {
   productMessage?: string;
 }
 
+/** The one answer for every permitted login: bulk runs ask for each user of the base. */
+const PERMITTED: AccessVerdict = Object.freeze({ canLogIn: true });
+
 /**
  * The product's last word (https://confluence.atlassian.com/enterprise/jit-user-provisioning-1005342579.html, step 8 of the SAML consumer): the account must be active and a member of a
  * group with application access. Records its step and finding.
@@ -177,12 +180,11 @@ export function checkLogInPermitted(
   if (index.snapshot.applicationAccess.length === 0) {
     // Unknown rather than inferred behaviour: the snapshot cannot answer it.
     log.add('Application access', 'The snapshot lists no application access groups, so whether the user may log in could not be checked.', 'info', true);
-    return { canLogIn: true };
+    return PERMITTED;
   }
-  const apps = applicationsFor(index, user.groups);
-  if (apps.length > 0) {
-    log.add('Application access', () => `Groups grant ${apps.join(', ')}: the login is permitted.`, 'pass');
-    return { canLogIn: true };
+  if (grantsSomeApplication(index, user.groups)) {
+    log.add('Application access', () => `Groups grant ${applicationsFor(index, user.groups).join(', ')}: the login is permitted.`, 'pass');
+    return PERMITTED;
   }
   const lostGranting = lostGroups.filter((g) => grantsAccess(index, g));
   findings.add('jit.no-application-access', () => {
@@ -196,6 +198,12 @@ export function checkLogInPermitted(
     reason: `"${user.username}" has no group with application access${lostGranting.length ? ` after losing ${lostGranting.join(', ')}` : ''}.`,
     productMessage: ATLASSIAN_MESSAGES.notPermitted(user.username),
   };
+}
+
+/** Whether any of the groups grants some application; without listing them (a list per login of a bulk run). */
+function grantsSomeApplication(index: SnapshotIndex, groups: readonly string[]): boolean {
+  for (let i = 0; i < groups.length; i += 1) if (grantsAccess(index, groups[i] as string)) return true;
+  return false;
 }
 
 /** Whether the group grants some application (case-insensitive name). */

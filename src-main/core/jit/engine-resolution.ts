@@ -321,7 +321,7 @@ function updateAttributes(run: ResolutionRun, located: LocatedUser, current: Sim
   // A directory of unknown type may be internal: assume resolution can write to it, and say so.
   const assumed = located.directory.type === 'unknown' || located.directoryAssumed;
   const where = assumed ? ` (the snapshot does not record the type of "${located.directory.name}"; assumed internal and writable)` : '';
-  log.add('Update user', changes.length ? `Login ${changes.join(', ')}${where}.` : `Nothing to change${where}.`, changes.length ? 'change' : 'pass', assumed);
+  log.add('Update user', () => (changes.length ? `Login ${changes.join(', ')}${where}.` : `Nothing to change${where}.`), changes.length ? 'change' : 'pass', assumed);
   return after;
 }
 
@@ -452,7 +452,7 @@ function reportGroupsNotSent(run: ResolutionRun, name: string): void {
   const { log, findings, ctx, index, settings } = run;
   const defaults = settings.defaultGroups;
   const why = settings.groupsAttribute ? `The response has no "${settings.groupsAttribute}" attribute` : 'No group attribute is configured';
-  log.add('Groups from the response', `${why}${ctx.facts.idp === 'generic' ? '' : ' (AWS IAM Identity Center sends no group names)'}: "${name}" gets only the default groups${defaults.length ? ` ${defaults.join(', ')}` : ' (none configured)'}.`, 'info');
+  log.add('Groups from the response', () => `${why}${ctx.facts.idp === 'generic' ? '' : ' (AWS IAM Identity Center sends no group names)'}: "${name}" gets only the default groups${defaults.length ? ` ${defaults.join(', ')}` : ' (none configured)'}.`, 'info');
   const same = settings.lookupBy === 'username' ? likelySamePerson(index, name) : undefined;
   const carried = new Set(defaults.map((g) => lowerCase(g)));
   const lost = same?.existing.user.groups.filter((g) => !carried.has(lowerCase(g))) ?? [];

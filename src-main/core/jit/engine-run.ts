@@ -31,14 +31,23 @@ export interface EngineRun {
   account: LocatedUser | null;
 }
 
+/**
+ * The logs of a run that records no steps: they never add anything, so one pair serves every login of a bulk run
+ * (their lists are frozen, so a stray write fails loudly instead of leaking into another login's result).
+ */
+const NO_STEPS = new StepLog(false);
+const NO_MAPPINGS = new MappingLog(false);
+Object.freeze(NO_STEPS.steps);
+Object.freeze(NO_MAPPINGS.mappings);
+
 export function startRun(engine: JitEngine, facts: LoginFacts, index: SnapshotIndex, product: Product, options: EngineOptions): EngineRun {
   return {
     ctx: { product, engine, facts },
     facts,
     index,
     product,
-    log: new StepLog(options.collectSteps ?? true),
-    mappings: new MappingLog(options.collectSteps ?? true),
+    log: options.collectSteps === false ? NO_STEPS : new StepLog(),
+    mappings: options.collectSteps === false ? NO_MAPPINGS : new MappingLog(),
     findings: new FindingSink(options.collectFindings ?? true),
     account: null,
   };
