@@ -141,7 +141,7 @@ export function simulateUserBase(users: readonly AwsIdentityStoreUser[], mapping
     for (const i of list) {
       const row = rows[i] as UserBaseRow;
       row.colliding = true;
-      row.collidesWith = list.filter((j) => j !== i).slice(0, 10).map((j) => (rows[j] as UserBaseRow).awsUserName);
+      row.collidesWith = othersNamed(list, i, rows);
       summary.colliding += 1;
     }
   }
@@ -201,6 +201,22 @@ function sharedAccounts(byAccount: AccountLogins): number[][] {
 }
 
 const NO_ONE: readonly string[] = Object.freeze([]);
+
+/** How many of the other users landing on one account a row names. */
+const NAMED_COLLISIONS = 10;
+
+/**
+ * The first few users of `list` other than `i`. Reads only as far as it needs: when a mapping sends one value for
+ * everyone, the whole base lands on one account, and filtering the full list for each user would be quadratic.
+ */
+function othersNamed(list: readonly number[], i: number, rows: readonly UserBaseRow[]): string[] {
+  const names: string[] = [];
+  for (let k = 0; k < list.length && names.length < NAMED_COLLISIONS; k += 1) {
+    const j = list[k] as number;
+    if (j !== i) names.push((rows[j] as UserBaseRow).awsUserName);
+  }
+  return names;
+}
 
 /** Finding ids without repeats, in first-seen order (an engine may record one id twice); the engine's own list when it has none. */
 function uniqueIds(found: string[]): string[] {

@@ -102,6 +102,19 @@ describe('simulateUserBase on the Jira example', () => {
     expect(result.summary.colliding).toBe(2);
   });
 
+  it('names at most ten others when a whole base lands on one account, and stays linear doing so', async () => {
+    const { profile, snapshot } = await loadExample('confluence-resolution');
+    // A NameID mapping that sends the same value for everyone (the family name): every login lands on one new account.
+    const users: AwsIdentityStoreUser[] = Array.from({ length: 40_000 }, (_, i) => ({ UserName: `user${i}`, UserId: `u-${i}`, Emails: [{ Value: `u${i}@example.com`, Primary: true }], Name: { Formatted: `U ${i}`, FamilyName: 'Same' } }));
+    const started = performance.now();
+    const result = simulateUserBase(users, { Subject: '${user:familyName}', displayName: '${user:name}', email: '${user:email}' }, profile, snapshot);
+    // Naming all 39,999 others for each user (1.6 billion steps) took minutes; ten each is instant.
+    expect(performance.now() - started).toBeLessThan(20_000);
+    expect(result.summary.colliding).toBe(40_000);
+    expect(result.rows[0]?.collidesWith).toEqual(['user1', 'user2', 'user3', 'user4', 'user5', 'user6', 'user7', 'user8', 'user9', 'user10']);
+    expect(result.rows[5]?.collidesWith).toEqual(['user0', 'user1', 'user2', 'user3', 'user4', 'user6', 'user7', 'user8', 'user9', 'user10']);
+  }, 30_000);
+
   it('counts seats new users need against the licence', async () => {
     const { profile, snapshot } = await loadExample('confluence-resolution');
     const users: AwsIdentityStoreUser[] = ['a', 'b', 'c'].map((n) => ({ UserName: n, UserId: n, Emails: [{ Value: `${n}@example.com`, Primary: true }], Name: { Formatted: n.toUpperCase() } }));
