@@ -98,6 +98,7 @@ function membershipsByUser(memberships: readonly AwsMembership[], users: UserPos
   let lastList: string[] | undefined;
   let lastGroup: string | undefined;
   let groupId = '';
+  const longLists = new Map<string[], Set<string>>();
   for (let i = 0; i < memberships.length; i += 1) {
     const m = memberships[i] as AwsMembership;
     const userId = m.MemberId.UserId;
@@ -114,9 +115,25 @@ function membershipsByUser(memberships: readonly AwsMembership[], users: UserPos
       lastGroup = m.GroupId;
       groupId = canonicalGroupId(canonical, m.GroupId, named ? out.unnamed : undefined);
     }
-    if (!lastList.includes(groupId)) lastList.push(groupId);
+    if (!listed(lastList, groupId, longLists)) lastList.push(groupId);
   }
   return out;
+}
+
+/** Above this many groups, a user's list is checked for repeats through a set (the scan would be quadratic). */
+const LONG_LIST = 64;
+
+/** Whether the user's list has the group already; long lists get a set of their own, kept beside them. */
+function listed(list: string[], groupId: string, longLists: Map<string[], Set<string>>): boolean {
+  if (list.length <= LONG_LIST) return list.includes(groupId);
+  let set = longLists.get(list);
+  if (!set) {
+    set = new Set(list);
+    longLists.set(list, set);
+  }
+  if (set.has(groupId)) return true;
+  set.add(groupId);
+  return false;
 }
 
 /** The one string standing for `groupId`; a group id first met here is recorded as unnamed when a groups file was given. */

@@ -74,19 +74,37 @@ export function classifyMissingClaims(input: ClaimInputs): MissingClaims {
   let willLose: string[] | undefined;
   let neverGets: string[] | undefined;
   const given = lengthsOf(input.added, lengthsOf(input.claims));
-  // The account's few groups are folded once here, not once for every expected group.
-  const current = input.current.length > 0 ? input.current.map(lowerCase) : NO_GROUPS;
+  const claims = lookupOf(input.claims);
+  const added = lookupOf(input.added);
+  const removed = lookupOf(input.removed);
+  // The account's groups are folded once here, not once for every expected group.
+  const current = input.current.length > LONG_LIST ? new Set(input.current.map(lowerCase)) : input.current.length > 0 ? input.current.map(lowerCase) : NO_GROUPS;
   for (let i = 0; i < input.expected.length; i += 1) {
     const g = input.expected[i] as string;
     const k = lowerCase(g);
     const longer = mayBeLongerInLowerCase(k);
     const mayBeGiven = longer || hasLength(given, k);
-    if (mayBeGiven && (containsIgnoringCase(input.claims, k, longer) || containsIgnoringCase(input.added, k, longer))) continue; // the login itself gives it
-    if (!current.includes(k)) (neverGets ??= []).push(g);
-    else if (containsIgnoringCase(input.removed, k, longer)) (willLose ??= []).push(g);
+    if (mayBeGiven && (contains(claims, k, longer) || contains(added, k, longer))) continue; // the login itself gives it
+    if (!(current instanceof Set ? current.has(k) : current.includes(k))) (neverGets ??= []).push(g);
+    else if (contains(removed, k, longer)) (willLose ??= []).push(g);
     else (hasLocally ??= []).push(g);
   }
   return { hasLocally: hasLocally ?? NO_GROUPS, willLose: willLose ?? NO_GROUPS, neverGets: neverGets ?? NO_GROUPS };
+}
+
+/**
+ * Above this many names a list is folded into a set once: a user in thousands of groups would otherwise cost
+ * expected × listed comparisons. Below it, scanning the list as it is allocates nothing.
+ */
+const LONG_LIST = 64;
+
+/** The list itself when short (scanned), else a set of its lower-case names. */
+function lookupOf(list: readonly string[]): readonly string[] | Set<string> {
+  return list.length > LONG_LIST ? new Set(list.map(lowerCase)) : list;
+}
+
+function contains(names: readonly string[] | Set<string>, lower: string, lowerMayBeLonger: boolean): boolean {
+  return names instanceof Set ? names.has(lower) : containsIgnoringCase(names, lower, lowerMayBeLonger);
 }
 
 /**

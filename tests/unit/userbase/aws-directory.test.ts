@@ -35,6 +35,16 @@ describe('the AWS directory index', () => {
     expect(aws.groupIdsOf('u-ada')).toEqual(['g-dev', 'g-ops']);
   });
 
+  it('lists a user in tens of thousands of groups once each, in order, in linear time', () => {
+    const ids = Array.from({ length: 40_000 }, (_, i) => `g-${i}`);
+    // Every membership twice: repeats must be dropped without scanning the whole list each time.
+    const memberships = [...ids, ...ids].map((g) => member(g, 'u-ada'));
+    const started = performance.now();
+    const aws = indexAwsDirectory({ users, memberships });
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(aws.groupIdsOf('u-ada')).toEqual(ids);
+  });
+
   it.each([['per group', perGroup], ['per user', perUser]])('counts memberships of unknown users and group ids missing from the groups file (%s)', (_order, memberships) => {
     const notes = indexAwsDirectory({ users, groups, memberships, assignments: [] }).notes;
     expect(notes).toContain('2 membership(s) name a UserId that is not in the users file; they were ignored.');

@@ -31,4 +31,34 @@ describe('classifying missing group claims', () => {
     expect(a.hasLocally).toBe(b.willLose);
     expect(Object.isFrozen(a.hasLocally)).toBe(true);
   });
+
+  it('gives the same answers for long lists (folded into sets) as the plain definition', () => {
+    const names = ['Dev', 'DEV', 'ops', 'İT', 'i̇t', 'straße', 'STRASSE', 'Σ', 'σ', 'qa', 'QA-Team'];
+    const pick = (seed: number, n: number): string[] => Array.from({ length: n }, (_, i) => `${names[(seed * 7 + i * 13) % names.length]}${i % 5 === 0 ? '' : `-${i % 97}`}`);
+    const fold = (xs: readonly string[]) => new Set(xs.map((x) => x.toLowerCase()));
+    for (let seed = 0; seed < 20; seed += 1) {
+      const input = { expected: pick(seed, 120), claims: pick(seed + 1, 90), added: pick(seed + 2, 70), current: pick(seed + 3, 100), removed: pick(seed + 4, 80) };
+      const given = new Set([...fold(input.claims), ...fold(input.added)]);
+      const current = fold(input.current);
+      const removed = fold(input.removed);
+      const expected = { hasLocally: [] as string[], willLose: [] as string[], neverGets: [] as string[] };
+      for (const g of input.expected) {
+        const k = g.toLowerCase();
+        if (given.has(k)) continue;
+        if (!current.has(k)) expected.neverGets.push(g);
+        else if (removed.has(k)) expected.willLose.push(g);
+        else expected.hasLocally.push(g);
+      }
+      expect(classifyMissingClaims(input)).toEqual(expected);
+    }
+  });
+
+  it('stays linear for a user in tens of thousands of groups', () => {
+    const many = Array.from({ length: 30_000 }, (_, i) => `group-${i}`);
+    const started = performance.now();
+    const m = classifyMissingClaims({ expected: many, claims: many.map((g) => g.toUpperCase()), added: none, current: many, removed: many.slice(0, 10) });
+    // Comparing each expected group with each claim was 900 million comparisons.
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(m).toEqual({ hasLocally: [], willLose: [], neverGets: [] });
+  });
 });
