@@ -62,9 +62,12 @@ export function awsVariableSource(name: string): (typeof AWS_VARIABLE_SOURCES)[s
   return Object.hasOwn(AWS_VARIABLE_SOURCES, name) ? AWS_VARIABLE_SOURCES[name] : undefined;
 }
 
-function primaryEmail(u: AwsIdentityStoreUser): string | undefined {
-  const emails = u.Emails ?? [];
-  return (emails.find((e) => e.Primary) ?? emails[0])?.Value;
+/** The e-mail AWS marks primary, else the first one. */
+export function primaryEmail(u: AwsIdentityStoreUser): string | undefined {
+  const emails = u.Emails;
+  if (!emails) return undefined;
+  for (let i = 0; i < emails.length; i += 1) if (emails[i]?.Primary) return emails[i]?.Value;
+  return emails[0]?.Value;
 }
 
 function joinName(u: AwsIdentityStoreUser): string | undefined {

@@ -296,7 +296,7 @@ function chooseJitDirectory(run: EngineRun): SnapshotDirectory | undefined | Log
     const which = directory ? `"${directory.name}" is taken as the JIT directory` : 'The JIT directory could not be identified';
     log.add('JIT directory', `${which}, but ${choice.assumptions.join('; ')}. If that is wrong, every JIT login fails: "${ATLASSIAN_MESSAGES.noInternalDirectory}".`, 'info', true);
   } else if (directory) {
-    log.add('JIT directory', `"${directory.name}", the first active internal directory that may create users and groups.`, 'pass');
+    log.add('JIT directory', () => `"${directory.name}", the first active internal directory that may create users and groups.`, 'pass');
   }
   return directory;
 }

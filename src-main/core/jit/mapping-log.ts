@@ -15,6 +15,8 @@ export class MappingLog {
 
   /** An Atlassian SSO `${...}` expression and what it evaluated to (or why it could not be). */
   expression(field: MappingField, expression: string, parts: readonly ExpressionPart[], evaluated: EvaluatedExpression, facts: LoginFacts): void {
+    // Checked before the closure exists: a bulk run calls this three times for each user.
+    if (!this.enabled) return;
     this.add(() => {
       const variables = expressionVariables(parts);
       const nameIdVars = variables.filter((v) => v.toLowerCase() === 'nameid');
@@ -31,6 +33,7 @@ export class MappingLog {
 
   /** A mapping that reads one attribute by name (resolution's attributes, Atlassian SSO's groups attribute). */
   attribute(field: MappingField, attribute: string, facts: LoginFacts, options: { all?: boolean; transformed?: string | string[] } = {}): void {
+    if (!this.enabled) return;
     this.add(() => {
       const mapping: SimulationMapping = { field, expression: attribute, attributes: [attribute] };
       const values = facts.attributes.get(attribute);

@@ -4,7 +4,7 @@
  * accounts JIT leaves behind. Linear in users + memberships + snapshot users.
  */
 import type { AwsIdentityStoreUser, AwsMappings } from '../jit/aws-users.js';
-import { compileAwsMappings } from '../jit/aws-users.js';
+import { compileAwsMappings, primaryEmail } from '../jit/aws-users.js';
 import { snapshotIndexFor } from '../jit/simulate-login.js';
 import { simulateUserBase, type UserBaseResult, type UserBaseRow } from '../jit/simulate-user-base.js';
 import type { LocatedUser, SnapshotIndex } from '../jit/snapshot-index.js';
@@ -154,7 +154,7 @@ function accountNow(located: LocatedUser | null): AccountNow | null {
 }
 
 function userOf(u: AwsIdentityStoreUser, row: UserBaseRow, assignment: Assignment, groups: UserGroups, account: AccountNow | null, missingClaims: UserBaseUser['missingClaims'], assigned: boolean): UserBaseUser {
-  const email = (u.Emails?.find((e) => e.Primary) ?? u.Emails?.[0])?.Value ?? null;
+  const email = primaryEmail(u) ?? null;
   const out: UserBaseUser = {
     awsUserId: u.UserId,
     awsUserName: u.UserName,
