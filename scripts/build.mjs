@@ -3,6 +3,8 @@
 import { build } from 'esbuild';
 import { existsSync, readFileSync } from 'node:fs';
 import { cliBundledPackages } from './cli-bundled-packages.mjs';
+import { cliLazyBuiltins } from './cli-lazy-builtins.mjs';
+import { cliLazyGrammar } from './cli-lazy-grammar.mjs';
 
 const common = {
   bundle: true,
@@ -20,8 +22,10 @@ const entries = [
   // The bin (package.json `bin`) is a few lines that enable Node's compile cache and then load the CLI bundle,
   // so the bundle is compiled with the cache on (src-main/cli/bin.ts). Commands load lazily inside the bundle.
   { entryPoints: ['src-main/cli/bin.ts'], outfile: 'dist/cli/samlscope.cjs', banner: { js: '#!/usr/bin/env node' } },
-  // The CLI bundle also contains the XML packages every analysis loads (scripts/cli-bundled-packages.mjs).
-  { entryPoints: ['src-main/cli/main.ts'], outfile: 'dist/cli/samlscope-cli.cjs', packages: undefined, plugins: [cliBundledPackages] },
+  // The CLI bundle also contains the XML packages every analysis loads (scripts/cli-bundled-packages.mjs), and loads
+  // node:zlib only when a message needs inflating (scripts/cli-lazy-builtins.mjs) and builds xmldom's regular
+  // expressions only when read (scripts/cli-lazy-grammar.mjs; before cliBundledPackages, whose onLoad would take the file).
+  { entryPoints: ['src-main/cli/main.ts'], outfile: 'dist/cli/samlscope-cli.cjs', packages: undefined, plugins: [cliLazyBuiltins, cliLazyGrammar, cliBundledPackages] },
   { entryPoints: ['src-main/electron/main.ts'], outfile: 'dist/electron/main.cjs', external: ['electron'] },
   // A sandboxed preload can require only `electron`: everything else is inlined into one file.
   { entryPoints: ['src-main/electron/preload.ts'], outfile: 'dist/electron/preload.cjs', packages: 'bundle', external: ['electron'], platform: 'browser', target: 'chrome140' },

@@ -1,14 +1,20 @@
+import { writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type * as Tty from 'node:tty';
 import { deferUnusedDependencyCode } from './deferred-dependencies.js';
 import { runCli } from './run-cli.js';
+import { directWritable, stdoutWriter } from './stdout-writer.js';
 
 const require = createRequire(__filename);
 deferUnusedDependencyCode(require);
 
 // The only place the CLI touches process globals: everything below takes them as arguments.
 runCli(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
+  // A pipe or a file is written directly, without creating process.stdout (stdout-writer.ts).
+  stdout: stdoutWriter(directWritable(1, process.platform), {
+    writeSync: (buffer) => writeSync(1, buffer),
+    stream: () => (text) => process.stdout.write(text),
+  }),
   stderr: (text) => process.stderr.write(text),
   cwd: process.cwd(),
   now: () => new Date(),
