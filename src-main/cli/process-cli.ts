@@ -6,12 +6,10 @@ import { writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type * as Tty from 'node:tty';
 import type { CliIo } from './command.js';
-import { deferUnusedDependencyCode } from './deferred-dependencies.js';
 import { directWritable, stdoutWriter } from './stdout-writer.js';
 
 export function runAsProcess(run: (argv: string[], io: CliIo) => Promise<number>): void {
   const require = createRequire(__filename);
-  deferUnusedDependencyCode(require);
 
   run(process.argv.slice(2), {
     // A pipe or a file is written directly, without creating process.stdout (stdout-writer.ts).
