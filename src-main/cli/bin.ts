@@ -1,6 +1,7 @@
 /**
  * The `samlscope` bin (dist/cli/samlscope.cjs): turns on Node's module compile cache, then loads the CLI
- * bundle (dist/cli/samlscope-cli.cjs, built from main.ts). A separate file because the cache only serves
+ * bundle (dist/cli/samlscope-cli.cjs, built from main.ts; for `analyze`, dist/cli/samlscope-analyze.cjs, built
+ * from main-analyze.ts). A separate file because the cache only serves
  * modules compiled after it is enabled: the dependencies the bundle loads from node_modules (those of the
  * commands and inputs other than a plain analysis; the XML packages are in the bundle). The bundle itself runs from a
  * code cache of its own in the same directory, made after a run so it also holds the functions that run
@@ -51,6 +52,8 @@ function enableCompileCache(): string | undefined {
 }
 
 const cacheDirectory = enableCompileCache();
-const cli = join(__dirname, 'samlscope-cli.cjs');
+// `samlscope analyze` runs the analyze-only bundle (main-analyze.ts), a third smaller to read, hash and deserialise;
+// every other command line, help and usage errors included, the full one (main.ts). Both dispatch the same way.
+const cli = join(__dirname, process.argv[2] === 'analyze' ? 'samlscope-analyze.cjs' : 'samlscope-cli.cjs');
 if (cacheDirectory) runWithCodeCache(cli, cacheDirectory);
 else nodeModule.createRequire(__filename)(cli);

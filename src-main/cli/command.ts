@@ -23,6 +23,18 @@ export interface CliCommand {
   run(argv: string[], io: CliIo): Promise<number>;
 }
 
+/** A command as the dispatcher sees it before it runs: its name, its one-line summary, and how to load it. */
+export interface CommandEntry {
+  name: string;
+  summary: string;
+  /**
+   * Loads the command's module. Each command is imported only when it runs (or its --help is asked for),
+   * so a run pays only for its own code and dependencies: `analyze` never loads undici, yaml or the
+   * connectors.
+   */
+  load: () => Promise<CliCommand>;
+}
+
 /** Thrown for bad command-line usage; the CLI prints it with the usage text and exits 2. */
 export class UsageError extends Error {}
 

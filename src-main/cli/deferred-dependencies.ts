@@ -10,10 +10,13 @@
  *    samlscope takes from xml-crypto (signature/canonicalize.ts) never call
  *    (https://github.com/node-saml/xml-crypto/blob/master/src/utils.ts).
  *
- * The CLI bundle contains xmldom and xml-crypto but leaves these two modules outside, as `require` calls at run
- * time, so the stand-ins still take their place (scripts/cli-bundled-packages.mjs).
+ * The CLI bundle contains xmldom and xml-crypto; where their code requires these two modules, the bundle holds
+ * the stand-ins below instead, and each keeps the module's own `require` call for when it is needed
+ * (scripts/cli-bundled-packages.mjs).
  */
-import { deferModule } from './deferred-module.js';
+import { deferredModule } from './deferred-module.js';
+
+type Members = Record<PropertyKey, unknown>;
 
 /**
  * xmldom's XML_ENTITIES as xmldom builds it (https://www.w3.org/TR/xml/#sec-predefined-ent): a frozen object
@@ -21,25 +24,12 @@ import { deferModule } from './deferred-module.js';
  */
 export const XML_ENTITIES: Readonly<Record<string, string>> = Object.freeze(Object.assign(Object.create(null) as Record<string, string>, { amp: '&', apos: "'", gt: '>', lt: '<', quot: '"' }));
 
-/**
- * The files the stand-ins replace, as `require` (from the CLI bundle's folder) resolves them: the bundle requires
- * exactly these two requests from there (scripts/cli-bundled-packages.mjs), so no other module needs resolving.
- */
-export function deferredDependencyFiles(require: NodeJS.Require): { xmldomEntities: string; xpath: string } {
-  return {
-    xmldomEntities: require.resolve('@xmldom/xmldom/lib/entities.js'),
-    xpath: require.resolve('xpath'),
-  };
+/** The stand-in for @xmldom/xmldom/lib/entities.js; `load` requires the real module. */
+export function xmldomEntitiesStandIn(load: () => Members): Members {
+  return deferredModule(load, { XML_ENTITIES });
 }
 
-/** Enters both stand-ins; call before anything loads @xmldom/xmldom or xml-crypto. Best effort: a dependency laid out differently is loaded as it is. */
-export function deferUnusedDependencyCode(require: NodeJS.Require): void {
-  let files: ReturnType<typeof deferredDependencyFiles>;
-  try {
-    files = deferredDependencyFiles(require);
-  } catch {
-    return;
-  }
-  deferModule(require, files.xmldomEntities, { XML_ENTITIES });
-  deferModule(require, files.xpath);
+/** The stand-in for the xpath package as xml-crypto requires it; `load` requires the real package. */
+export function xpathStandIn(load: () => Members): Members {
+  return deferredModule(load);
 }

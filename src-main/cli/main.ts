@@ -1,34 +1,5 @@
-import { createRequire } from 'node:module';
-import type * as Tty from 'node:tty';
-import { deferUnusedDependencyCode } from './deferred-dependencies.js';
+/** The CLI bundle (dist/cli/samlscope-cli.cjs): every command. The bin runs it for all but `analyze`. */
+import { runAsProcess } from './process-cli.js';
 import { runCli } from './run-cli.js';
 
-const require = createRequire(__filename);
-deferUnusedDependencyCode(require);
-
-// The only place the CLI touches process globals: everything below takes them as arguments.
-runCli(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  cwd: process.cwd(),
-  now: () => new Date(),
-  env: process.env,
-  // What process.stderr.isTTY answers, without creating the stderr stream (a few ms at start-up) to ask; asked
-  // only by the commands that draw progress, since node:tty loads node:net, which output to a file never needs.
-  get stderrIsTTY() {
-    return (require('node:tty') as typeof Tty).isatty(2);
-  },
-  readStdin: async () => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks).toString('utf8');
-  },
-}).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`samlscope: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runAsProcess(runCli);

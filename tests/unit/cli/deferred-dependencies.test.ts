@@ -1,24 +1,27 @@
 /**
- * The CLI's stand-ins for dependency modules it never uses (src-main/cli/deferred-dependencies.ts): the stand-in
- * for xmldom's entity module must hold exactly xmldom's own XML_ENTITIES, and the strict parser must accept and
- * refuse exactly what it does without the stand-ins, without building the HTML entity table.
+ * The CLI's stand-ins for dependency modules it never uses (src-main/cli/deferred-dependencies.ts, put in the CLI
+ * bundle by scripts/cli-bundled-packages.mjs): the stand-in for xmldom's entity module must hold exactly xmldom's own
+ * XML_ENTITIES, and the strict parser bundled with the stand-ins must accept and refuse exactly what it does with
+ * xmldom from node_modules, without building the HTML entity table.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
-import { deferModule } from '../../../src-main/cli/deferred-module.js';
-import { deferredDependencyFiles, XML_ENTITIES } from '../../../src-main/cli/deferred-dependencies.js';
+import { deferredModule } from '../../../src-main/cli/deferred-module.js';
+import { XML_ENTITIES } from '../../../src-main/cli/deferred-dependencies.js';
+// @ts-expect-error -- a build script without type declarations
+import { cliBundledPackages } from '../../../scripts/cli-bundled-packages.mjs';
 
 const root = resolve(__dirname, '../../..');
 const require = createRequire(join(root, 'package.json'));
+const entitiesFile = require.resolve('@xmldom/xmldom/lib/entities.js');
 
 describe('the stand-in for xmldom\'s entity module', () => {
   it('holds xmldom\'s own XML_ENTITIES: the same entries, frozen, without a prototype', () => {
-    const own = (require(deferredDependencyFiles(require).xmldomEntities) as { XML_ENTITIES: Record<string, string> }).XML_ENTITIES;
+    const own = (require(entitiesFile) as { XML_ENTITIES: Record<string, string> }).XML_ENTITIES;
     expect({ ...XML_ENTITIES }).toEqual({ ...own });
     expect(Object.keys(XML_ENTITIES).sort()).toEqual(Object.keys(own).sort());
     for (const entities of [XML_ENTITIES, own]) {
@@ -28,36 +31,22 @@ describe('the stand-in for xmldom\'s entity module', () => {
   });
 });
 
-describe('deferModule', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'samlscope-deferred-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const load = (name: string) => {
-    const file = join(dir, name);
-    writeFileSync(file, 'globalThis.__deferredLoads = (globalThis.__deferredLoads ?? 0) + 1; exports.own = "real"; exports.other = "other";\n');
-    return { file, require: createRequire(file) };
-  };
-  const loads = () => (globalThis as { __deferredLoads?: number }).__deferredLoads ?? 0;
-
+describe('deferredModule', () => {
   it('serves its own members without loading the module, and loads it once for any other member', () => {
-    const { file, require: req } = load('deferred.cjs');
-    const before = loads();
-    expect(deferModule(req, file, { own: 'stand-in' })).toBe(true);
-    const exports = req(file) as { own: string; other: string };
-    expect(exports.own).toBe('stand-in');
-    expect(loads()).toBe(before);
-    expect(exports.other).toBe('other');
-    expect('other' in exports).toBe(true);
-    expect(exports.other).toBe('other');
-    expect(loads()).toBe(before + 1);
-    expect(req(file)).toBe(exports);
-  });
-
-  it('leaves a module that is already loaded as it is', () => {
-    const { file, require: req } = load('loaded.cjs');
-    const real = req(file) as { own: string };
-    expect(deferModule(req, file, { own: 'stand-in' })).toBe(false);
-    expect(req(file)).toBe(real);
-    expect(real.own).toBe('real');
+    let loads = 0;
+    const real = { own: 'real', other: 'other' };
+    const standIn = deferredModule(() => {
+      loads++;
+      return real;
+    }, { own: 'stand-in' }) as { own: string; other: string; missing?: unknown };
+    expect(standIn.own).toBe('stand-in');
+    expect('own' in standIn).toBe(true);
+    expect(loads).toBe(0);
+    expect(standIn.other).toBe('other');
+    expect('other' in standIn).toBe(true);
+    expect('missing' in standIn).toBe(false);
+    expect(standIn.missing).toBeUndefined();
+    expect(loads).toBe(1);
   });
 });
 
@@ -76,10 +65,10 @@ const DOCUMENTS = [
   '<!DOCTYPE a [<!ENTITY e "x">]><a>&e;</a>',
 ];
 
-/** Runs the strict parser over DOCUMENTS in a fresh Node, with or without the stand-ins. */
-function parseInChild(deferred: boolean, work: string) {
-  const out = join(work, `${deferred ? 'deferred' : 'plain'}.json`);
-  const run = spawnSync(process.execPath, [join(work, 'parse.cjs'), deferred ? 'deferred' : 'plain', out, JSON.stringify(DOCUMENTS)], { encoding: 'utf8' });
+/** Runs a built parse script over DOCUMENTS in a fresh Node. */
+function parseInChild(script: string, work: string) {
+  const out = join(work, `${script}.json`);
+  const run = spawnSync(process.execPath, [join(work, script), out, JSON.stringify(DOCUMENTS), entitiesFile], { encoding: 'utf8' });
   expect(run.status, run.stderr).toBe(0);
   return JSON.parse(readFileSync(out, 'utf8')) as { results: string[]; entityTableBeforeHtml: boolean; entityTableAfterHtml: boolean; html: string };
 }
@@ -90,48 +79,39 @@ describe('the strict parser with the stand-ins', () => {
   const work = mkdtempSync(join(root, 'dist', 'test-deferred-'));
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+  /** The parse script: the strict parser over the documents, then an HTML parse, noting when entities.js compiles. */
+  const contents = `
+    import { createRequire } from 'node:module';
+    import { writeFileSync } from 'node:fs';
+    const [out, documents, table] = process.argv.slice(2);
+    const req = createRequire(__filename);
+    const compiled = new Set<string>();
+    const Module = req('node:module');
+    const compile = Module.prototype._compile;
+    Module.prototype._compile = function (content: string, filename: string) { compiled.add(filename); return compile.call(this, content, filename); };
+    void main();
+    async function main() {
+      // Imported only now, after the compile hook is in place.
+      const { parseStrictXml } = await import('./src-main/core/xml/strict-parse.js');
+      const { DOMParser } = await import('@xmldom/xmldom');
+      const results = (JSON.parse(documents) as string[]).map((xml) => {
+        try { return 'accepted ' + parseStrictXml(xml).documentElement!.toString(); } catch (error) { return 'refused ' + (error as Error).message; }
+      });
+      const entityTableBeforeHtml = compiled.has(table);
+      const html = new DOMParser().parseFromString('<p>&nbsp;&eacute;</p>', 'text/html').documentElement!.textContent;
+      writeFileSync(out, JSON.stringify({ results, entityTableBeforeHtml, entityTableAfterHtml: compiled.has(table), html }));
+    }
+  `;
+  const bundle = (outfile: string, plugins: Plugin[]) =>
+    build({ stdin: { resolveDir: root, loader: 'ts', contents }, outfile: join(work, outfile), bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'error', plugins });
+
   it('accepts and refuses exactly what it does without them, and never builds the HTML entity table for XML', async () => {
-    await build({
-      stdin: {
-        resolveDir: root,
-        loader: 'ts',
-        contents: `
-          import { createRequire } from 'node:module';
-          import { writeFileSync } from 'node:fs';
-          import { deferUnusedDependencyCode, deferredDependencyFiles } from './src-main/cli/deferred-dependencies.js';
-          const [mode, out, documents] = process.argv.slice(2);
-          const req = createRequire(__filename);
-          const compiled = new Set<string>();
-          const Module = req('node:module');
-          const compile = Module.prototype._compile;
-          Module.prototype._compile = function (content: string, filename: string) { compiled.add(filename); return compile.call(this, content, filename); };
-          if (mode === 'deferred') deferUnusedDependencyCode(req);
-          void main();
-          async function main() {
-          // Imported only now, after the stand-ins are in place (a static import would load xmldom first).
-          const { parseStrictXml } = await import('./src-main/core/xml/strict-parse.js');
-          const results = (JSON.parse(documents) as string[]).map((xml) => {
-            try { return 'accepted ' + parseStrictXml(xml).documentElement.toString(); } catch (error) { return 'refused ' + (error as Error).message; }
-          });
-          const table = deferredDependencyFiles(req).xmldomEntities;
-          const entityTableBeforeHtml = compiled.has(table);
-          const { DOMParser } = req('@xmldom/xmldom');
-          const html = new DOMParser().parseFromString('<p>&nbsp;&eacute;</p>', 'text/html').documentElement.textContent;
-          writeFileSync(out, JSON.stringify({ results, entityTableBeforeHtml, entityTableAfterHtml: compiled.has(table), html }));
-          }
-        `,
-      },
-      outfile: join(work, 'parse.cjs'),
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      logLevel: 'error',
-      // Only this test's entry and samlscope's sources are bundled; dependencies load from node_modules.
-      plugins: [{ name: 'sources-only', setup: (b) => b.onResolve({ filter: /^[^./]/ }, (args) => ({ path: args.path, external: true })) }],
-    });
-    const plain = parseInChild(false, work);
-    const deferred = parseInChild(true, work);
+    // Plain: only this test's entry and samlscope's sources are bundled; dependencies load from node_modules.
+    await bundle('plain.cjs', [{ name: 'sources-only', setup: (b) => b.onResolve({ filter: /^[^./]/ }, (args) => ({ path: args.path, external: true })) }]);
+    // Deferred: xmldom and xml-crypto bundled with the stand-ins, as in the CLI bundle.
+    await bundle('deferred.cjs', [cliBundledPackages as Plugin]);
+    const plain = parseInChild('plain.cjs', work);
+    const deferred = parseInChild('deferred.cjs', work);
     expect(deferred.results).toEqual(plain.results);
     expect(plain.results.filter((r) => r.startsWith('accepted')).length).toBeGreaterThan(2);
     expect(plain.results.filter((r) => r.startsWith('refused')).length).toBeGreaterThan(2);
