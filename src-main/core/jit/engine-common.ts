@@ -41,59 +41,51 @@ export function syncGroups(before: readonly string[], wanted: readonly string[],
   // Lower-case each name once: bulk runs call this for every user of the base. Index loops: the lists come in
   // several array shapes (frozen, from the snapshot, from the engine), and for…of over them allocated an iterator
   // result per name once V8 gave up optimising it.
-  const beforeLower = lowerCaseNames(before.length);
-  for (let i = 0; i < before.length; i += 1) beforeLower.add(lowerCase(before[i] as string));
-  const wantedLower = lowerCaseNames(wanted.length);
+  const beforeKeys: string[] = new Array<string>(before.length);
+  for (let i = 0; i < before.length; i += 1) beforeKeys[i] = lowerCase(before[i] as string);
+  const held = before.length > SCANNED_NAMES ? new Set(beforeKeys) : beforeKeys;
+  const wantedKeys = namesFor(wanted.length);
   const added: string[] = [];
   // The lower-case names of `added`, for the caller's existence checks: AWS group ids are long to fold again.
   const addedKeys: string[] = [];
   for (let i = 0; i < wanted.length; i += 1) {
     const g = wanted[i] as string;
     const k = lowerCase(g);
-    if (!beforeLower.has(k) && !wantedLower.has(k)) {
+    if (!hasName(held, k) && !hasName(wantedKeys, k)) {
       added.push(g);
       addedKeys.push(k);
     }
-    wantedLower.add(k);
+    addName(wantedKeys, k);
   }
   const removed: string[] = [];
   const after: string[] = [];
   for (let i = 0; i < before.length; i += 1) {
     const g = before[i] as string;
-    if (removeUnlisted && !wantedLower.has(lowerCase(g))) removed.push(g);
+    if (removeUnlisted && !hasName(wantedKeys, beforeKeys[i] as string)) removed.push(g);
     else after.push(g);
   }
   for (let i = 0; i < added.length; i += 1) after.push(added[i] as string);
   return { after, added, addedKeys, removed };
 }
 
-/** Membership test over lower-cased names. */
-interface NameSet {
-  add(name: string): void;
-  has(name: string): boolean;
-}
+/** Lower-cased names to test membership in: a plain array, scanned, for short lists; a hash set for long ones. */
+type FoldedNames = string[] | Set<string>;
 
 /** Up to this many names, a scanned array is cheaper than a hash set (a user's group lists are usually short). */
 const SCANNED_NAMES = 16;
 
-/**
- * A set for up to `expected` names: a hash set for long lists, else a scanned array, which allocates a fraction of
- * a Set's table; bulk runs build two for every login.
- */
-function lowerCaseNames(expected: number): NameSet {
-  return expected > SCANNED_NAMES ? new Set<string>() : new ScannedNames();
+/** Room for up to `expected` names: the array allocates a fraction of a Set's table, and bulk runs build two for every login. */
+function namesFor(expected: number): FoldedNames {
+  return expected > SCANNED_NAMES ? new Set<string>() : [];
 }
 
-class ScannedNames implements NameSet {
-  private readonly names: string[] = [];
+function hasName(names: FoldedNames, key: string): boolean {
+  return Array.isArray(names) ? names.includes(key) : names.has(key);
+}
 
-  add(name: string): void {
-    if (!this.names.includes(name)) this.names.push(name);
-  }
-
-  has(name: string): boolean {
-    return this.names.includes(name);
-  }
+function addName(names: FoldedNames, key: string): void {
+  if (!Array.isArray(names)) names.add(key);
+  else if (!names.includes(key)) names.push(key);
 }
 
 /** The "removes …; adds …; creates the groups …" parts of a group step, empty when nothing changes. */
@@ -128,7 +120,7 @@ export function applyGroupChanges(
   // No copy: user.groups is replaced below, never changed in place, so the old list is the "before".
   const before = user.groups;
   const { after, added, addedKeys, removed } = syncGroups(before, wanted, removeUnlisted);
-  const created = sameOrSmaller(added, added.filter((_g, i) => !groupKeyExistsInAnyOf(index, addedKeys[i] as string, directoryIds)));
+  const created = groupsToCreate(index, added, addedKeys, directoryIds);
   user.groups = after;
   if (removed.length > 0) {
     const accessGroupsLost = removed.filter((g) => grantsAccess(index, g));
@@ -138,11 +130,18 @@ export function applyGroupChanges(
 }
 
 /**
- * `subset` (filtered from `list`), or `list` itself when nothing was left out. With AWS, every group a login adds is
- * usually new, and a bulk run keeps both lists of every user: one array serves both then. Neither is changed later.
+ * The added groups that exist in none of the directories, which the login creates. `added` itself when none
+ * exists: with AWS, every group a login adds is usually new, and a bulk run keeps both lists of every user, so one
+ * array serves both (neither is changed later). A new list is made only from the first group that exists.
  */
-function sameOrSmaller(list: string[], subset: string[]): string[] {
-  return subset.length === list.length ? list : subset;
+function groupsToCreate(index: SnapshotIndex, added: string[], addedKeys: readonly string[], directoryIds: ReadonlyArray<string | undefined>): string[] {
+  let created: string[] | undefined;
+  for (let i = 0; i < added.length; i += 1) {
+    const exists = groupKeyExistsInAnyOf(index, addedKeys[i] as string, directoryIds);
+    if (exists && !created) created = added.slice(0, i);
+    else if (!exists && created) created.push(added[i] as string);
+  }
+  return created ?? added;
 }
 
 export function noGroupChange(groups: readonly string[]): GroupChanges {
