@@ -35,7 +35,7 @@ import {
 import { checkLicenseForNewUser } from './license-check.js';
 import { evaluateMappingExpression, expressionVariables, parseMappingExpression, type VariableProblem } from './mapping-expression.js';
 import { ATLASSIAN_MESSAGES } from './product-messages.js';
-import { groupExistsIn, isRemoteDirectory, resolveUsername, type LocatedUser, type SnapshotIndex } from './snapshot-index.js';
+import { groupExistsIn, isRemoteDirectory, resolveUsername, resolveUsernameOf, type LocatedUser, type SnapshotIndex } from './snapshot-index.js';
 import type { Product, SnapshotDirectory } from './snapshot-schema.js';
 import type { GroupChanges, LoginFacts, SimulatedUser } from './simulation-types.js';
 import type { AtlassianSsoSettings } from './target-profile-schema.js';
@@ -469,7 +469,7 @@ function permitLogin(run: EngineRun, username: string, provisioned: Provisioned,
   const { log, findings, ctx, index } = run;
   const { before, after, groups, created } = provisioned;
   let principal = after;
-  const shadow = index.byLowerName.get(lowerCase(after.username))?.[0];
+  const shadow = resolveUsernameOf(index, after.username, existing.internal?.located);
   if (shadow && isRemoteDirectory(shadow.directory) && shadow.user !== existing.internal?.located.user) {
     findings.add('jit.remote-directory-user', () => remoteDirectoryUser(ctx, { username: after.username, directory: shadow.directory, shadowsInternal: true }));
     // Inferred: the first directory holding the name wins (shadowing), as for any login.

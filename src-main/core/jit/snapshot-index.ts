@@ -13,6 +13,11 @@ export interface LocatedUser {
   directoryAssumed: boolean;
   /** The user's position in `snapshot.users`: bulk runs mark accounts by it, without another name lookup. */
   ordinal: number;
+  /**
+   * The account in an earlier directory with the same name (case-insensitive), which the product resolves the
+   * name to instead; absent when this account comes first. resolvedAccount reads it without a name lookup.
+   */
+  shadowedBy?: LocatedUser;
 }
 
 /**
@@ -108,7 +113,12 @@ export function indexSnapshot(snapshot: InstanceSnapshot): SnapshotIndex {
     }
   }
   const byRank = (a: LocatedUser, b: LocatedUser): number => (rank.get(a.directory.id) ?? 0) - (rank.get(b.directory.id) ?? 0);
-  for (const list of byLowerName.values()) if (list.length > 1) list.sort(byRank);
+  for (const list of byLowerName.values()) {
+    if (list.length < 2) continue;
+    list.sort(byRank);
+    const first = list[0] as LocatedUser;
+    for (let i = 1; i < list.length; i += 1) (list[i] as LocatedUser).shadowedBy = first;
+  }
   let jitIdpIdShared = false;
   for (const list of byJitIdpId.values()) {
     if (list.length < 2) continue;
@@ -151,6 +161,15 @@ export function indexSnapshot(snapshot: InstanceSnapshot): SnapshotIndex {
 /** The first user the product resolves for a username (case-insensitive, first directory wins). */
 export function resolveUsername(index: SnapshotIndex, username: string): LocatedUser | undefined {
   return index.byLowerName.get(lowerCase(username))?.[0];
+}
+
+/**
+ * What resolveUsername gives for `username`, read from `known` when that is the account's own name: every login of
+ * a bulk run asks it once more for the account it has just found, and the answer is recorded on the account.
+ */
+export function resolveUsernameOf(index: SnapshotIndex, username: string, known: LocatedUser | undefined): LocatedUser | undefined {
+  if (known !== undefined && known.user.username === username) return known.shadowedBy ?? known;
+  return resolveUsername(index, username);
 }
 
 function lengthBit(name: string): number {

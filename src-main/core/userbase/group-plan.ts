@@ -8,17 +8,31 @@ import type { GroupPlan, PlanAction, PlanGroupCount, PlanRow, UserBaseUser } fro
 import { lowerCase } from '../jit/case-fold.js';
 
 /**
- * The plan keeps counts only: its memberships (about ten per user) are derived from the users whenever they are
+ * The plan keeps counts only, added one user at a time in the prediction's order: the prediction adds each user
+ * as it makes them, while the user's lists are still in the processor's cache, instead of walking a million
+ * memberships again afterwards. Its memberships (about ten per user) are derived from the users whenever they are
  * written out (planRows, renderGroupPlanCsv), so a prediction of a large base does not hold a million row objects.
  */
-export function buildGroupPlan(users: readonly UserBaseUser[], index: SnapshotIndex, loginStripsLocalGroups: boolean): GroupPlan {
-  const counts = new GroupCounts(index);
-  let memberships = 0;
-  forEachPlanMembership(users, (_username, group, action) => {
-    memberships += 1;
-    counts.count(group, action);
-  });
-  return { memberships, perGroup: counts.perGroup(), loginStripsLocalGroups };
+export class GroupPlanCounter {
+  private readonly counts: GroupCounts;
+  private readonly walk = new PlanWalk();
+  private memberships = 0;
+  private readonly visit: PlanVisitor = (_username, group, action) => {
+    this.memberships += 1;
+    this.counts.count(group, action);
+  };
+
+  constructor(index: SnapshotIndex) {
+    this.counts = new GroupCounts(index);
+  }
+
+  add(user: UserBaseUser): void {
+    this.walk.user(user, this.visit);
+  }
+
+  finish(loginStripsLocalGroups: boolean): GroupPlan {
+    return { memberships: this.memberships, perGroup: this.counts.perGroup(), loginStripsLocalGroups };
+  }
 }
 
 /** The plan's memberships, one row each, in user order. */
@@ -36,24 +50,31 @@ type PlanVisitor = (username: string, group: string, action: PlanAction) => void
  * for…of allocated an iterator result per step.
  */
 function forEachPlanMembership(users: readonly UserBaseUser[], visit: PlanVisitor): void {
+  const walk = new PlanWalk();
+  for (let i = 0; i < users.length; i += 1) walk.user(users[i] as UserBaseUser, visit);
+}
+
+/** A walk over the plan's memberships, user after user in the prediction's order. */
+class PlanWalk {
   // Two AWS users landing on one account (a collision) would list its memberships twice.
-  const listed = new Set<string>();
-  for (let i = 0; i < users.length; i += 1) {
-    const u = users[i] as UserBaseUser;
+  private readonly listed = new Set<string>();
+
+  user(u: UserBaseUser, visit: PlanVisitor): void {
     // A user who is not assigned never logs in: nothing to maintain for them.
-    if (!u.assignment.assigned) continue;
+    if (!u.assignment.assigned) return;
     const username = u.account?.username ?? u.username ?? u.awsUserName;
-    // Only colliding users can share an account, so only they pay for the duplicate check.
-    const each = (groups: readonly string[], action: PlanAction): void => {
-      for (let j = 0; j < groups.length; j += 1) {
-        const group = groups[j] as string;
-        if (u.colliding && !firstListing(listed, username, group)) continue;
-        visit(username, group, action);
-      }
-    };
-    each(u.missingClaims.hasLocally, 'keep');
-    each(u.missingClaims.willLose, 're-add-after-login');
-    each(u.missingClaims.neverGets, u.account ? 'add' : 'add-after-first-login');
+    this.groups(u, username, u.missingClaims.hasLocally, 'keep', visit);
+    this.groups(u, username, u.missingClaims.willLose, 're-add-after-login', visit);
+    this.groups(u, username, u.missingClaims.neverGets, u.account ? 'add' : 'add-after-first-login', visit);
+  }
+
+  private groups(u: UserBaseUser, username: string, groups: readonly string[], action: PlanAction, visit: PlanVisitor): void {
+    for (let j = 0; j < groups.length; j += 1) {
+      const group = groups[j] as string;
+      // Only colliding users can share an account, so only they pay for the duplicate check.
+      if (u.colliding && !firstListing(this.listed, username, group)) continue;
+      visit(username, group, action);
+    }
   }
 }
 

@@ -13,7 +13,7 @@ import type { TargetProfile } from '../jit/target-profile-schema.js';
 import type { Finding } from '../model/finding.js';
 import type { AwsAssignment, AwsGroup, AwsMembership, GroupMapping } from './aws-exports.js';
 import { indexAwsDirectory, type AwsDirectory } from './aws-directory.js';
-import { buildGroupPlan } from './group-plan.js';
+import { GroupPlanCounter } from './group-plan.js';
 import { compileGroupMapping, userGroupsResolver, type UserGroups } from './group-mapping.js';
 import { emptyLinks, findAccountsLeftBehind, seatsHeld, type AccountLinks } from './local-accounts.js';
 import { classifyMissingClaims, claimReaderFor, hasMissingClaims } from './missing-claims.js';
@@ -61,6 +61,7 @@ export function predictUserBase(inputs: UserBaseInputs, hooks: PredictHooks = {}
   const compiled = compileAwsMappings(inputs.awsMappings);
   const reader = claimReaderFor(profile, compiled);
   const links = emptyLinks(snapshot);
+  const plan = new GroupPlanCounter(index);
   const users: UserBaseUser[] = new Array<UserBaseUser>(ordered.length);
   for (let i = 0; i < ordered.length; i += 1) {
     const u = ordered[i] as AwsIdentityStoreUser;
@@ -73,7 +74,9 @@ export function predictUserBase(inputs: UserBaseInputs, hooks: PredictHooks = {}
     // An unassigned user has no login: nothing is carried, added or removed.
     const claims = assigned && expected.length ? reader.claims(u, groupIds) : NONE;
     const missingClaims = classifyMissingClaims({ expected, claims, current: account?.groups ?? NONE, added: assigned ? row.groupsAdded : NONE, removed: assigned ? row.groupsRemoved : NONE });
-    users[i] = userOf(u, row, assignments[i] as Assignment, groups, account, missingClaims, assigned);
+    const user = userOf(u, row, assignments[i] as Assignment, groups, account, missingClaims, assigned);
+    users[i] = user;
+    plan.add(user);
     link(links, index, row, u.UserName, assigned);
   }
   if (!go('accounts')) return undefined;
@@ -84,7 +87,7 @@ export function predictUserBase(inputs: UserBaseInputs, hooks: PredictHooks = {}
   if (orphanFinding) findings.push(orphanFinding);
 
   if (!go('plan')) return undefined;
-  const plan = buildGroupPlan(users, index, reader.syncsGroups);
+  const groupPlan = plan.finish(reader.syncsGroups);
   // With memberships known, ${user:groups} is predicted from the real group IDs, not assumed empty.
   const notes = [...aws.notes, ...run.notes.filter((n) => !(inputs.memberships && n.startsWith(GROUPS_ASSUMPTION)))];
   if (inputs.memberships && compiled.attributes.some((a) => a.groups)) notes.push('${user:groups} sends each user\'s AWS GroupIds (from the memberships), not group names.');
@@ -92,7 +95,7 @@ export function predictUserBase(inputs: UserBaseInputs, hooks: PredictHooks = {}
     const names = [...mapping.unmapped].slice(0, 10).map((n) => `"${n}"`).join(', ');
     notes.push(`${mapping.unmapped.size} AWS group(s) map to no Atlassian group (${names}${mapping.unmapped.size > 10 ? ', …' : ''})${inputs.groupMapping ? ' in the group mapping file' : ': no instance group has the same name'}.`);
   }
-  if (plan.loginStripsLocalGroups && plan.memberships > 0) {
+  if (groupPlan.loginStripsLocalGroups && groupPlan.memberships > 0) {
     notes.push('The engine removes every group the login does not carry: memberships granted locally are stripped again at each login. Turn off the group mapping (or group removal) so local groups last.');
   }
 
@@ -110,7 +113,7 @@ export function predictUserBase(inputs: UserBaseInputs, hooks: PredictHooks = {}
     users,
     orphaned,
     notFromAws,
-    plan,
+    plan: groupPlan,
     findings,
     notes,
   };

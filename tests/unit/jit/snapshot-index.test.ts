@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applicationsFor, applicationsGrantedBy, groupHasActiveMember, groupKeyExistsInAnyOf, indexSnapshot } from '../../../src-main/core/jit/snapshot-index.js';
+import { applicationsFor, applicationsGrantedBy, groupHasActiveMember, groupKeyExistsInAnyOf, indexSnapshot, resolveUsername, resolveUsernameOf } from '../../../src-main/core/jit/snapshot-index.js';
 import { parseInstanceSnapshot } from '../../../src-main/core/jit/snapshot-schema.js';
 
 function index(accessGroups: string[], groups: Array<{ name: string; directoryId?: number }> = []) {
@@ -72,5 +72,33 @@ describe('snapshot index lookups', () => {
     expect(groupHasActiveMember(ix, 'CONFLUENCE-ADMINISTRATORS')).toBe(true);
     expect(groupHasActiveMember(ix, 'retired')).toBe(false);
     expect(groupHasActiveMember(ix, 'ldap-only')).toBe(false);
+  });
+
+  it('resolves a found account\'s own name as a lookup would, also when an earlier directory shadows it', () => {
+    const parsed = parseInstanceSnapshot({
+      product: 'jira',
+      capturedAt: '2026-01-15T09:30:00Z',
+      source: { kind: 'manual' },
+      directories: [
+        { id: 2, name: 'Corporate LDAP', type: 'ldap', active: true, position: 0 },
+        { id: 1, name: 'Jira Internal Directory', type: 'internal', active: true, position: 1 },
+      ],
+      users: [
+        { username: 'jdoe', displayName: 'Jane', directoryId: 1, groups: [] },
+        { username: 'JDoe', displayName: 'Jane (LDAP)', directoryId: 2, groups: [] },
+        { username: 'solo', displayName: 'Solo', directoryId: 1, groups: [] },
+      ],
+      groups: [],
+      applicationAccess: [],
+    });
+    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+    const ix = indexSnapshot(parsed.value);
+    const [ldap, internal] = ix.byLowerName.get('jdoe') ?? [];
+    expect(ldap?.user.username).toBe('JDoe');
+    expect(internal?.shadowedBy).toBe(ldap);
+    const solo = ix.byLowerName.get('solo')?.[0];
+    for (const [name, known] of [['jdoe', internal], ['JDoe', internal], ['jdoe', ldap], ['JDoe', ldap], ['solo', solo], ['SOLO', solo], ['other', solo], ['jdoe', undefined]] as const) {
+      expect(resolveUsernameOf(ix, name, known), `${name} from ${known?.user.username}`).toBe(resolveUsername(ix, name));
+    }
   });
 });

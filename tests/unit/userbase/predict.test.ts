@@ -169,6 +169,12 @@ describe('whole-base facts on the same table', () => {
     const p = predict(atlassianSso(), { users: [awsUser('jdoe', 'jane@example.com'), awsUser('JDOE', 'jane@example.com', 'id-jdoe2')], assignments: undefined });
     expect(p.users.every((u) => u.colliding)).toBe(true);
     expect(p.summary.colliding).toBe(2);
+    // The account's memberships are planned once, in the counts as in the rows.
+    const rows = planRows(p.users);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(new Set(rows.map((r) => `${r.username}/${r.group}`)).size).toBe(rows.length);
+    expect(p.plan.memberships).toBe(rows.length);
+    expect(p.plan.perGroup.reduce((n, g) => n + g.add + g.addAfterFirstLogin + g.keep + g.reAddAfterLogin, 0)).toBe(rows.length);
   });
 
   it('counts licence exhaustion from the predicted creations', () => {
