@@ -51,11 +51,12 @@ export function syncGroups(before: readonly string[], wanted: readonly string[],
   for (let i = 0; i < wanted.length; i += 1) {
     const g = wanted[i] as string;
     const k = lowerCase(g);
-    if (!hasName(held, k) && !hasName(wantedKeys, k)) {
+    if (hasName(wantedKeys, k)) continue; // listed twice: the first spelling counts
+    addNewName(wantedKeys, k);
+    if (!hasName(held, k)) {
       added.push(g);
       addedKeys.push(k);
     }
-    addName(wantedKeys, k);
   }
   const removed: string[] = [];
   const after: string[] = [];
@@ -83,9 +84,10 @@ function hasName(names: FoldedNames, key: string): boolean {
   return Array.isArray(names) ? names.includes(key) : names.has(key);
 }
 
-function addName(names: FoldedNames, key: string): void {
-  if (!Array.isArray(names)) names.add(key);
-  else if (!names.includes(key)) names.push(key);
+/** Adds a name the caller knows is not there yet (no second search). */
+function addNewName(names: FoldedNames, key: string): void {
+  if (Array.isArray(names)) names.push(key);
+  else names.add(key);
 }
 
 /** The "removes …; adds …; creates the groups …" parts of a group step, empty when nothing changes. */
