@@ -18,6 +18,18 @@ const analyzeBundle = join(__dirname, '../../dist/cli/samlscope-analyze.cjs');
 const work = mkdtempSync(join(tmpdir(), 'samlscope-cli-bundle-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+/** Writes a --require preload that lists, at exit, every file Node compiles as a module into `listFile`; returns its path. */
+function compiledFilesPreload(preload: string, listFile: string): string {
+  writeFileSync(preload, `
+const Module = require('node:module');
+const compiled = [];
+const compile = Module.prototype._compile;
+Module.prototype._compile = function (content, filename) { compiled.push(filename); return compile.apply(this, arguments); };
+process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(listFile)}, compiled.join('\\n')));
+`);
+  return preload;
+}
+
 describe('the CLI bundle', () => {
   it('requires none of the bundled packages at run time, only the two modules the stand-ins replace', () => {
     for (const file of [bundle, analyzeBundle]) {
@@ -38,14 +50,7 @@ describe('the CLI bundle', () => {
     // Without the compile cache the bin loads the bundle with require, so the preload sees which file it compiles.
     const compiledBy = (args: string[]) => {
       const listFile = join(work, 'chosen.txt');
-      const preload = join(work, 'list-chosen.cjs');
-      writeFileSync(preload, `
-const Module = require('node:module');
-const compiled = [];
-const compile = Module.prototype._compile;
-Module.prototype._compile = function (content, filename) { compiled.push(filename); return compile.apply(this, arguments); };
-process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(listFile)}, compiled.join('\\n')));
-`);
+      const preload = compiledFilesPreload(join(work, 'list-chosen.cjs'), listFile);
       const run = spawnSync(process.execPath, ['--require', preload, bin, ...args], { cwd: work, env: { ...process.env, NODE_DISABLE_COMPILE_CACHE: '1' }, encoding: 'utf8' });
       return { status: run.status, stdout: run.stdout, compiled: readFileSync(listFile, 'utf8').split('\n') };
     };
@@ -65,14 +70,7 @@ process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(listF
     writeFileSync(join(work, 'idp.xml'), awsIdpMetadata());
     writeFileSync(join(work, 'response.xml'), signedAwsResponse());
     const listFile = join(work, 'compiled.txt');
-    const preload = join(work, 'list-compiled.cjs');
-    writeFileSync(preload, `
-const Module = require('node:module');
-const compiled = [];
-const compile = Module.prototype._compile;
-Module.prototype._compile = function (content, filename) { compiled.push(filename); return compile.apply(this, arguments); };
-process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(listFile)}, compiled.join('\\n')));
-`);
+    const preload = compiledFilesPreload(join(work, 'list-compiled.cjs'), listFile);
     const args = ['analyze', 'response.xml', '--idp-metadata', 'idp.xml', '--sp-entity-id', DEFAULTS.audience, '--acs-url', DEFAULTS.acsUrl, '--now', '2026-11-29T10:01:00Z', '--format', 'json'];
     const env: NodeJS.ProcessEnv = { ...process.env, TMPDIR: work, TEMP: work, TMP: work };
     delete env.NODE_COMPILE_CACHE;

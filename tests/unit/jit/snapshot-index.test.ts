@@ -1,19 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { applicationsFor, applicationsGrantedBy, groupHasActiveMember, groupKeyExistsInAnyOf, indexSnapshot, resolveUsername, resolveUsernameOf } from '../../../src-main/core/jit/snapshot-index.js';
-import { parseInstanceSnapshot } from '../../../src-main/core/jit/snapshot-schema.js';
+import { parseInstanceSnapshot, type InstanceSnapshotInput } from '../../../src-main/core/jit/snapshot-schema.js';
+
+/** A snapshot of these directories and users through the real schema, indexed (no groups or access unless given). */
+function indexOf(parts: Pick<InstanceSnapshotInput, 'product' | 'directories' | 'users'> & Partial<InstanceSnapshotInput>) {
+  const parsed = parseInstanceSnapshot({ capturedAt: '2026-01-15T09:30:00Z', source: { kind: 'manual' }, groups: [], applicationAccess: [], ...parts });
+  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  return indexSnapshot(parsed.value);
+}
 
 function index(accessGroups: string[], groups: Array<{ name: string; directoryId?: number }> = []) {
-  const parsed = parseInstanceSnapshot({
+  return indexOf({
     product: 'jira',
-    capturedAt: '2026-01-15T09:30:00Z',
-    source: { kind: 'manual' },
     directories: [{ id: 1, name: 'Jira Internal Directory', type: 'internal', active: true, canCreateUsers: true, canCreateGroups: true, position: 0 }],
     users: [{ username: 'jdoe', displayName: 'Jane Doe', directoryId: 1, groups: ['developers'] }],
     groups: [...accessGroups.map((name) => ({ name, directoryId: 1 })), ...groups],
     applicationAccess: [{ application: 'jira-software', groups: accessGroups }],
   });
-  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-  return indexSnapshot(parsed.value);
 }
 
 describe('snapshot index lookups', () => {
@@ -50,10 +53,8 @@ describe('snapshot index lookups', () => {
   });
 
   it('knows which groups have an active member, not counting inactive users or inactive directories', () => {
-    const parsed = parseInstanceSnapshot({
+    const ix = indexOf({
       product: 'confluence',
-      capturedAt: '2026-01-15T09:30:00Z',
-      source: { kind: 'manual' },
       directories: [
         { id: 1, name: 'Confluence Internal Directory', type: 'internal', active: true, position: 0 },
         { id: 2, name: 'Old LDAP', type: 'ldap', active: false, position: 1 },
@@ -63,11 +64,7 @@ describe('snapshot index lookups', () => {
         { username: 'gone', displayName: 'Gone', directoryId: 1, active: false, groups: ['retired'] },
         { username: 'hidden', displayName: 'Hidden', directoryId: 2, groups: ['ldap-only'] },
       ],
-      groups: [],
-      applicationAccess: [],
     });
-    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-    const ix = indexSnapshot(parsed.value);
     expect(groupHasActiveMember(ix, 'confluence-administrators')).toBe(true);
     expect(groupHasActiveMember(ix, 'CONFLUENCE-ADMINISTRATORS')).toBe(true);
     expect(groupHasActiveMember(ix, 'retired')).toBe(false);
@@ -75,10 +72,8 @@ describe('snapshot index lookups', () => {
   });
 
   it('resolves a found account\'s own name as a lookup would, also when an earlier directory shadows it', () => {
-    const parsed = parseInstanceSnapshot({
+    const ix = indexOf({
       product: 'jira',
-      capturedAt: '2026-01-15T09:30:00Z',
-      source: { kind: 'manual' },
       directories: [
         { id: 2, name: 'Corporate LDAP', type: 'ldap', active: true, position: 0 },
         { id: 1, name: 'Jira Internal Directory', type: 'internal', active: true, position: 1 },
@@ -88,11 +83,7 @@ describe('snapshot index lookups', () => {
         { username: 'JDoe', displayName: 'Jane (LDAP)', directoryId: 2, groups: [] },
         { username: 'solo', displayName: 'Solo', directoryId: 1, groups: [] },
       ],
-      groups: [],
-      applicationAccess: [],
     });
-    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-    const ix = indexSnapshot(parsed.value);
     const [ldap, internal] = ix.byLowerName.get('jdoe') ?? [];
     expect(ldap?.user.username).toBe('JDoe');
     expect(internal?.shadowedBy).toBe(ldap);
