@@ -168,6 +168,7 @@ describe('whole-base facts on the same table', () => {
   it('marks two AWS users landing on one account as colliding, only among assigned users', () => {
     const p = predict(atlassianSso(), { users: [awsUser('jdoe', 'jane@example.com'), awsUser('JDOE', 'jane@example.com', 'id-jdoe2')], assignments: undefined });
     expect(p.users.every((u) => u.colliding)).toBe(true);
+    expect(p.users.map((u) => u.collidesWith)).toEqual([['JDOE'], ['jdoe']]);
     expect(p.summary.colliding).toBe(2);
     // The account's memberships are planned once, in the counts as in the rows.
     const rows = planRows(p.users);
