@@ -1,7 +1,6 @@
 import type { CommandEntry } from '../command.js';
 import { ANALYZE_ENTRY } from './analyze-entry.js';
 
-export type { CommandEntry } from '../command.js';
 
 /** Every CLI command, in the order `samlscope --help` lists them. Each lives in its own file. */
 export const COMMANDS: CommandEntry[] = [

@@ -93,7 +93,7 @@ export function simulateResolution(
 
   if (settings.userUpdateMethod === 'none') return loginWithoutUpdate(run, userId, before);
   recordAttributeMapping(run, 'displayName', settings.fullNameAttribute);
-  if (settings.userUpdateMethod !== 'jit') return loginWithUserSync(run, userId, found, groups);
+  if (settings.userUpdateMethod !== 'jit') return loginWithUserSync(run, userId, found, before, groups);
   if (found && before) return updateUser(run, found, before, groups);
   return createUser(run, userId, groups);
 }
@@ -345,7 +345,7 @@ const DEFAULT_USER_SYNC: UserSyncSettings = userSyncSchema.parse({});
  * active-state options and "Always Assign Users to Certain Groups"; with SAML attributes, the response's full name,
  * e-mail and groups are applied after the connector. Then step 6.
  */
-function loginWithUserSync(run: ResolutionRun, userId: string, found: LocatedUser | undefined, incoming: string[] | undefined): EngineResult {
+function loginWithUserSync(run: ResolutionRun, userId: string, found: LocatedUser | undefined, before: SimulatedUser | null, incoming: string[] | undefined): EngineResult {
   const { log, findings, ctx, index, settings } = run;
   const sync = settings.userSync ?? DEFAULT_USER_SYNC;
   const withSaml = settings.userUpdateMethod === 'usersync-and-saml';
@@ -356,7 +356,6 @@ function loginWithUserSync(run: ResolutionRun, userId: string, found: LocatedUse
     'info',
     true,
   );
-  const before = found ? accountFound(run, found) : null;
   let after: SimulatedUser;
   let groups: GroupChanges;
   if (found && before) {

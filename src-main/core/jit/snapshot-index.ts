@@ -15,7 +15,7 @@ export interface LocatedUser {
   ordinal: number;
   /**
    * The account in an earlier directory with the same name (case-insensitive), which the product resolves the
-   * name to instead; absent when this account comes first. resolvedAccount reads it without a name lookup.
+   * name to instead; absent when this account comes first. resolveUsernameOf reads it without a name lookup.
    */
   shadowedBy?: LocatedUser;
 }
@@ -231,7 +231,8 @@ export function isRemoteDirectory(directory: SnapshotDirectory): boolean {
 }
 
 export function groupExistsAnywhere(index: SnapshotIndex, group: string): boolean {
-  return index.groupDirectories.has(lowerCase(group)) || index.applicationsByGroup.has(lowerCase(group));
+  const key = lowerCase(group);
+  return index.groupDirectories.has(key) || index.applicationsByGroup.has(key);
 }
 
 /** Lower-case names of groups with an active member, per index: worked out on the first question, which only Confluence's resolution asks. */
